@@ -1,0 +1,39 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
+from django.utils.translation import gettext_lazy as _
+
+from sangam.core.access import SYSTEM
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=512)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("6-digit code from your authenticator app"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label=_("What the token is for"), max_length=100)
+    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=90)
+
+
+class SangamPasswordResetForm(PasswordResetForm):
+    def get_users(self, email):
+        from sangam.accounts.models import User
+
+        return (
+            u
+            for u in User.objects.restrict(SYSTEM).filter(email__iexact=email, is_active=True)
+            if u.has_usable_password()
+        )

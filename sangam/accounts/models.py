@@ -1,0 +1,187 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
+import pyotp
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sangam.core.access import SYSTEM, AccessPaths, RestrictedQuerySet, system_context
+from sangam.core.roles import OVERSIGHT_ROLES, TWO_FACTOR_ROLES
+
+
+class UserManager(DjangoUserManager):
+    def get_queryset(self):
+        return RestrictedQuerySet(self.model, using=self._db)
+
+    def restrict(self, user, action="view"):
+        return self.get_queryset().restrict(user, action)
+
+    def get_by_natural_key(self, username):
+        return self.get_queryset().restrict(SYSTEM).get(**{self.model.USERNAME_FIELD: username})
+
+
+class User(AbstractUser):
+    """A person who works in Sangam (staff of an agency). Staff names and
+    contact details are personal data: queries are restricted like any other."""
+
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    objects = UserManager()
+    access_paths = AccessPaths(
+        owner="pk",
+        agency="memberships__agency",
+        district="memberships__agency__district",
+        state="memberships__agency__state",
+        through_many=True,
+    )
+
+    def active_memberships(self):
+        if not hasattr(self, "_memberships"):
+            from sangam.agencies.models import Membership
+
+            self._memberships = list(
+                Membership.objects.restrict(SYSTEM)
+                .filter(user_id=self.pk, is_active=True, agency__is_active=True)
+                .select_related("agency")
+            )
+        return self._memberships
+
+    def roles(self):
+        return {m.role for m in self.active_memberships()}
+
+    @property
+    def needs_two_factor(self):
+        return bool(self.roles() & TWO_FACTOR_ROLES) or self.is_superuser
+
+    @property
+    def is_oversight(self):
+        return bool(self.roles() & OVERSIGHT_ROLES)
+
+    def validate_unique(self, exclude=None):
+        with system_context():
+            return super().validate_unique(exclude)
+
+
+class TOTPDevice(models.Model):
+    """RFC 6238 authenticator app secret. A code is accepted once only."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp")
+    secret = models.CharField(max_length=64)
+    confirmed = models.BooleanField(default=False)
+    last_used_step = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    @staticmethod
+    def new_secret():
+        return pyotp.random_base32()
+
+    def totp(self):
+        return pyotp.TOTP(self.secret)
+
+    def provisioning_uri(self):
+        return self.totp().provisioning_uri(name=self.user.get_username(), issuer_name="Sangam")
+
+    def verify(self, code):
+        """True if code is valid now (±1 step) and newer than the last one used."""
+        code = "".join(ch for ch in str(code) if ch.isdigit())
+        if len(code) != 6:
+            return False
+        totp = self.totp()
+        now = timezone.now().timestamp()
+        for offset in (-1, 0, 1):
+            step = int(now // totp.interval) + offset
+            if step > self.last_used_step and secrets.compare_digest(
+                totp.at(step * totp.interval), code
+            ):
+                self.last_used_step = step
+                self.save(update_fields=["last_used_step"])
+                return True
+        return False
+
+
+class LoginThrottle(models.Model):
+    """Failed attempts per account name, kept as a hash: the name someone
+    typed may be mistyped personal data and does not belong in a table."""
+
+    key = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    @staticmethod
+    def key_for(username):
+        return hashlib.sha256(
+            (settings.SECRET_KEY + (username or "").strip().casefold()).encode()
+        ).hexdigest()
+
+    @classmethod
+    def is_locked(cls, username):
+        row = cls.objects.filter(key=cls.key_for(username)).first()
+        return bool(row and row.locked_until and row.locked_until > timezone.now())
+
+    @classmethod
+    def failed(cls, username):
+        """Count a failure; returns True if the account is now locked."""
+        row, _ = cls.objects.get_or_create(key=cls.key_for(username))
+        if row.locked_until and row.locked_until <= timezone.now():
+            row.failures = 0
+            row.locked_until = None
+        row.failures += 1
+        locked = row.failures >= settings.LOGIN_FAILURE_LIMIT
+        if locked:
+            row.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+        row.save()
+        return locked
+
+    @classmethod
+    def succeeded(cls, username):
+        cls.objects.filter(key=cls.key_for(username)).delete()
+
+
+class APIToken(models.Model):
+    """Bearer token for API clients. Only its SHA-256 is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=8)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField(default=False)
+
+    @staticmethod
+    def digest_of(raw):
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user, name, days=90):
+        raw = "sgm_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            prefix=raw[4:12],
+            digest=cls.digest_of(raw),
+            expires_at=timezone.now() + timedelta(days=days) if days else None,
+        )
+        return token, raw
+
+    @classmethod
+    def user_for(cls, raw):
+        token = (
+            cls.objects.select_related("user")
+            .filter(digest=cls.digest_of(raw or ""), revoked=False, user__is_active=True)
+            .first()
+        )
+        if token is None or (token.expires_at and token.expires_at < timezone.now()):
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token.user

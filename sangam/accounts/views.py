@@ -1,0 +1,194 @@
+import time
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sangam.accounts.forms import CodeForm, LanguageForm, LoginForm, TokenForm
+from sangam.accounts.models import APIToken, LoginThrottle, TOTPDevice, User
+from sangam.audit import log
+from sangam.audit.middleware import client_ip
+from sangam.core.access import SYSTEM, system_context
+
+PENDING_SECONDS = 300
+
+
+def _safe_next(request, url):
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def _finish_login(request, user):
+    LoginThrottle.succeeded(user.get_username())
+    nxt = request.session.get("login_next")
+    login(request, user, backend="sangam.accounts.backends.SangamBackend")
+    with log.acting_as(user=user, ip=client_ip(request)):
+        log.record("login", "accounts.user", user.pk)
+    return HttpResponseRedirect(_safe_next(request, nxt))
+
+
+def _pending_user(request):
+    data = request.session.get("pending_login")
+    if not data or time.time() - data["at"] > PENDING_SECONDS:
+        request.session.pop("pending_login", None)
+        return None
+    return User.objects.restrict(SYSTEM).filter(pk=data["user"], is_active=True).first()
+
+
+def login_view(request):
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    form = LoginForm(request.POST or None)
+    if request.method == "GET":
+        request.session["login_next"] = request.GET.get("next", "")
+    if request.method == "POST" and form.is_valid():
+        username = form.cleaned_data["username"]
+        locked_text = _(
+            "Too many failed attempts. This account is locked for %(minutes)s minutes."
+        ) % {"minutes": settings.LOGIN_LOCKOUT_MINUTES}
+        if LoginThrottle.is_locked(username):
+            form.add_error(None, locked_text)
+        else:
+            user = authenticate(request, username=username, password=form.cleaned_data["password"])
+            if user is None:
+                locked = LoginThrottle.failed(username)
+                log.record("locked" if locked else "login_failed", "accounts.user")
+                form.add_error(None, locked_text if locked else _("Wrong username or password."))
+            elif user.needs_two_factor:
+                request.session.cycle_key()
+                request.session["pending_login"] = {"user": user.pk, "at": time.time()}
+                device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+                return redirect("accounts:verify" if device else "accounts:setup")
+            else:
+                return _finish_login(request, user)
+    return render(request, "accounts/login.html", {"form": form}, status=200)
+
+
+def verify_view(request):
+    user = _pending_user(request)
+    if user is None:
+        return redirect("login")
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        return redirect("accounts:setup")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if LoginThrottle.is_locked(user.get_username()):
+            request.session.pop("pending_login", None)
+            messages.error(request, _("Too many failed attempts. Try again later."))
+            return redirect("login")
+        if device.verify(form.cleaned_data["code"]):
+            request.session.pop("pending_login", None)
+            return _finish_login(request, user)
+        locked = LoginThrottle.failed(user.get_username())
+        log.record("locked" if locked else "login_failed", "accounts.user", user.pk,
+                   detail={"step": "two-factor"})
+        if locked:
+            request.session.pop("pending_login", None)
+            messages.error(request, _("Too many failed attempts. Try again later."))
+            return redirect("login")
+        form.add_error("code", _("That code is not right. Codes change every 30 seconds."))
+    return render(request, "accounts/verify.html", {"form": form})
+
+
+def setup_view(request):
+    """First login of someone who must use two-factor: enrol an authenticator app."""
+    user = _pending_user(request)
+    if user is None:
+        return redirect("login")
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return redirect("accounts:verify")
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, defaults={"secret": TOTPDevice.new_secret()}
+    )
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            request.session.pop("pending_login", None)
+            return _finish_login(request, user)
+        form.add_error("code", _("That code is not right. Check the time on your phone."))
+    qr = segno.make(device.provisioning_uri(), error="m").svg_inline(scale=4, title="QR")
+    return render(
+        request, "accounts/setup.html", {"form": form, "qr": qr, "secret": device.secret}
+    )
+
+
+@require_POST
+def logout_view(request):
+    if request.user.is_authenticated:
+        log.record("logout", "accounts.user", request.user.pk)
+    logout(request)
+    return redirect("login")
+
+
+@require_POST
+def language_view(request):
+    form = LanguageForm(request.POST)
+    nxt = _safe_next(request, request.POST.get("next"))
+    response = HttpResponseRedirect(nxt)
+    if form.is_valid():
+        lang = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            User.objects.restrict(request.user, "change").filter(pk=request.user.pk).update(
+                language=lang
+            )
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            lang,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+        )
+    return response
+
+
+@login_required
+def profile_view(request):
+    token_form = TokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and token_form.is_valid():
+        _token, new_token = APIToken.issue(
+            request.user, token_form.cleaned_data["name"], token_form.cleaned_data["days"]
+        )
+        log.record("create", "accounts.apitoken", _token.pk)
+        token_form = TokenForm()
+    tokens = APIToken.objects.filter(user=request.user, revoked=False)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "token_form": token_form,
+            "tokens": tokens,
+            "new_token": new_token,
+            "memberships": request.user.active_memberships(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def revoke_token_view(request, pk):
+    updated = APIToken.objects.filter(pk=pk, user=request.user).update(revoked=True)
+    if updated:
+        log.record("delete", "accounts.apitoken", pk)
+        messages.success(request, _("Token revoked."))
+    return redirect("accounts:profile")
+
+
+class ResetConfirmView(auth_views.PasswordResetConfirmView):
+    def get_user(self, uidb64):
+        # The reset link proves who the user is; look them up as the system.
+        with system_context():
+            return super().get_user(uidb64)

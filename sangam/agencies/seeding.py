@@ -1,0 +1,31 @@
+"""`sangam seed --scale N`: N synthetic contact persons across agencies."""
+
+from sangam.agencies.models import Agency, AgencyContact
+
+BATCH = 2000
+
+
+def fill(generator, n, progress):
+    agencies = list(Agency.objects.values_list("pk", "state__code"))
+    if not agencies:
+        return 0
+    batch, made = [], 0
+    for i in range(n):
+        agency_id, state_code = agencies[i % len(agencies)]
+        p = generator.person(state_code if state_code in _states() else None)
+        batch.append(AgencyContact(agency_id=agency_id, name=f"{p.name} (synthetic)",
+                                   designation="Synthetic staff"))
+        if len(batch) == BATCH:
+            made += len(AgencyContact.objects.bulk_create(batch))
+            batch = []
+            progress(made)
+    if batch:
+        made += len(AgencyContact.objects.bulk_create(batch))
+        progress(made)
+    return made
+
+
+def _states():
+    from sangam.people.synthetic import SURNAMES
+
+    return SURNAMES

@@ -1,0 +1,95 @@
+"""Writing to the audit trail, and who is acting right now."""
+
+import contextvars
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.utils import timezone
+
+from sangam.audit.models import AuditChainHead, AuditEntry
+
+_actor = contextvars.ContextVar("sangam_audit_actor", default=None)
+
+
+class Actor:
+    def __init__(self, user=None, label=None, ip=None):
+        self.user = user
+        self.label = label or (user.get_username() if user is not None else "system")
+        self.ip = ip
+
+
+@contextmanager
+def acting_as(user=None, label=None, ip=None):
+    """Attribute audit entries written inside the block to this actor."""
+    token = _actor.set(Actor(user, label, ip))
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def current_actor():
+    return _actor.get() or Actor(label="system")
+
+
+def record(action, object_type="", object_id="", *, detail=None, purpose="", actor=None):
+    actor = actor or current_actor()
+    user = actor.user
+    with transaction.atomic():
+        # The head row lock serialises appends, so the chain never forks.
+        head = AuditChainHead.objects.select_for_update().get(pk=1)
+        entry = AuditEntry(
+            seq=head.seq + 1,
+            at=timezone.now(),
+            actor_id=getattr(user, "pk", None),
+            actor_label=actor.label[:150],
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id)[:64],
+            ip=actor.ip,
+            purpose=purpose or "",
+            detail=detail or {},
+            prev_hash=head.hash,
+        )
+        entry.hash = entry.compute_hash()
+        entry.save()
+        head.seq, head.hash = entry.seq, entry.hash
+        head.save(update_fields=["seq", "hash"])
+    return entry
+
+
+def label_of(model_or_obj):
+    return model_or_obj._meta.label_lower
+
+
+def record_view(obj, purpose=""):
+    return record(AuditEntry.Action.VIEW, label_of(obj), obj.pk, purpose=purpose)
+
+
+def record_list(model, ids, purpose="", action=AuditEntry.Action.LIST):
+    """A list or export showed identifying data of these records."""
+    ids = [str(i) for i in ids]
+    return record(action, label_of(model), "", detail={"ids": ids, "count": len(ids)},
+                  purpose=purpose)
+
+
+def verify():
+    """Walk the chain. Returns (checked_count, problem) where problem is None
+    or (seq, reason) naming the first broken entry."""
+    head = AuditChainHead.objects.get(pk=1)
+    expected_seq = 1
+    prev_hash = AuditChainHead._meta.get_field("hash").default
+    checked = 0
+    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
+        if entry.seq != expected_seq:
+            return checked, (expected_seq, f"entry {expected_seq} is missing")
+        if entry.prev_hash != prev_hash:
+            return checked, (entry.seq, "does not follow the previous entry")
+        if entry.compute_hash() != entry.hash:
+            return checked, (entry.seq, "content was altered")
+        prev_hash = entry.hash
+        expected_seq += 1
+        checked += 1
+    if head.seq != checked or head.hash != prev_hash:
+        return checked, (checked + 1, f"entries after {checked} were removed (head is {head.seq})")
+    return checked, None

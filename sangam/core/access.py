@@ -1,0 +1,296 @@
+"""Fail-closed access to personal data.
+
+Every model that holds personal data uses ``RestrictedQuerySet``. A queryset
+must be narrowed with ``.restrict(user, action)`` before it is evaluated;
+evaluating one that was not raises ``UnrestrictedQuery``. What a user may see
+is the union, over the user's active memberships, of what the membership's
+role is granted for the model and action, at the granted scope:
+
+- ``own``: records the user created;
+- ``assigned``: records of the user's agency the user is assigned to;
+- ``agency``: records of the membership's agency;
+- ``jurisdiction``: records located in the agency's state or district;
+- ``all``: every record.
+
+Grants are data (``sangam/<app>/permissions.py``, a ``GRANTS`` dict). Models
+describe where their owner, agency, district and assignment live with
+``AccessPaths``. Survivor data additionally passes the consent hook: access
+beyond the user's own agency requires the survivor's consent, which the
+case-management capability supplies; until a consent provider is registered
+such access is refused.
+"""
+
+import contextvars
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db import models
+from django.db.models import Q
+
+VIEW, ADD, CHANGE, DELETE, EXPORT = "view", "add", "change", "delete", "export"
+ACTIONS = (VIEW, ADD, CHANGE, DELETE, EXPORT)
+SCOPES = ("own", "assigned", "agency", "jurisdiction", "all")
+
+
+class UnrestrictedQuery(Exception):
+    """A queryset of personal data was evaluated without .restrict(user, action)."""
+
+
+class SystemActor:
+    """Sangam itself acting: migrations, seeding, scheduled commands, tasks.
+
+    Passing SYSTEM to .restrict() is explicit and greppable, unlike a bypass.
+    """
+
+    is_authenticated = True
+    is_active = True
+    pk = None
+    username = "system"
+
+    def __str__(self):
+        return "system"
+
+
+SYSTEM = SystemActor()
+
+# Framework internals (unique checks, cascades) that query through the default
+# manager run inside system_context().
+_system_context = contextvars.ContextVar("sangam_system_context", default=False)
+
+
+@contextmanager
+def system_context():
+    token = _system_context.set(True)
+    try:
+        yield
+    finally:
+        _system_context.reset(token)
+
+
+@dataclass(frozen=True)
+class AccessPaths:
+    """Where a model keeps the fields access is decided on (ORM lookup paths)."""
+
+    owner: str | None = None
+    agency: str | None = None
+    district: str | None = None
+    state: str | None = None
+    assignment: str | None = None
+    survivor_data: bool = False
+    # Paths cross a to-many relation: filter by primary key to avoid duplicates.
+    through_many: bool = False
+
+
+_grants: dict[str, dict[str, dict[str, str]]] = {}
+_consent_provider = None
+
+
+def load_grants():
+    """Collect GRANTS from every app's permissions module (at app start)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    _grants.clear()
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.permissions")
+        except ModuleNotFoundError:
+            continue
+        for label, by_role in getattr(module, "GRANTS", {}).items():
+            for role, actions in by_role.items():
+                for action, scope in actions.items():
+                    if action not in ACTIONS or scope not in SCOPES:
+                        raise ValueError(f"bad grant {label}/{role}/{action}/{scope}")
+                _grants.setdefault(label, {})[str(role)] = dict(actions)
+
+
+def scope_for(role, label, action):
+    return _grants.get(label, {}).get(str(role), {}).get(action)
+
+
+def register_consent_provider(provider):
+    """provider(user, membership, model, action) -> Q of records the survivor
+    consented to share with that membership's agency for that action."""
+    global _consent_provider
+    _consent_provider = provider
+
+
+def _geo_q(paths, agency):
+    level = agency.jurisdiction_level
+    if level == "national":
+        return Q()
+    if level == "state":
+        if paths.state:
+            return Q(**{paths.state: agency.state_id})
+        if paths.district:
+            return Q(**{f"{paths.district}__state_id": agency.state_id})
+        return None
+    # district and block level agencies see their district
+    if paths.district and agency.district_id:
+        return Q(**{paths.district: agency.district_id})
+    return None
+
+
+def _scope_q(paths, scope, user, membership):
+    if scope == "all":
+        return Q()
+    if scope == "own":
+        return Q(**{paths.owner: user.pk}) if paths.owner else None
+    if scope == "assigned":
+        if not (paths.assignment and paths.agency):
+            return None
+        return Q(**{paths.assignment: user.pk, paths.agency: membership.agency_id})
+    if scope == "agency":
+        return Q(**{paths.agency: membership.agency_id}) if paths.agency else None
+    if scope == "jurisdiction":
+        return _geo_q(paths, membership.agency)
+    return None
+
+
+def q_for(user, model, action):
+    """The Q of records ``user`` may ``action`` on ``model``; None means nothing."""
+    if user is SYSTEM:
+        return Q()
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    paths = model.access_paths
+    label = model._meta.label_lower
+    clauses = []
+    for membership in user.active_memberships():
+        scope = scope_for(membership.role, label, action)
+        if scope is None:
+            continue
+        clause = _scope_q(paths, scope, user, membership)
+        if clause is None:
+            continue
+        if paths.survivor_data and scope in ("jurisdiction", "all") and paths.agency:
+            # Beyond the user's own agency, survivor data needs consent.
+            own = Q(**{paths.agency: membership.agency_id})
+            shared = (
+                _consent_provider(user, membership, model, action)
+                if _consent_provider
+                else Q(pk__in=[])
+            )
+            clause = clause & (own | shared)
+        clauses.append(clause)
+    if not clauses:
+        return None
+    return reduce(or_, clauses)
+
+
+def can(user, model, action):
+    """Whether ``user`` holds any grant for ``action`` on ``model`` at all."""
+    return q_for(user, model, action) is not None
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Has .restrict() but may also be used unrestricted (non-personal data
+    such as agencies, whose edits are still scoped by grants)."""
+
+    _restricted = False
+
+    def restrict(self, user, action=VIEW):
+        q = q_for(user, self.model, action)
+        if q is None:
+            qs = self.none()
+        elif self.model.access_paths.through_many:
+            qs = self.filter(pk__in=self.model._base_manager.filter(q).values("pk"))
+        else:
+            qs = self.filter(q)
+        qs._restricted = True
+        return qs
+
+
+class RestrictedQuerySet(ScopedQuerySet):
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._restricted = self._restricted
+        return clone
+
+    def _guard(self):
+        if not self._restricted and not _system_context.get():
+            raise UnrestrictedQuery(
+                f"{self.model._meta.label} queryset used without .restrict(user, action)"
+            )
+
+    def _fetch_all(self):
+        if self._result_cache is None:
+            self._guard()
+        super()._fetch_all()
+
+    def iterator(self, *args, **kwargs):
+        self._guard()
+        return super().iterator(*args, **kwargs)
+
+    def count(self):
+        self._guard()
+        return super().count()
+
+    def exists(self):
+        self._guard()
+        return super().exists()
+
+    def aggregate(self, *args, **kwargs):
+        self._guard()
+        return super().aggregate(*args, **kwargs)
+
+    def update(self, **kwargs):
+        self._guard()
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._guard()
+        return super().delete()
+
+    def in_bulk(self, *args, **kwargs):
+        self._guard()
+        return super().in_bulk(*args, **kwargs)
+
+
+class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):
+    pass
+
+
+class ScopedManager(models.Manager.from_queryset(ScopedQuerySet)):
+    pass
+
+
+def _covers(agency, district):
+    level = agency.jurisdiction_level
+    if level == "national":
+        return True
+    if level == "state":
+        return agency.state_id == district.state_id
+    return agency.district_id == district.pk
+
+
+def allowed_to_create(user, model, *, district=None, agency=None):
+    """Whether ``user`` may add a ``model`` record in ``district`` / for ``agency``."""
+    if user is SYSTEM:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    label = model._meta.label_lower
+    for membership in user.active_memberships():
+        scope = scope_for(membership.role, label, ADD)
+        if scope == "all":
+            return True
+        if scope == "agency" and agency is not None and agency.pk == membership.agency_id:
+            return True
+        if scope == "jurisdiction":
+            where = district or (agency.district if agency is not None else None)
+            if where is not None and _covers(membership.agency, where):
+                return True
+            if (
+                where is None
+                and agency is not None
+                and membership.agency.jurisdiction_level in ("national", "state")
+                and (membership.agency.jurisdiction_level == "national"
+                     or agency.state_id == membership.agency.state_id)
+            ):
+                return True
+    return False

@@ -1,0 +1,18 @@
+"""The menu each person sees depends on what their roles may do."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def menu_for(user):
+    if not getattr(user, "is_authenticated", False):
+        return []
+    items = [
+        (_("Dashboard"), reverse("dashboard")),
+        (_("Agencies"), reverse("agencies:list")),
+        (_("Geography"), reverse("geography:states")),
+    ]
+    if user.is_oversight:
+        items.append((_("Audit trail"), reverse("audit:list")))
+    items.append((_("My account"), reverse("accounts:profile")))
+    return items

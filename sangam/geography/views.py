@@ -1,0 +1,115 @@
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from sangam.core.access import allowed_to_create, scope_for
+from sangam.geography.forms import BlockForm, ImportForm, VillageForm
+from sangam.geography.models import Block, District, GramPanchayat, State, Village
+from sangam.jobs.models import Job
+
+
+@login_required
+def states(request):
+    rows = State.objects.annotate(district_count=Count("districts"))
+    return render(request, "geography/states.html", {"states": rows})
+
+
+@login_required
+def state(request, code):
+    obj = get_object_or_404(State, code=code)
+    districts = obj.districts.annotate(block_count=Count("blocks", distinct=True))
+    return render(request, "geography/state.html", {"state": obj, "districts": districts})
+
+
+@login_required
+def district(request, pk):
+    obj = get_object_or_404(District.objects.select_related("state"), pk=pk)
+    can_add = allowed_to_create(request.user, Block, district=obj)
+    form = BlockForm(request.POST or None)
+    if request.method == "POST":
+        if not can_add:
+            raise PermissionDenied
+        if form.is_valid():
+            if Block.objects.filter(district=obj, name__iexact=form.cleaned_data["name"]).exists():
+                form.add_error("name", _("This block is already listed in the district."))
+            else:
+                block = form.save(commit=False)
+                block.district = obj
+                block.save()
+                messages.success(request, _("Block added."))
+                return redirect("geography:district", pk=obj.pk)
+    blocks = obj.blocks.annotate(village_count=Count("villages"))
+    return render(
+        request,
+        "geography/district.html",
+        {"district": obj, "blocks": blocks, "form": form, "can_add": can_add},
+    )
+
+
+@login_required
+def block(request, pk):
+    obj = get_object_or_404(Block.objects.select_related("district__state"), pk=pk)
+    can_add = allowed_to_create(request.user, Village, district=obj.district)
+    form = VillageForm(request.POST or None, block=obj)
+    if request.method == "POST":
+        if not can_add:
+            raise PermissionDenied
+        if form.is_valid():
+            with transaction.atomic():
+                village = form.save(commit=False)
+                new_gp = form.cleaned_data.get("new_gram_panchayat")
+                if new_gp:
+                    village.gram_panchayat, _created = GramPanchayat.objects.get_or_create(
+                        block=obj, name=new_gp
+                    )
+                village.block, village.district = obj, obj.district
+                village.save()
+            messages.success(request, _("Village added."))
+            return redirect("geography:block", pk=obj.pk)
+    villages = Village.objects.filter(block=obj).select_related("gram_panchayat")
+    return render(
+        request,
+        "geography/block.html",
+        {"block": obj, "villages": villages[:500], "form": form, "can_add": can_add},
+    )
+
+
+def _may_import(user):
+    # Importing villages needs an add grant wider than a single record.
+    return any(
+        scope_for(m.role, "geography.village", "add") in ("jurisdiction", "all")
+        for m in user.active_memberships()
+    )
+
+
+@login_required
+def import_villages(request):
+    if not _may_import(request.user):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        from sangam.geography.tasks import import_villages_job
+
+        upload_dir = settings.VAR_DIR / "uploads" / "imports"
+        upload_dir.mkdir(parents=True, exist_ok=True)
+        path = upload_dir / f"{uuid.uuid4()}.csv"
+        with open(path, "wb") as out:
+            for chunk in form.cleaned_data["file"].chunks():
+                out.write(chunk)
+        job = Job.objects.create(
+            kind="geography.import_villages",
+            title=_("Village import"),
+            created_by=request.user,
+        )
+        transaction.on_commit(
+            lambda: import_villages_job.enqueue(job_id=str(job.pk), path=str(path))
+        )
+        return redirect("jobs:detail", pk=job.pk)
+    return render(request, "geography/import.html", {"form": form})
