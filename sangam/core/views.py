@@ -26,9 +26,9 @@ def dashboard(request):
 
 
 def _task_queue_status():
-    from django.tasks import default_task_backend
+    from django.tasks import task_backends
 
-    backend = type(default_task_backend).__name__
+    backend = type(task_backends["default"]).__name__
     info = {"backend": backend}
     if backend == "DatabaseBackend":
         from django_tasks_db.models import DBTaskResult

@@ -1,0 +1,65 @@
+import pyotp
+import pytest
+from django.core.management import call_command
+
+from sangam.accounts.models import TOTPDevice, User
+from sangam.agencies.models import Agency, AgencyContact, AgencyType, Membership
+from sangam.core.access import SYSTEM
+from sangam.core.roles import Role
+from sangam.geography.models import District, State
+
+PASSWORD = "correct-horse-battery-9"
+
+
+@pytest.fixture
+def reference(db):
+    call_command("geography", "load")
+
+
+def district(state_code, name):
+    return District.objects.get(state__code=state_code, name=name)
+
+
+def make_agency(state_code, district_name=None, type=AgencyType.NGO, name=None, level=None):
+    state = State.objects.get(code=state_code)
+    dist = district(state_code, district_name) if district_name else None
+    return Agency.objects.create(
+        name=name or f"Test {type} {district_name or state_code} (synthetic)",
+        type=type,
+        jurisdiction_level=level or ("district" if dist else "state"),
+        state=state,
+        district=dist,
+    )
+
+
+def make_user(username, role, agency, totp=True):
+    user = User.objects.create_user(username=username, password=PASSWORD,
+                                    email=f"{username}@test.sangam.invalid")
+    Membership.objects.create(user=user, agency=agency, role=role)
+    if totp:
+        TOTPDevice.objects.create(user=user, secret=pyotp.random_base32(), confirmed=True)
+    return User.objects.restrict(SYSTEM).get(pk=user.pk)
+
+
+def make_contact(agency, name="Test Contact (synthetic)"):
+    return AgencyContact.objects.create(agency=agency, name=name, phone="+91 99999 00000")
+
+
+@pytest.fixture
+def two_districts(reference):
+    """Agency A in Malda (West Bengal) and agency B in South Delhi, each with a
+    caseworker and a contact person."""
+    a = make_agency("IN-WB", "Malda", name="Agency A (synthetic)")
+    b = make_agency("IN-DL", "South", name="Agency B (synthetic)")
+    return {
+        "a": a,
+        "b": b,
+        "user_a": make_user("worker.a", Role.CASEWORKER, a),
+        "user_b": make_user("worker.b", Role.CASEWORKER, b),
+        "contact_a": make_contact(a, "Contact Alpha (synthetic)"),
+        "contact_b": make_contact(b, "Contact Bravo (synthetic)"),
+    }
+
+
+def totp_now(user):
+    return pyotp.TOTP(TOTPDevice.objects.get(user=user).secret).now()

@@ -1,0 +1,17 @@
+"""Test settings: the real settings with a fast password hasher, tasks run
+immediately, and uploads in a temporary directory."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("SANGAM_VAR_DIR", tempfile.mkdtemp(prefix="sangam-test-"))
+
+from sangam.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+VAR_DIR = Path(os.environ["SANGAM_VAR_DIR"])
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns otherwise)
