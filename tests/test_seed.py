@@ -1,0 +1,47 @@
+import csv
+
+from django.core.management import call_command
+
+from sangam.accounts.models import User
+from sangam.agencies.models import Agency, AgencyContact, Membership
+from sangam.audit.models import AuditEntry
+from sangam.core.access import SYSTEM
+from sangam.core.roles import Role
+
+
+def counts():
+    return (
+        Agency.objects.count(),
+        AgencyContact.objects.restrict(SYSTEM).count(),
+        User.objects.restrict(SYSTEM).count(),
+        Membership.objects.restrict(SYSTEM).count(),
+        AuditEntry.objects.count(),
+    )
+
+
+def test_it_creates_demo_agencies_and_one_user_per_role(db):
+    call_command("seed", "--demo")
+    states = set(Agency.objects.values_list("state__code", flat=True))
+    assert {"IN-DL", "IN-HR", "IN-UP", "IN-WB", "IN-JH", "IN-OD", "IN-AS", "IN-MH"} <= states
+    roles = set(Membership.objects.restrict(SYSTEM).values_list("role", flat=True))
+    assert roles == set(Role.values)
+    assert all(a.name.endswith("(demo)") for a in Agency.objects.all())
+
+
+def test_running_it_twice_changes_nothing(db):
+    call_command("seed", "--demo")
+    first = counts()
+    call_command("seed", "--demo")
+    assert counts() == first
+
+
+def test_scale_writes_synthetic_people_and_fills_registers(db, tmp_path):
+    call_command("seed", "--demo")
+    before = AgencyContact.objects.restrict(SYSTEM).count()
+    out = tmp_path / "people.csv"
+    call_command("seed", "--scale", "300", "--out", str(out))
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 300
+    assert rows[0]["id"] == "SYN-0000001"
+    assert any(r["native_name"] != r["name"] for r in rows)
+    assert AgencyContact.objects.restrict(SYSTEM).count() == before + 300
