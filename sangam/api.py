@@ -10,7 +10,7 @@ import logging
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer
@@ -195,7 +195,7 @@ def create_contact(request, agency_id: int, payload: ContactIn):
     contact = AgencyContact(agency=agency_obj, created_by=request.auth, **payload.dict())
     contact.full_clean()
     contact.save()
-    return 201, contact
+    return Status(201, contact)
 
 
 @api.get("/contacts/{contact_id}", response=ContactOut, tags=["agencies"])
