@@ -179,9 +179,7 @@ def agency(request, agency_id: int):
 @api.get("/agencies/{agency_id}/contacts", response=list[ContactOut], tags=["agencies"])
 def agency_contacts(request, agency_id: int):
     agency_obj = get_object_or_404(Agency.objects.restrict(request.auth, "view"), pk=agency_id)
-    contacts = list(
-        AgencyContact.objects.restrict(request.auth, "view").filter(agency=agency_obj)
-    )
+    contacts = list(AgencyContact.objects.restrict(request.auth, "view").filter(agency=agency_obj))
     if contacts:
         log.record_list(AgencyContact, [c.pk for c in contacts])
     return contacts

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 import pyotp
 import pytest
 from django.core.management import call_command
@@ -33,8 +35,9 @@ def make_agency(state_code, district_name=None, type=AgencyType.NGO, name=None, 
 
 
 def make_user(username, role, agency, totp=True):
-    user = User.objects.create_user(username=username, password=PASSWORD,
-                                    email=f"{username}@test.sangam.invalid")
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@test.sangam.invalid"
+    )
     Membership.objects.create(user=user, agency=agency, role=role)
     if totp:
         TOTPDevice.objects.create(user=user, secret=pyotp.random_base32(), confirmed=True)
@@ -63,3 +66,24 @@ def two_districts(reference):
 
 def totp_now(user):
     return pyotp.TOTP(TOTPDevice.objects.get(user=user).secret).now()
+
+
+@pytest.fixture(scope="module")
+def audit_flushable(django_db_setup, django_db_blocker):
+    """Transactional tests end by emptying every table, which the audit
+    trail's append-only triggers refuse. Lift them for one test module; they
+    come back when the module is done, after the last flush."""
+    from django.db import connection
+
+    migration = import_module("sangam.audit.migrations.0002_chain_head_and_append_only")
+    vendor = connection.vendor
+    with django_db_blocker.unblock():
+        with connection.schema_editor() as editor:
+            migration._run(
+                editor,
+                migration.SQLITE_REVERSE if vendor == "sqlite" else migration.POSTGRESQL_REVERSE,
+            )
+    yield
+    with django_db_blocker.unblock():
+        with connection.schema_editor() as editor:
+            migration._run(editor, migration.SQLITE if vendor == "sqlite" else migration.POSTGRESQL)

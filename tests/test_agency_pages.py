@@ -39,8 +39,9 @@ def test_the_list_filters_by_state_type_and_text(client, admin_wb):
 
 
 def test_it_shows_field_errors_and_saves_nothing(client, admin_wb):
-    response = client.post(reverse("agencies:create"), {"name": "", "type": "ngo",
-                                                        "jurisdiction_level": "district"})
+    response = client.post(
+        reverse("agencies:create"), {"name": "", "type": "ngo", "jurisdiction_level": "district"}
+    )
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert Agency.objects.count() == 1  # only the administrator's own agency
@@ -50,19 +51,31 @@ def test_a_state_administrator_cannot_add_agencies_in_another_state(client, admi
     from sangam.geography.models import District, State
 
     dl = State.objects.get(code="IN-DL")
-    response = client.post(reverse("agencies:create"), {
-        "name": "Elsewhere (synthetic)", "type": "ngo", "jurisdiction_level": "district",
-        "state": dl.pk, "district": District.objects.filter(state=dl).first().pk,
-    })
+    response = client.post(
+        reverse("agencies:create"),
+        {
+            "name": "Elsewhere (synthetic)",
+            "type": "ngo",
+            "jurisdiction_level": "district",
+            "state": dl.pk,
+            "district": District.objects.filter(state=dl).first().pk,
+        },
+    )
     assert "within your jurisdiction" in response.content.decode()
     assert not Agency.objects.filter(name="Elsewhere (synthetic)").exists()
 
 
 def test_concurrent_edits_are_detected_not_overwritten(client, admin_wb):
     agency = make_agency("IN-WB", "Malda", name="Original (synthetic)")
-    form = {"name": "Mine (synthetic)", "type": agency.type, "jurisdiction_level": "district",
-            "state": agency.state_id, "district": agency.district_id, "is_active": "on",
-            "version": agency.version}
+    form = {
+        "name": "Mine (synthetic)",
+        "type": agency.type,
+        "jurisdiction_level": "district",
+        "state": agency.state_id,
+        "district": agency.district_id,
+        "is_active": "on",
+        "version": agency.version,
+    }
     # Someone else saves first.
     other = Agency.objects.get(pk=agency.pk)
     other.name = "Theirs (synthetic)"
@@ -75,14 +88,17 @@ def test_concurrent_edits_are_detected_not_overwritten(client, admin_wb):
 def test_a_supervisor_adds_a_contact_and_it_is_audited(client, reference):
     agency = make_agency("IN-WB", "Malda")
     client.force_login(make_user("sup", Role.SUPERVISOR, agency))
-    response = client.post(reverse("agencies:contact_create", args=[agency.pk]),
-                           {"name": "Added (synthetic)", "phone": "+91 99999 11111"})
+    response = client.post(
+        reverse("agencies:contact_create", args=[agency.pk]),
+        {"name": "Added (synthetic)", "phone": "+91 99999 11111"},
+    )
     assert response.status_code == 302
     contact = AgencyContact.objects.restrict(SYSTEM).get(name="Added (synthetic)")
     from sangam.audit.models import AuditEntry
 
-    assert AuditEntry.objects.filter(action="create", object_type="agencies.agencycontact",
-                                     object_id=str(contact.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="create", object_type="agencies.agencycontact", object_id=str(contact.pk)
+    ).exists()
     client.get(reverse("agencies:detail", args=[agency.pk]))
     listed = AuditEntry.objects.filter(action="list").latest("seq")
     assert listed.detail["ids"] == [str(contact.pk)]

@@ -15,8 +15,9 @@ def supervisor(two_districts):
 
 def call(client, path, token=None, method="get", data=None):
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    return getattr(client, method)(f"/api{path}", data=data, content_type="application/json",
-                                   **headers)
+    return getattr(client, method)(
+        f"/api{path}", data=data, content_type="application/json", **headers
+    )
 
 
 def test_it_publishes_openapi(client, db):
@@ -55,19 +56,31 @@ def test_it_audits_reads_of_contacts(client, two_districts):
     assert call(client, f"/contacts/{contact.pk}", raw).json()["name"] == contact.name
     entry = AuditEntry.objects.filter(action="view").latest("seq")
     assert (entry.object_type, entry.object_id, entry.actor_id) == (
-        "agencies.agencycontact", str(contact.pk), two_districts["user_a"].pk)
+        "agencies.agencycontact",
+        str(contact.pk),
+        two_districts["user_a"].pk,
+    )
 
 
 def test_it_answers_bad_input_with_422_and_writes_nothing(client, two_districts, supervisor):
     raw = APIToken.issue(supervisor, "t")[1]
     agency = two_districts["a"]
-    for bad in ({}, {"name": ""}, {"name": "X", "phone": "call me"}, {"name": "X" * 151},
-                {"name": "X", "email": "not-an-email"}):
+    for bad in (
+        {},
+        {"name": ""},
+        {"name": "X", "phone": "call me"},
+        {"name": "X" * 151},
+        {"name": "X", "email": "not-an-email"},
+    ):
         response = call(client, f"/agencies/{agency.pk}/contacts", raw, "post", bad)
         assert response.status_code == 422, bad
         assert response.json()["detail"] == "Invalid request."
-    malformed = client.post(f"/api/agencies/{agency.pk}/contacts", data="{not json",
-                            content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    malformed = client.post(
+        f"/api/agencies/{agency.pk}/contacts",
+        data="{not json",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
     assert 400 <= malformed.status_code < 500
     assert AgencyContact.objects.restrict(SYSTEM).filter(agency=agency).count() == 1
 
@@ -75,12 +88,22 @@ def test_it_answers_bad_input_with_422_and_writes_nothing(client, two_districts,
 def test_a_supervisor_adds_and_edits_own_agency_contacts(client, two_districts, supervisor):
     raw = APIToken.issue(supervisor, "t")[1]
     agency = two_districts["a"]
-    created = call(client, f"/agencies/{agency.pk}/contacts", raw, "post",
-                   {"name": "New Person (synthetic)", "phone": "+91 99999 12345"})
+    created = call(
+        client,
+        f"/agencies/{agency.pk}/contacts",
+        raw,
+        "post",
+        {"name": "New Person (synthetic)", "phone": "+91 99999 12345"},
+    )
     assert created.status_code == 201
     body = created.json()
-    updated = call(client, f"/contacts/{body['id']}", raw, "put",
-                   {"name": "Renamed (synthetic)", "version": body["version"]})
+    updated = call(
+        client,
+        f"/contacts/{body['id']}",
+        raw,
+        "put",
+        {"name": "Renamed (synthetic)", "version": body["version"]},
+    )
     assert updated.status_code == 200 and updated.json()["version"] == body["version"] + 1
 
 

@@ -63,8 +63,9 @@ def test_it_detects_a_recomputed_hash_that_breaks_the_link(db):
     entry.object_id = "tampered"
     forged = entry.compute_hash()
     with connection.cursor() as c:
-        c.execute("UPDATE audit_auditentry SET object_id = 'tampered', hash = %s WHERE seq = 2",
-                  [forged])
+        c.execute(
+            "UPDATE audit_auditentry SET object_id = 'tampered', hash = %s WHERE seq = 2", [forged]
+        )
     with pytest.raises(CommandError, match="broken at entry 3: does not follow"):
         call_command("audit", "verify")
 

@@ -25,8 +25,10 @@ def token_a(two_districts):
 
 def api(client, token, path, method="get", **kwargs):
     return getattr(client, method)(
-        f"/api{path}", HTTP_AUTHORIZATION=f"Bearer {token}", content_type="application/json",
-        **kwargs
+        f"/api{path}",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+        content_type="application/json",
+        **kwargs,
     )
 
 
@@ -84,7 +86,10 @@ def test_api_hides_other_agencys_contact_behind_404(client, two_districts, token
 
 def test_api_refuses_to_change_other_agencys_contact(client, two_districts, token_a):
     response = api(
-        client, token_a, f"/contacts/{two_districts['contact_b'].pk}", method="put",
+        client,
+        token_a,
+        f"/contacts/{two_districts['contact_b'].pk}",
+        method="put",
         data={"name": "X", "version": 1},
     )
     assert response.status_code == 404
@@ -93,15 +98,22 @@ def test_api_refuses_to_change_other_agencys_contact(client, two_districts, toke
 
 
 def test_api_refuses_to_add_contacts_to_other_agency(client, two_districts, token_a):
-    response = api(client, token_a, f"/agencies/{two_districts['b'].pk}/contacts",
-                   method="post", data={"name": "Intruder (synthetic)"})
+    response = api(
+        client,
+        token_a,
+        f"/agencies/{two_districts['b'].pk}/contacts",
+        method="post",
+        data={"name": "Intruder (synthetic)"},
+    )
     assert response.status_code == 403
     assert not AgencyContact.objects.restrict(SYSTEM).filter(name__startswith="Intruder").exists()
 
 
 def test_memberships_of_other_agencies_are_invisible(two_districts):
     user = two_districts["user_a"]
-    visible = set(Membership.objects.restrict(user, "view").values_list("user__username", flat=True))
+    visible = set(
+        Membership.objects.restrict(user, "view").values_list("user__username", flat=True)
+    )
     assert visible == {"worker.a"}
 
 
@@ -113,8 +125,11 @@ def test_users_of_other_agencies_are_invisible(two_districts):
 
 
 def test_a_district_official_sees_own_district_not_another(two_districts):
-    official = make_user("official.malda", Role.DISTRICT_OFFICIAL,
-                         make_agency("IN-WB", "Malda", name="DM Office Malda (synthetic)"))
+    official = make_user(
+        "official.malda",
+        Role.DISTRICT_OFFICIAL,
+        make_agency("IN-WB", "Malda", name="DM Office Malda (synthetic)"),
+    )
     names = set(AgencyContact.objects.restrict(official, "view").values_list("name", flat=True))
     assert names == {"Contact Alpha (synthetic)"}
     users = set(User.objects.restrict(official, "view").values_list("username", flat=True))

@@ -26,10 +26,16 @@ def test_it_imports_villages_under_blocks_and_gram_panchayats(reference):
     report = run(GOOD)
     assert report.committed
     assert (report.villages_created, report.blocks_created, report.gram_panchayats_created) == (
-        3, 2, 1)
+        3,
+        2,
+        1,
+    )
     village = Village.objects.get(name="Synthpur")
     assert (village.block.name, village.gram_panchayat.name, village.district.name) == (
-        "Habibpur", "Aiho", "Malda")
+        "Habibpur",
+        "Aiho",
+        "Malda",
+    )
     assert village.lgd_code == 900001
     assert Village.objects.get(name="Testbari").gram_panchayat is None
 
@@ -126,10 +132,18 @@ def test_a_district_official_adds_a_block_only_in_own_district(client, reference
     from tests.conftest import district
 
     own, other = district("IN-WB", "Malda"), district("IN-DL", "South")
-    assert client.post(reverse("geography:district", args=[own.pk]),
-                       {"name": "Synth Block"}).status_code == 302
-    assert client.post(reverse("geography:district", args=[other.pk]),
-                       {"name": "Synth Block"}).status_code == 403
+    assert (
+        client.post(
+            reverse("geography:district", args=[own.pk]), {"name": "Synth Block"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            reverse("geography:district", args=[other.pk]), {"name": "Synth Block"}
+        ).status_code
+        == 403
+    )
     duplicate = client.post(reverse("geography:district", args=[own.pk]), {"name": "synth block"})
     assert "already listed" in duplicate.content.decode()
     assert Block.objects.count() == 1

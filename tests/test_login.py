@@ -126,8 +126,9 @@ def test_it_sends_a_password_reset_link_that_works(client, worker):
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)
     new = "a-brand-new-passphrase-42"
-    response = client.post(form_page.redirect_chain[-1][0],
-                           {"new_password1": new, "new_password2": new})
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}
+    )
     assert response.status_code == 302
     assert password_step(client, password=new).status_code == 302
 

@@ -20,9 +20,15 @@ def test_unknown_pages_are_404_not_500(client, db):
 
 
 def test_logs_are_json_without_personal_data():
-    record = logging.LogRecord("sangam", logging.INFO, __file__, 1,
-                               "call %s at %s or %s", ("9876543210", "a.b@example.org",
-                                                       "/x?name=Sita"), None)
+    record = logging.LogRecord(
+        "sangam",
+        logging.INFO,
+        __file__,
+        1,
+        "call %s at %s or %s",
+        ("9876543210", "a.b@example.org", "/x?name=Sita"),
+        None,
+    )
     ScrubPersonalData().filter(record)
     line = json.loads(JsonFormatter().format(record))
     assert "9876543210" not in line["message"] and "a.b@example.org" not in line["message"]
@@ -42,7 +48,10 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
         [sys.executable, "-m", "sangam.cli", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

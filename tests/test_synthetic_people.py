@@ -5,8 +5,7 @@ from hypothesis import strategies as st
 
 from sangam.people.synthetic import PeopleGenerator, spelling_variants
 
-SCRIPTS = {"hi": "DEVANAGARI", "mr": "DEVANAGARI", "bn": "BENGALI", "as": "BENGALI",
-           "or": "ORIYA"}
+SCRIPTS = {"hi": "DEVANAGARI", "mr": "DEVANAGARI", "bn": "BENGALI", "as": "BENGALI", "or": "ORIYA"}
 
 
 @given(st.integers(min_value=0, max_value=10_000))

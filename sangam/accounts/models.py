@@ -79,6 +79,9 @@ class TOTPDevice(models.Model):
     last_used_step = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self):
+        return f"authenticator of user {self.user_id}"
+
     @staticmethod
     def new_secret():
         return pyotp.random_base32()
@@ -115,6 +118,9 @@ class LoginThrottle(models.Model):
     failures = models.PositiveIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.failures} failed attempts"
 
     @staticmethod
     def key_for(username):
@@ -157,6 +163,9 @@ class APIToken(models.Model):
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
 
     @staticmethod
     def digest_of(raw):

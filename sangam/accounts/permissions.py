@@ -5,8 +5,11 @@ GRANTS = {
         **{role: {"view": "own", "change": "own"} for role in Role},
         Role.SUPERVISOR: {"view": "agency", "change": "own"},
         Role.DISTRICT_OFFICIAL: {"view": "jurisdiction", "change": "own"},
-        Role.STATE_ADMINISTRATOR: {"view": "jurisdiction", "change": "jurisdiction",
-                                   "add": "jurisdiction"},
+        Role.STATE_ADMINISTRATOR: {
+            "view": "jurisdiction",
+            "change": "jurisdiction",
+            "add": "jurisdiction",
+        },
         Role.SYSTEM_ADMINISTRATOR: {"view": "all", "change": "all", "add": "all"},
     },
 }

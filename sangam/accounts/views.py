@@ -91,8 +91,12 @@ def verify_view(request):
             request.session.pop("pending_login", None)
             return _finish_login(request, user)
         locked = LoginThrottle.failed(user.get_username())
-        log.record("locked" if locked else "login_failed", "accounts.user", user.pk,
-                   detail={"step": "two-factor"})
+        log.record(
+            "locked" if locked else "login_failed",
+            "accounts.user",
+            user.pk,
+            detail={"step": "two-factor"},
+        )
         if locked:
             request.session.pop("pending_login", None)
             messages.error(request, _("Too many failed attempts. Try again later."))
@@ -120,9 +124,7 @@ def setup_view(request):
             return _finish_login(request, user)
         form.add_error("code", _("That code is not right. Check the time on your phone."))
     qr = segno.make(device.provisioning_uri(), error="m").svg_inline(scale=4, title="QR")
-    return render(
-        request, "accounts/setup.html", {"form": form, "qr": qr, "secret": device.secret}
-    )
+    return render(request, "accounts/setup.html", {"form": form, "qr": qr, "secret": device.secret})
 
 
 @require_POST

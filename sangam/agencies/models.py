@@ -79,7 +79,9 @@ class Agency(ChangeLoggedModel, VersionedModel):
             JurisdictionLevel.DISTRICT: ["state", "district"],
             JurisdictionLevel.BLOCK: ["state", "district", "block"],
         }.get(self.jurisdiction_level, [])
-        errors = {f: _("Required for this jurisdiction.") for f in needs if not getattr(self, f"{f}_id")}
+        errors = {
+            f: _("Required for this jurisdiction.") for f in needs if not getattr(self, f"{f}_id")
+        }
         if self.district_id and self.state_id and self.district.state_id != self.state_id:
             errors["district"] = _("This district is not in the chosen state.")
         if self.block_id and self.district_id and self.block.district_id != self.district_id:

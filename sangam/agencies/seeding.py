@@ -13,8 +13,11 @@ def fill(generator, n, progress):
     for i in range(n):
         agency_id, state_code = agencies[i % len(agencies)]
         p = generator.person(state_code if state_code in _states() else None)
-        batch.append(AgencyContact(agency_id=agency_id, name=f"{p.name} (synthetic)",
-                                   designation="Synthetic staff"))
+        batch.append(
+            AgencyContact(
+                agency_id=agency_id, name=f"{p.name} (synthetic)", designation="Synthetic staff"
+            )
+        )
         if len(batch) == BATCH:
             made += len(AgencyContact.objects.bulk_create(batch))
             batch = []

@@ -37,7 +37,7 @@ def record(action, object_type="", object_id="", *, detail=None, purpose="", act
     user = actor.user
     with transaction.atomic():
         # The head row lock serialises appends, so the chain never forks.
-        head = AuditChainHead.objects.select_for_update().get(pk=1)
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         entry = AuditEntry(
             seq=head.seq + 1,
             at=timezone.now(),
@@ -69,14 +69,17 @@ def record_view(obj, purpose=""):
 def record_list(model, ids, purpose="", action=AuditEntry.Action.LIST):
     """A list or export showed identifying data of these records."""
     ids = [str(i) for i in ids]
-    return record(action, label_of(model), "", detail={"ids": ids, "count": len(ids)},
-                  purpose=purpose)
+    return record(
+        action, label_of(model), "", detail={"ids": ids, "count": len(ids)}, purpose=purpose
+    )
 
 
 def verify():
     """Walk the chain. Returns (checked_count, problem) where problem is None
     or (seq, reason) naming the first broken entry."""
-    head = AuditChainHead.objects.get(pk=1)
+    # A missing head row counts as an empty chain: if entries exist, that
+    # mismatch is reported below like any other removal.
+    head = AuditChainHead.objects.filter(pk=1).first() or AuditChainHead(seq=0)
     expected_seq = 1
     prev_hash = AuditChainHead._meta.get_field("hash").default
     checked = 0

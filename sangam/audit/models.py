@@ -51,6 +51,17 @@ class AuditEntry(models.Model):
         ]
         verbose_name_plural = "audit entries"
 
+    def __str__(self):
+        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("audit entries are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("audit entries are append-only")
+
     def content(self):
         return json.dumps(
             [
@@ -73,20 +84,12 @@ class AuditEntry(models.Model):
     def compute_hash(self):
         return hashlib.sha256((self.prev_hash + self.content()).encode()).hexdigest()
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("audit entries are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("audit entries are append-only")
-
-    def __str__(self):
-        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
-
 
 class AuditChainHead(models.Model):
     """Single row: the newest entry's sequence number and hash."""
 
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default=GENESIS)
+
+    def __str__(self):
+        return f"audit chain head at {self.seq}"

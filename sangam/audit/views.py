@@ -12,8 +12,11 @@ from sangam.core.roles import Role
 def entries_for(user):
     """Audit entries an oversight role may read: everything for system and
     national administrators, else the actions of people in their jurisdiction."""
-    memberships = [m for m in user.active_memberships() if m.role in
-                   (Role.SYSTEM_ADMINISTRATOR, Role.STATE_ADMINISTRATOR, Role.DISTRICT_OFFICIAL)]
+    memberships = [
+        m
+        for m in user.active_memberships()
+        if m.role in (Role.SYSTEM_ADMINISTRATOR, Role.STATE_ADMINISTRATOR, Role.DISTRICT_OFFICIAL)
+    ]
     if not memberships:
         return None
     staff = Membership.objects.restrict(SYSTEM).none()

@@ -205,7 +205,6 @@ class ScopedQuerySet(models.QuerySet):
 
 
 class RestrictedQuerySet(ScopedQuerySet):
-
     def _clone(self):
         clone = super()._clone()
         clone._restricted = self._restricted
@@ -289,8 +288,10 @@ def allowed_to_create(user, model, *, district=None, agency=None):
                 where is None
                 and agency is not None
                 and membership.agency.jurisdiction_level in ("national", "state")
-                and (membership.agency.jurisdiction_level == "national"
-                     or agency.state_id == membership.agency.state_id)
+                and (
+                    membership.agency.jurisdiction_level == "national"
+                    or agency.state_id == membership.agency.state_id
+                )
             ):
                 return True
     return False

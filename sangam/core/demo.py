@@ -85,23 +85,33 @@ def seed_demo():
     for iso, preferred in STATES.items():
         state = State.objects.get(code=iso)
         district = _district(state, preferred)
-        specs = [(t, f"{n}, {district.name} (demo)", JurisdictionLevel.DISTRICT, district)
-                 for t, n in DISTRICT_AGENCIES]
-        specs += [(t, f"{n}, {state.name} (demo)", JurisdictionLevel.STATE, None)
-                  for t, n in STATE_AGENCIES]
+        specs = [
+            (t, f"{n}, {district.name} (demo)", JurisdictionLevel.DISTRICT, district)
+            for t, n in DISTRICT_AGENCIES
+        ]
+        specs += [
+            (t, f"{n}, {state.name} (demo)", JurisdictionLevel.STATE, None)
+            for t, n in STATE_AGENCIES
+        ]
         for kind, name, level, dist in specs:
             agency = Agency.objects.filter(name=name).first()
             if agency is None:
                 agency = Agency.objects.create(
-                    name=name, type=kind, jurisdiction_level=level, state=state, district=dist,
+                    name=name,
+                    type=kind,
+                    jurisdiction_level=level,
+                    state=state,
+                    district=dist,
                     address=f"Demo address, {(dist or state).name}",
                     phone=_phone(people.rng),
                 )
                 for _ in range(2):
                     p = people.person(iso)
                     AgencyContact.objects.create(
-                        agency=agency, name=f"{p.name} {'(synthetic)'}",
-                        designation="Demo staff", phone=_phone(people.rng),
+                        agency=agency,
+                        name=f"{p.name} {'(synthetic)'}",
+                        designation="Demo staff",
+                        phone=_phone(people.rng),
                         email=f"{p.given_name.lower().replace(' ', '.')}@demo.sangam.invalid",
                     )
             by_state_type.setdefault((iso, kind), agency)

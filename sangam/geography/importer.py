@@ -17,12 +17,13 @@ import csv
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sangam.audit import log
 from sangam.core.access import SYSTEM, scope_for
-from sangam.geography.models import Block, District, GramPanchayat, State, Village
+from sangam.geography.models import District, State
 
 COLUMNS = ["state", "district", "block", "gram_panchayat", "village", "village_lgd_code"]
 REQUIRED = ["state", "district", "block", "village"]
@@ -145,57 +146,57 @@ def _parse(line, row, places, report, allowed):
     return district_id, values["block"], values["gram_panchayat"], values["village"], lgd
 
 
-def _ensure_blocks(rows, report):
-    keys = {(r[0], r[1]) for r in rows}
-    before = Block.objects.filter(district_id__in={k[0] for k in keys}).count()
-    Block.objects.bulk_create(
-        [Block(district_id=d, name=n) for d, n in keys], ignore_conflicts=True, batch_size=1000
-    )
-    found = Block.objects.filter(
-        district_id__in={k[0] for k in keys}, name__in={k[1] for k in keys}
-    ).values_list("district_id", "name", "pk")
-    report.blocks_created += (
-        Block.objects.filter(district_id__in={k[0] for k in keys}).count() - before
-    )
-    return {(d, n): pk for d, n, pk in found}
+# Each chunk goes into a temporary staging table (COPY on PostgreSQL), then
+# three INSERT ... SELECT statements create the missing blocks, gram panchayats
+# and villages set-based; ON CONFLICT DO NOTHING keeps rows already present.
+# "WHERE TRUE" resolves SQLite's parsing ambiguity between a join's ON and
+# ON CONFLICT. Only the stage table is created here; it lives in the session.
+_STAGE = "import_village_stage"
+_INSERT_BLOCKS = f"""
+    INSERT INTO geography_block (district_id, name, created_at, updated_at)
+    SELECT DISTINCT district_id, block, %s, %s FROM {_STAGE} WHERE TRUE
+    ON CONFLICT DO NOTHING"""
+_INSERT_GPS = f"""
+    INSERT INTO geography_grampanchayat (block_id, name, created_at, updated_at)
+    SELECT DISTINCT b.id, s.gram_panchayat, %s, %s
+    FROM {_STAGE} s JOIN geography_block b ON b.district_id = s.district_id AND b.name = s.block
+    WHERE s.gram_panchayat <> ''
+    ON CONFLICT DO NOTHING"""
+_INSERT_VILLAGES = f"""
+    INSERT INTO geography_village
+        (district_id, block_id, gram_panchayat_id, name, lgd_code, created_at, updated_at)
+    SELECT s.district_id, b.id, g.id, s.village, s.lgd_code, %s, %s
+    FROM {_STAGE} s
+    JOIN geography_block b ON b.district_id = s.district_id AND b.name = s.block
+    LEFT JOIN geography_grampanchayat g ON g.block_id = b.id AND g.name = s.gram_panchayat
+    WHERE TRUE
+    ON CONFLICT DO NOTHING"""
 
 
-def _ensure_gram_panchayats(rows, block_ids, report):
-    keys = {(block_ids[(r[0], r[1])], r[2]) for r in rows if r[2]}
-    if not keys:
-        return {}
-    block_set = {k[0] for k in keys}
-    before = GramPanchayat.objects.filter(block_id__in=block_set).count()
-    GramPanchayat.objects.bulk_create(
-        [GramPanchayat(block_id=b, name=n) for b, n in keys],
-        ignore_conflicts=True,
-        batch_size=1000,
+def _stage(cursor, rows):
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (district_id bigint, block text, "
+        "gram_panchayat text, village text, lgd_code bigint)"
     )
-    found = GramPanchayat.objects.filter(
-        block_id__in=block_set, name__in={k[1] for k in keys}
-    ).values_list("block_id", "name", "pk")
-    report.gram_panchayats_created += (
-        GramPanchayat.objects.filter(block_id__in=block_set).count() - before
-    )
-    return {(b, n): pk for b, n, pk in found}
+    cursor.execute(f"DELETE FROM {_STAGE}")
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {_STAGE} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        cursor.executemany(f"INSERT INTO {_STAGE} VALUES (%s, %s, %s, %s, %s)", rows)
 
 
 def _write_chunk(rows, report):
-    block_ids = _ensure_blocks(rows, report)
-    gp_ids = _ensure_gram_panchayats(rows, block_ids, report)
-    villages = []
-    for district_id, block, gp, name, lgd in rows:
-        block_id = block_ids[(district_id, block)]
-        villages.append(
-            Village(
-                district_id=district_id,
-                block_id=block_id,
-                gram_panchayat_id=gp_ids[(block_id, gp)] if gp else None,
-                name=name,
-                lgd_code=lgd,
-            )
-        )
-    Village.objects.bulk_create(villages, ignore_conflicts=True, batch_size=2500)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        _stage(cursor, rows)
+        cursor.execute(_INSERT_BLOCKS, [now, now])
+        report.blocks_created += max(cursor.rowcount, 0)
+        cursor.execute(_INSERT_GPS, [now, now])
+        report.gram_panchayats_created += max(cursor.rowcount, 0)
+        cursor.execute(_INSERT_VILLAGES, [now, now])
+        report.villages_created += max(cursor.rowcount, 0)
 
 
 def import_villages(stream, user=SYSTEM, progress=None):
@@ -218,7 +219,6 @@ def import_villages(stream, user=SYSTEM, progress=None):
     allowed = allowed_districts(user)
     try:
         with transaction.atomic():
-            villages_before = Village.objects.count()
             while True:
                 chunk = list(islice(reader, CHUNK))
                 if not chunk:
@@ -241,7 +241,6 @@ def import_villages(stream, user=SYSTEM, progress=None):
                     progress(report.rows)
             if report.error_count:
                 raise _Rollback
-            report.villages_created = Village.objects.count() - villages_before
             log.record(
                 "import",
                 "geography.village",
@@ -256,8 +255,10 @@ def import_villages(stream, user=SYSTEM, progress=None):
         report.villages_created = report.blocks_created = report.gram_panchayats_created = 0
         return report
     except (csv.Error, UnicodeDecodeError) as exc:
-        report.add_error(line, _("the file is not readable CSV in UTF-8 (%(kind)s)") % {
-            "kind": type(exc).__name__})
+        report.add_error(
+            line,
+            _("the file is not readable CSV in UTF-8 (%(kind)s)") % {"kind": type(exc).__name__},
+        )
         report.villages_created = report.blocks_created = report.gram_panchayats_created = 0
         return report
     report.committed = True

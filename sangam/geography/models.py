@@ -74,9 +74,7 @@ class GramPanchayat(ChangeLoggedModel):
     class Meta:
         ordering = ["name"]
         verbose_name = _("gram panchayat")
-        constraints = [
-            models.UniqueConstraint(fields=["block", "name"], name="gp_unique_in_block")
-        ]
+        constraints = [models.UniqueConstraint(fields=["block", "name"], name="gp_unique_in_block")]
 
     def __str__(self):
         return self.name

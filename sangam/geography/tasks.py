@@ -13,9 +13,7 @@ def import_villages_job(job_id, path):
     job.start(total=max(total, 0))
     try:
         with acting_as(user=job.created_by):
-            report = import_villages_from_path(
-                path, user=job.created_by, progress=job.progress
-            )
+            report = import_villages_from_path(path, user=job.created_by, progress=job.progress)
         job.finish(report.as_dict(), failed=not report.committed)
     except Exception:
         job.finish({}, failed=True, message="The import stopped with an internal error.")

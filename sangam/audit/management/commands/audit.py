@@ -15,6 +15,7 @@ class Command(BaseCommand):
         if problem:
             seq, reason = problem
             raise CommandError(
-                f"audit trail broken at entry {seq}: {reason} ({checked} entries before it are intact)"
+                f"audit trail broken at entry {seq}: {reason} "
+                f"({checked} entries before it are intact)"
             )
         self.stdout.write(self.style.SUCCESS(f"audit trail intact: {checked} entries verified"))

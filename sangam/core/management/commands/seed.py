@@ -43,16 +43,26 @@ class Command(BaseCommand):
 
     def _generator(self, seed):
         by_state = {}
-        for code, state_code in District.objects.filter(
-            state__code__in=list(SURNAMES)
-        ).values_list("code", "state__code"):
+        for code, state_code in District.objects.filter(state__code__in=list(SURNAMES)).values_list(
+            "code", "state__code"
+        ):
             by_state.setdefault(state_code, []).append(code)
         return PeopleGenerator(seed=seed, districts_by_state=by_state)
 
     def _scale(self, n, out, seed):
         if out:
-            fields = ["name", "native_name", "variants", "sex", "age", "age_is_estimate",
-                      "father_name", "state_code", "district_code", "script_language"]
+            fields = [
+                "name",
+                "native_name",
+                "variants",
+                "sex",
+                "age",
+                "age_is_estimate",
+                "father_name",
+                "state_code",
+                "district_code",
+                "script_language",
+            ]
             bar = ProgressBar(n, stream=self.stderr)
             with open(out, "w", encoding="utf-8", newline="") as f:
                 writer = csv.writer(f)

@@ -16,8 +16,12 @@ def load_reference():
         for iso, lgd, name, name_hi, is_ut in reference.states():
             State.objects.update_or_create(
                 code=iso,
-                defaults={"lgd_code": lgd, "name": name, "name_hi": name_hi,
-                          "is_union_territory": is_ut},
+                defaults={
+                    "lgd_code": lgd,
+                    "name": name,
+                    "name_hi": name_hi,
+                    "is_union_territory": is_ut,
+                },
             )
         states = {s.code: s for s in State.objects.all()}
         for iso, code, lgd, name in reference.districts():
@@ -34,8 +38,9 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("load", help="Load all states/UTs and districts (idempotent).")
         imp = sub.add_parser("import", help="Import blocks, gram panchayats and villages.")
-        imp.add_argument("path", help="UTF-8 CSV: state,district,block,gram_panchayat,village,"
-                                      "village_lgd_code")
+        imp.add_argument(
+            "path", help="UTF-8 CSV: state,district,block,gram_panchayat,village,village_lgd_code"
+        )
 
     def handle(self, *args, action, **options):
         if action == "load":
