@@ -151,22 +151,22 @@ def _parse(line, row, places, report, allowed):
 # and villages set-based; ON CONFLICT DO NOTHING keeps rows already present.
 # "WHERE TRUE" resolves SQLite's parsing ambiguity between a join's ON and
 # ON CONFLICT. Only the stage table is created here; it lives in the session.
-_STAGE = "import_village_stage"
-_INSERT_BLOCKS = f"""
+_INSERT_BLOCKS = """
     INSERT INTO geography_block (district_id, name, created_at, updated_at)
-    SELECT DISTINCT district_id, block, %s, %s FROM {_STAGE} WHERE TRUE
+    SELECT DISTINCT district_id, block, %s, %s FROM import_village_stage WHERE TRUE
     ON CONFLICT DO NOTHING"""
-_INSERT_GPS = f"""
+_INSERT_GPS = """
     INSERT INTO geography_grampanchayat (block_id, name, created_at, updated_at)
     SELECT DISTINCT b.id, s.gram_panchayat, %s, %s
-    FROM {_STAGE} s JOIN geography_block b ON b.district_id = s.district_id AND b.name = s.block
+    FROM import_village_stage s
+    JOIN geography_block b ON b.district_id = s.district_id AND b.name = s.block
     WHERE s.gram_panchayat <> ''
     ON CONFLICT DO NOTHING"""
-_INSERT_VILLAGES = f"""
+_INSERT_VILLAGES = """
     INSERT INTO geography_village
         (district_id, block_id, gram_panchayat_id, name, lgd_code, created_at, updated_at)
     SELECT s.district_id, b.id, g.id, s.village, s.lgd_code, %s, %s
-    FROM {_STAGE} s
+    FROM import_village_stage s
     JOIN geography_block b ON b.district_id = s.district_id AND b.name = s.block
     LEFT JOIN geography_grampanchayat g ON g.block_id = b.id AND g.name = s.gram_panchayat
     WHERE TRUE
@@ -175,16 +175,16 @@ _INSERT_VILLAGES = f"""
 
 def _stage(cursor, rows):
     cursor.execute(
-        f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (district_id bigint, block text, "
-        "gram_panchayat text, village text, lgd_code bigint)"
+        "CREATE TEMPORARY TABLE IF NOT EXISTS import_village_stage "
+        "(district_id bigint, block text, gram_panchayat text, village text, lgd_code bigint)"
     )
-    cursor.execute(f"DELETE FROM {_STAGE}")
+    cursor.execute("DELETE FROM import_village_stage")
     if connection.vendor == "postgresql":
-        with cursor.cursor.copy(f"COPY {_STAGE} FROM STDIN") as copy:
+        with cursor.cursor.copy("COPY import_village_stage FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
     else:
-        cursor.executemany(f"INSERT INTO {_STAGE} VALUES (%s, %s, %s, %s, %s)", rows)
+        cursor.executemany("INSERT INTO import_village_stage VALUES (%s, %s, %s, %s, %s)", rows)
 
 
 def _write_chunk(rows, report):
