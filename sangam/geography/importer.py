@@ -27,7 +27,7 @@ from sangam.geography.models import District, State
 
 COLUMNS = ["state", "district", "block", "gram_panchayat", "village", "village_lgd_code"]
 REQUIRED = ["state", "district", "block", "village"]
-CHUNK = 5000
+CHUNK = 20000
 MAX_ERRORS_KEPT = 1000
 MAX_NAME = 120
 
