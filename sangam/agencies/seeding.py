@@ -1,6 +1,7 @@
 """`sangam seed --scale N`: N synthetic contact persons across agencies."""
 
 from sangam.agencies.models import Agency, AgencyContact
+from sangam.people.synthetic import SURNAMES
 
 BATCH = 2000
 
@@ -12,7 +13,8 @@ def fill(generator, n, progress):
     batch, made = [], 0
     for i in range(n):
         agency_id, state_code = agencies[i % len(agencies)]
-        p = generator.person(state_code if state_code in _states() else None)
+        # Names from the agency's state where the generator knows its names.
+        p = generator.person(state_code if state_code in SURNAMES else None)
         batch.append(
             AgencyContact(
                 agency_id=agency_id, name=f"{p.name} (synthetic)", designation="Synthetic staff"
@@ -26,9 +28,3 @@ def fill(generator, n, progress):
         made += len(AgencyContact.objects.bulk_create(batch))
         progress(made)
     return made
-
-
-def _states():
-    from sangam.people.synthetic import SURNAMES
-
-    return SURNAMES

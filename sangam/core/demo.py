@@ -109,7 +109,7 @@ def seed_demo():
                     p = people.person(iso)
                     AgencyContact.objects.create(
                         agency=agency,
-                        name=f"{p.name} {'(synthetic)'}",
+                        name=f"{p.name} (synthetic)",
                         designation="Demo staff",
                         phone=_phone(people.rng),
                         email=f"{p.given_name.lower().replace(' ', '.')}@demo.sangam.invalid",
