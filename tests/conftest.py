@@ -68,22 +68,29 @@ def totp_now(user):
     return pyotp.TOTP(TOTPDevice.objects.get(user=user).secret).now()
 
 
+def set_audit_triggers(enabled):
+    """Create or drop the audit trail's append-only triggers, with the SQL of
+    the migration that installs them."""
+    from django.db import connection
+
+    migration = import_module("sangam.audit.migrations.0002_chain_head_and_append_only")
+    sqlite = connection.vendor == "sqlite"
+    if enabled:
+        statements = migration.SQLITE if sqlite else migration.POSTGRESQL
+    else:
+        statements = migration.SQLITE_REVERSE if sqlite else migration.POSTGRESQL_REVERSE
+    # A plain cursor: the schema editor cannot run inside a test's transaction.
+    with connection.cursor() as cursor:
+        migration._run(cursor, statements)
+
+
 @pytest.fixture(scope="module")
 def audit_flushable(django_db_setup, django_db_blocker):
     """Transactional tests end by emptying every table, which the audit
     trail's append-only triggers refuse. Lift them for one test module; they
     come back when the module is done, after the last flush."""
-    from django.db import connection
-
-    migration = import_module("sangam.audit.migrations.0002_chain_head_and_append_only")
-    vendor = connection.vendor
     with django_db_blocker.unblock():
-        with connection.schema_editor() as editor:
-            migration._run(
-                editor,
-                migration.SQLITE_REVERSE if vendor == "sqlite" else migration.POSTGRESQL_REVERSE,
-            )
+        set_audit_triggers(False)
     yield
     with django_db_blocker.unblock():
-        with connection.schema_editor() as editor:
-            migration._run(editor, migration.SQLITE if vendor == "sqlite" else migration.POSTGRESQL)
+        set_audit_triggers(True)

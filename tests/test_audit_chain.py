@@ -5,6 +5,7 @@ from django.db.utils import DatabaseError
 
 from sangam.audit import log
 from sangam.audit.models import AuditEntry
+from tests.conftest import set_audit_triggers
 
 
 def _entries(n=5):
@@ -14,13 +15,8 @@ def _entries(n=5):
 
 def _drop_triggers():
     # Someone with database-owner rights can drop the triggers; the chain
-    # must still expose what they did.
-    with connection.cursor() as c:
-        if connection.vendor == "postgresql":
-            c.execute("DROP TRIGGER audit_entry_no_change ON audit_auditentry")
-        else:
-            c.execute("DROP TRIGGER audit_entry_no_update")
-            c.execute("DROP TRIGGER audit_entry_no_delete")
+    # must still expose what they did. (Rolled back with the test.)
+    set_audit_triggers(False)
 
 
 def test_it_verifies_an_intact_chain(db, capsys):

@@ -258,13 +258,16 @@ class ScopedManager(models.Manager.from_queryset(ScopedQuerySet)):
     pass
 
 
-def _covers(agency, district):
+def _covers(agency, district_id, state_id):
+    """Whether ``agency``'s jurisdiction includes a place (district and/or state)."""
+    if district_id is None and state_id is None:
+        return False
     level = agency.jurisdiction_level
     if level == "national":
         return True
     if level == "state":
-        return agency.state_id == district.state_id
-    return agency.district_id == district.pk
+        return state_id is not None and agency.state_id == state_id
+    return district_id is not None and agency.district_id == district_id
 
 
 def allowed_to_create(user, model, *, district=None, agency=None):
@@ -273,6 +276,12 @@ def allowed_to_create(user, model, *, district=None, agency=None):
         return True
     if not getattr(user, "is_authenticated", False):
         return False
+    if district is not None:
+        where = (district.pk, district.state_id)
+    elif agency is not None:
+        where = (agency.district_id, agency.state_id)
+    else:
+        where = (None, None)
     label = model._meta.label_lower
     for membership in user.active_memberships():
         scope = scope_for(membership.role, label, ADD)
@@ -280,18 +289,6 @@ def allowed_to_create(user, model, *, district=None, agency=None):
             return True
         if scope == "agency" and agency is not None and agency.pk == membership.agency_id:
             return True
-        if scope == "jurisdiction":
-            where = district or (agency.district if agency is not None else None)
-            if where is not None and _covers(membership.agency, where):
-                return True
-            if (
-                where is None
-                and agency is not None
-                and membership.agency.jurisdiction_level in ("national", "state")
-                and (
-                    membership.agency.jurisdiction_level == "national"
-                    or agency.state_id == membership.agency.state_id
-                )
-            ):
-                return True
+        if scope == "jurisdiction" and _covers(membership.agency, *where):
+            return True
     return False

@@ -9,8 +9,9 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from sangam.core.access import allowed_to_create, scope_for
+from sangam.core.access import allowed_to_create
 from sangam.geography.forms import BlockForm, ImportForm, VillageForm
+from sangam.geography.importer import allowed_districts
 from sangam.geography.models import Block, District, GramPanchayat, State, Village
 from sangam.jobs.models import Job
 
@@ -82,11 +83,9 @@ def block(request, pk):
 
 
 def _may_import(user):
-    # Importing villages needs an add grant wider than a single record.
-    return any(
-        scope_for(m.role, "geography.village", "add") in ("jurisdiction", "all")
-        for m in user.active_memberships()
-    )
+    # Anyone who may add villages in at least one district may import.
+    allowed = allowed_districts(user)
+    return allowed is None or bool(allowed)
 
 
 @login_required
