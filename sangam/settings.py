@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "sangam.accounts",
     "sangam.geography",
     "sangam.agencies",
+    "sangam.directory",
+    "sangam.referrals",
     "sangam.audit",
     "sangam.jobs",
 ]
@@ -179,6 +181,17 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SANGAM_MAX_IMPORT_BYTES = int(os.environ.get("SANGAM_MAX_IMPORT_BYTES", str(200 * 1024 * 1024)))
+
+# Directory: an entry not verified for this many days is flagged as stale to
+# the district administration; capacity older than this many hours is not
+# "today's" figure.
+SANGAM_DIRECTORY_STALE_DAYS = int(os.environ.get("SANGAM_DIRECTORY_STALE_DAYS", "182"))
+SANGAM_CAPACITY_FRESH_HOURS = int(os.environ.get("SANGAM_CAPACITY_FRESH_HOURS", "36"))
+# Referrals: working days (Mon–Fri) the receiver has to respond; how often the
+# sender of an external referral is reminded to follow up.
+SANGAM_REFERRAL_RESPONSE_DAYS = int(os.environ.get("SANGAM_REFERRAL_RESPONSE_DAYS", "2"))
+SANGAM_REFERRAL_FOLLOW_UP_DAYS = int(os.environ.get("SANGAM_REFERRAL_FOLLOW_UP_DAYS", "7"))
+SANGAM_BASE_URL = os.environ.get("SANGAM_BASE_URL", "http://127.0.0.1:8000")
 
 EMAIL_BACKEND = os.environ.get(
     "SANGAM_EMAIL_BACKEND",

