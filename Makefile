@@ -18,10 +18,11 @@ $(TEST_STAMP): $(STAMP)
 	touch $@
 
 run: $(STAMP)
+	scripts/ensure-system-packages --optional
 	scripts/run
 
 test: $(TEST_STAMP)
-	scripts/ensure-chromium
+	scripts/ensure-system-packages
 	$(VENV)/bin/ruff check sangam tests benchmarks
 	$(VENV)/bin/ruff format --check sangam tests benchmarks
 	$(VENV)/bin/python -m sangam.cli makemigrations --check --dry-run --settings=tests.settings >/dev/null

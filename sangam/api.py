@@ -21,6 +21,7 @@ from sangam.audit import log
 from sangam.audit.middleware import client_ip
 from sangam.core.access import allowed_to_create
 from sangam.core.models import EditConflict
+from sangam.directory.api import router as hsds_router
 from sangam.geography.models import District, State
 
 logger = logging.getLogger("sangam.api")
@@ -215,3 +216,7 @@ def update_contact(request, contact_id: int, payload: ContactUpdate):
     except EditConflict:
         raise HttpError(409, "The contact was changed by someone else; fetch it again.") from None
     return obj
+
+
+# The public HSDS directory API (no token needed).
+api.add_router("/hsds/", hsds_router)

@@ -242,5 +242,8 @@ LOGGING = {
         # Django's request logger puts the request object on records; the JSON
         # formatter keeps only method, path and status from it.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # WeasyPrint's font subsetting narrates every glyph at INFO.
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
     },
 }

@@ -11,6 +11,8 @@ urlpatterns = [
     path("login/", login_view, name="login"),
     path("accounts/", include("sangam.accounts.urls")),
     path("agencies/", include("sangam.agencies.urls")),
+    path("directory/", include("sangam.directory.urls")),
+    path("referrals/", include("sangam.referrals.urls")),
     path("geography/", include("sangam.geography.urls")),
     path("audit/", include("sangam.audit.urls")),
     path("jobs/", include("sangam.jobs.urls")),

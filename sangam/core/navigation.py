@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 def menu_for(user):
     if not getattr(user, "is_authenticated", False):
-        return []
+        return [(_("Service directory"), reverse("directory:search"))]
     items = [
         (_("Dashboard"), reverse("dashboard")),
+        (_("Service directory"), reverse("directory:search")),
+        (_("Referrals"), reverse("referrals:list")),
         (_("Agencies"), reverse("agencies:list")),
         (_("Geography"), reverse("geography:states")),
     ]

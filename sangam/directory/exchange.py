@@ -576,9 +576,7 @@ def table_rows():
         out[table] = [hsds.row(o, table) for o in qs]
     population = out.pop("_population")
     if population:
-        out["taxonomies"].append(
-            dict(population[0]["taxonomy_term"]["taxonomy_detail"])
-        )
+        out["taxonomies"].append(dict(population[0]["taxonomy_term"]["taxonomy_detail"]))
         seen = set()
         for attr in population:
             term = dict(attr["taxonomy_term"])

@@ -59,8 +59,11 @@ def language_codes(value):
 
 def normalise_language(value):
     """An ISO 639-3 code for a language name or code, or "" if unknown."""
+    value = (value or "").strip()
+    if not value:
+        return ""
     try:
-        return pycountry.languages.lookup(value.strip()).alpha_3
+        return pycountry.languages.lookup(value).alpha_3
     except LookupError:
         return ""
 

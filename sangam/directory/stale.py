@@ -1,0 +1,57 @@
+"""Tell each district administration which directory entries need verifying.
+
+The message carries counts and a link only: no names of people, and the
+entries themselves are public information."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from sangam.agencies.models import Membership
+from sangam.core.access import SYSTEM
+from sangam.core.roles import Role
+from sangam.directory.models import Service
+
+
+def stale_counts():
+    """{district_id: number of active entries not verified in time}."""
+    cutoff = timezone.localdate() - timedelta(days=settings.SANGAM_DIRECTORY_STALE_DAYS)
+    rows = (
+        Service.objects.filter(status=Service.Status.ACTIVE, district__isnull=False)
+        .filter(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff))
+        .values("district")
+        .annotate(n=Count("pk"))
+    )
+    return {r["district"]: r["n"] for r in rows}
+
+
+def notify_stale():
+    counts = stale_counts()
+    officials = (
+        Membership.objects.restrict(SYSTEM)
+        .filter(
+            role=Role.DISTRICT_OFFICIAL,
+            is_active=True,
+            agency__district__in=list(counts),
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .select_related("user", "agency")
+    )
+    link = settings.SANGAM_BASE_URL.rstrip("/") + reverse("directory:stale")
+    notified = set()
+    for membership in officials:
+        n = counts[membership.agency.district_id]
+        send_mail(
+            f"Sangam: {n} directory entries to verify",
+            f"{n} service directory entries in your district have not been verified in "
+            f"{settings.SANGAM_DIRECTORY_STALE_DAYS} days. Please verify them: {link}",
+            None,
+            [membership.user.email],
+        )
+        notified.add(membership.agency.district_id)
+    return len(notified)

@@ -1,0 +1,226 @@
+"""Public directory pages (no login) and the pages agencies use to keep
+their entries and today's capacity true."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sangam.agencies.views import CONFLICT
+from sangam.core.models import EditConflict
+from sangam.directory import search
+from sangam.directory.forms import CapacityForm, SearchForm, ServiceForm
+from sangam.directory.indexing import rebuild_search_text
+from sangam.directory.models import Language, Service, ServiceCapacity
+from sangam.directory.pdf import render_pdf
+from sangam.geography.models import District, State, Village
+
+PAGE_SIZE = 20
+MAP_LIMIT = 500
+
+
+def _results(form):
+    rows = search.search(form.query()).prefetch_related(
+        Prefetch("service__languages", queryset=Language.objects.order_by("code")),
+        Prefetch(
+            "service__capacities",
+            queryset=ServiceCapacity.objects.filter(unit=ServiceCapacity.Unit.BED),
+        ),
+        "service__phones",
+    )
+    return rows
+
+
+def directory_search(request):
+    form = SearchForm(request.GET or None)
+    page = None
+    if form.is_bound and form.is_valid():
+        page = Paginator(_results(form), PAGE_SIZE).get_page(request.GET.get("page"))
+        for row in page:
+            row.distance_km = search.distance_km(row)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    template = "directory/_results.html" if request.htmx else "directory/search.html"
+    return render(request, template, context)
+
+
+def map_points(request):
+    """GeoJSON of the services a search finds (for the Leaflet map)."""
+    form = SearchForm(request.GET or None)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    features = []
+    for row in search.search(form.query()).filter(location__latitude__isnull=False)[:MAP_LIMIT]:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [row.location.longitude, row.location.latitude],
+                },
+                "properties": {
+                    "name": row.service.name,
+                    "url": row.service.get_absolute_url(),
+                    "bed": row.bed_today,
+                },
+            }
+        )
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def places(request):
+    """Suggestions for the "near" field: districts and villages by name."""
+    text = request.GET.get("near", "").strip()[:60]
+    names = []
+    if len(text) >= 2:
+        names += District.objects.filter(name__istartswith=text).values_list("name", flat=True)[:8]
+        names += Village.objects.filter(name__istartswith=text).values_list("name", flat=True)[:8]
+    return render(request, "directory/_places.html", {"names": sorted(set(names))})
+
+
+def _service_qs():
+    return Service.objects.select_related(
+        "organization", "state", "district", "verified_by"
+    ).prefetch_related(
+        "phones",
+        "languages",
+        "schedules",
+        "attributes__taxonomy_term",
+        "service_at_locations__location__addresses",
+        "capacities",
+    )
+
+
+def service_detail(request, pk):
+    service = get_object_or_404(_service_qs(), pk=pk)
+    user = request.user
+    can_change = (
+        user.is_authenticated
+        and Service.objects.restrict(user, "change").filter(pk=service.pk).exists()
+    )
+    bed = next((c for c in service.capacities.all() if c.unit == ServiceCapacity.Unit.BED), None)
+    context = {
+        "service": service,
+        "bed": bed,
+        "can_change": can_change,
+        "capacity_form": CapacityForm(
+            initial={"available": bed.available if bed else None, "maximum": bed and bed.maximum}
+        ),
+        "can_refer": user.is_authenticated and service.accepts_referrals,
+    }
+    return render(request, "directory/detail.html", context)
+
+
+@login_required
+def service_edit(request, pk):
+    service = get_object_or_404(Service.objects.restrict(request.user, "change"), pk=pk)
+    form = ServiceForm(request.POST or None, instance=service)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.instance.save_checked(form.cleaned_data.get("version") or 0)
+        except EditConflict:
+            form.add_error(None, _(CONFLICT))
+        else:
+            rebuild_search_text([service.pk])
+            messages.success(request, _("Entry saved."))
+            return redirect(service)
+    return render(request, "directory/form.html", {"form": form, "title": service.name})
+
+
+@login_required
+@require_POST
+def capacity_update(request, pk):
+    service = get_object_or_404(Service.objects.restrict(request.user, "change"), pk=pk)
+    form = CapacityForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(service)
+    ServiceCapacity.objects.update_or_create(
+        service=service,
+        unit=ServiceCapacity.Unit.BED,
+        defaults={
+            "available": form.cleaned_data["available"],
+            "maximum": form.cleaned_data["maximum"],
+            "updated": timezone.now(),
+            "updated_by": request.user,
+        },
+    )
+    messages.success(request, _("Today's capacity saved."))
+    return redirect(service)
+
+
+@login_required
+@require_POST
+def verify(request, pk):
+    service = get_object_or_404(Service.objects.restrict(request.user, "change"), pk=pk)
+    service.assured_date = timezone.localdate()
+    service.verified_by = request.user
+    service.assurer_email = request.user.email
+    service.save(update_fields=["assured_date", "verified_by", "assurer_email", "updated_at"])
+    messages.success(request, _("Marked as verified today."))
+    return redirect(request.POST.get("next") or service.get_absolute_url())
+
+
+def stale_services(user):
+    cutoff = timezone.localdate() - timedelta(days=settings.SANGAM_DIRECTORY_STALE_DAYS)
+    return (
+        Service.objects.restrict(user, "change")
+        .filter(status=Service.Status.ACTIVE)
+        .filter(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff))
+    )
+
+
+@login_required
+def stale(request):
+    services = stale_services(request.user).select_related("district", "organization")
+    page = Paginator(services.order_by("assured_date", "name"), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "directory/stale.html",
+        {"page": page, "days": settings.SANGAM_DIRECTORY_STALE_DAYS},
+    )
+
+
+def printable(request, state, district=None):
+    """The directory of a state or district as a PDF, in English or Hindi."""
+    state = get_object_or_404(State, code=state)
+    district = get_object_or_404(District, code=district, state=state) if district else None
+    language = request.GET.get("lang") or translation.get_language()
+    language = "hi" if language == "hi" else "en"
+    services = (
+        Service.objects.filter(state=state, status=Service.Status.ACTIVE)
+        .select_related("organization", "district")
+        .prefetch_related("phones", "languages", "attributes__taxonomy_term", "capacities")
+        .order_by("district__name", "name")
+    )
+    national = Service.objects.filter(state__isnull=True, status=Service.Status.ACTIVE)
+    if district:
+        services = services.filter(district=district)
+    with translation.override(language):
+        pdf = render_pdf(
+            "directory/print.html",
+            {
+                "state": state,
+                "district": district,
+                "services": services,
+                "national": national.prefetch_related("phones"),
+                "generated": timezone.localdate(),
+            },
+        )
+    name = (district or state).code.lower()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="sangam-directory-{name}-{language}.pdf"'
+    return response

@@ -1,0 +1,31 @@
+"""Services that fit the person a referral is for."""
+
+from sangam.directory import search
+
+LIMIT = 5
+
+
+def suggestions(*, need, age, sex, language, district, exclude_agency=None):
+    """The best few active services for a need, nearest first, with a bed first
+    when the need is shelter. Widens step by step when nothing fits."""
+    point = (district.latitude, district.longitude) if district else None
+    base = {
+        "term": need.code if need else "",
+        "age": age,
+        "sex": sex if sex in ("female", "male", "transgender") else "",
+        "near": point,
+        "radius_km": 250 if point else None,
+    }
+    attempts = [{**base, "language": language}, base]
+    if point:
+        attempts.append({**base, "radius_km": None})
+    for attempt in attempts:
+        rows = search.search(search.Query(**attempt))
+        if exclude_agency is not None:
+            rows = rows.exclude(service__organization__agency=exclude_agency)
+        found = list(rows[:LIMIT])
+        if found:
+            for row in found:
+                row.distance_km = search.distance_km(row)
+            return found, attempt is not attempts[0]
+    return [], False
