@@ -94,3 +94,67 @@ def audit_flushable(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         set_audit_triggers(True)
+
+
+def make_service(
+    name,
+    district_obj,
+    *,
+    terms=("shelter-children",),
+    sex="any",
+    ages=(None, None),
+    languages=("hin",),
+    beds=None,
+    agency=None,
+    offset=(0.0, 0.0),
+    status="active",
+):
+    """A directory entry at ``district_obj``'s centre moved by ``offset`` degrees."""
+    from sangam.directory import models as m
+    from sangam.directory.indexing import rebuild_search_text
+    from sangam.directory.taxonomy import term_id
+
+    org = m.Organization.objects.create(name=f"{name} org (synthetic)", agency=agency)
+    location = m.Location.objects.create(
+        organization=org,
+        name=name,
+        latitude=district_obj.latitude + offset[0],
+        longitude=district_obj.longitude + offset[1],
+        state=district_obj.state,
+        district=district_obj,
+    )
+    m.Address.objects.create(
+        location=location,
+        address_1="Test address 1",
+        city=district_obj.name,
+        region=district_obj.name,
+        state_province=district_obj.state.name,
+        postal_code="000000",
+    )
+    service = m.Service.objects.create(
+        organization=org,
+        name=name,
+        status=status,
+        sex=sex,
+        minimum_age=ages[0],
+        maximum_age=ages[1],
+        state=district_obj.state,
+        district=district_obj,
+    )
+    m.ServiceAtLocation.objects.create(service=service, location=location)
+    m.Phone.objects.create(service=service, number="+91 99999 12345")
+    for code in languages:
+        m.Language.objects.create(service=service, code=code)
+    for code in terms:
+        m.Attribute.objects.create(service=service, taxonomy_term_id=term_id(code))
+    if beds is not None:
+        m.ServiceCapacity.objects.create(service=service, unit="bed", available=beds, maximum=10)
+    rebuild_search_text([service.pk])
+    return service
+
+
+@pytest.fixture
+def directory(reference):
+    from sangam.directory.taxonomy import load_taxonomy
+
+    load_taxonomy()

@@ -251,11 +251,17 @@ def read_csv(path):
             errors.append((f"/{CSV_FILES[table]}", "not UTF-8"))
             continue
         types = _column_types(table)
+        required = hsds._required(table)
         for i, raw in enumerate(csv.DictReader(io.StringIO(text)), start=1):
             pointer = f"/{CSV_FILES[table]}/{i}"
             data = {}
             for col, value in raw.items():
-                if col is None or value in (None, ""):
+                if col is None or value is None:
+                    continue
+                if value == "":
+                    # An empty cell of a required text column is an empty text.
+                    if col in required and types.get(col, "string") == "string":
+                        data[col] = ""
                     continue
                 kind = types.get(col, "string")
                 try:

@@ -159,9 +159,14 @@ def row(obj, table):
             value = "service"
         else:
             value = getattr(obj, col)
-        if value not in (None, ""):
+        if value not in (None, "") or (value == "" and col in _required(table)):
             out[col] = _value(value)
     return out
+
+
+@functools.cache
+def _required(table):
+    return frozenset(schema(SCHEMA_OF[table]).get("required", []))
 
 
 def _term(term):

@@ -129,6 +129,7 @@ class Location(models.Model):
     )
 
     class Meta:
+        ordering = ["id"]
         indexes = [models.Index(fields=["latitude", "longitude"])]
 
     def __str__(self):
@@ -147,6 +148,9 @@ class Address(models.Model):
     postal_code = models.CharField(max_length=20)
     country = models.CharField(max_length=2, default="IN")
     address_type = models.CharField(max_length=20, default="physical")
+
+    class Meta:
+        ordering = ["id"]
 
 
 class Sex(models.TextChoices):
@@ -239,6 +243,7 @@ class Attribute(models.Model):
     value = models.CharField(max_length=250, blank=True)
 
     class Meta:
+        ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["service", "taxonomy_term"], name="attribute_once")
         ]
@@ -253,6 +258,9 @@ class ServiceAtLocation(models.Model):
         Location, on_delete=models.CASCADE, related_name="service_at_locations"
     )
     description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
 
 
 class Phone(models.Model):
@@ -273,6 +281,9 @@ class Phone(models.Model):
     extension = models.CharField(max_length=20, blank=True)
     type = models.CharField(max_length=20, blank=True)
     description = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["id"]
 
 
 class Schedule(models.Model):
@@ -300,6 +311,9 @@ class Schedule(models.Model):
     description = models.TextField(blank=True)
     notes = models.TextField(blank=True)
 
+    class Meta:
+        ordering = ["id"]
+
 
 class Language(models.Model):
     id = models.UUIDField(primary_key=True, default=_id)
@@ -317,6 +331,7 @@ class Language(models.Model):
     note = models.CharField(max_length=250, blank=True)
 
     class Meta:
+        ordering = ["id"]
         indexes = [models.Index(fields=["code", "service"])]
 
 
@@ -328,6 +343,9 @@ class ServiceArea(models.Model):
     extent = models.TextField(blank=True)
     extent_type = models.CharField(max_length=20, blank=True)
     uri = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
 
 
 class ServiceCapacity(models.Model):
@@ -350,6 +368,7 @@ class ServiceCapacity(models.Model):
     )
 
     class Meta:
+        ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["service", "unit"], name="capacity_unit")]
 
     @property

