@@ -161,6 +161,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# sangam/static holds the site's own CSS/JS and vendored Leaflet and outlines.
+STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
 STATIC_ROOT = Path(os.environ.get("SANGAM_STATIC_ROOT", VAR_DIR / "static"))
 STORAGES = {
     "default": {

@@ -81,14 +81,14 @@ def names(query):
 
 def girl_query(**extra):
     malda = district("IN-WB", "Malda")
-    base = dict(
-        term="shelter",
-        sex="female",
-        age=15,
-        language="Bengali",
-        has_bed=True,
-        near=(malda.latitude, malda.longitude),
-    )
+    base = {
+        "term": "shelter",
+        "sex": "female",
+        "age": 15,
+        "language": "Bengali",
+        "has_bed": True,
+        "near": (malda.latitude, malda.longitude),
+    }
     return search.Query(**{**base, **extra})
 
 

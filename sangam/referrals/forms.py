@@ -55,6 +55,8 @@ class ReferralForm(forms.ModelForm):
         self.fields["sender_agency"].queryset = sending_agencies(user)
         self.fields["sender_agency"].empty_label = None
         self.fields["need"].queryset = TaxonomyTerm.objects.filter(taxonomy__isnull=False)
+        # "Language" alone would clash with the page's own language switch.
+        self.fields["person_language"].label = _("Language the person speaks")
         self.fields["person_language"].help_text = _("For example Bengali, Hindi, Odia.")
         self.fields["person_age"].widget.attrs.update(min=0, max=120)
 
