@@ -255,3 +255,15 @@ def test_the_list_uses_a_fixed_number_of_queries(parties, client, django_assert_
     with django_assert_max_num_queries(14):
         response = client.get(reverse("referrals:list"))
     assert response.content.decode().count("NGO/2026/0001") == 13
+
+
+def test_the_senders_dashboard_shows_an_overdue_referral(parties, client):
+    referral = refer(parties)
+    client.force_login(parties["sender"])
+    assert client.get(reverse("dashboard")).context["referrals_overdue"] == 0
+    Referral.objects.restrict(SYSTEM).filter(pk=referral.pk).update(
+        due_at=timezone.now() - timedelta(hours=1)
+    )
+    assert client.get(reverse("dashboard")).context["referrals_overdue"] == 1
+    overdue = client.get(reverse("referrals:list"), {"box": "overdue"}).content.decode()
+    assert "NGO/2026/0001" in overdue and "Overdue" in overdue
