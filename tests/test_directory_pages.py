@@ -114,3 +114,46 @@ def test_the_district_directory_prints_in_hindi_with_devanagari(client, home):
 
 def test_an_unknown_state_is_not_found(client, directory):
     assert client.get("/directory/print/IN-XX.pdf").status_code == 404
+
+
+def _new_service(district_obj, **extra):
+    return {
+        "organization": "New org (synthetic)",
+        "name": "New girls shelter (synthetic)",
+        "terms": ["shelter-children"],
+        "sex": "female",
+        "minimum_age": 6,
+        "maximum_age": 18,
+        "languages": "Bengali, Hindi",
+        "phone": "+91 99999 11111",
+        "district": district_obj.pk,
+        "address": "Demo road 1",
+        "postal_code": "732101",
+        "beds": 4,
+        **extra,
+    }
+
+
+def test_a_district_official_adds_a_service_that_is_then_found(client, home):
+    client.force_login(home["official"])
+    malda = district("IN-WB", "Malda")
+    response = client.post(reverse("directory:create"), _new_service(malda))
+    service = Service.objects.get(name="New girls shelter (synthetic)")
+    assert response.status_code == 302 and service.verified_by == home["official"]
+    found = client.get(
+        reverse("directory:search"),
+        {"near": "Malda", "term": "shelter", "language": "bn", "has_bed": "on", "age": 15},
+    )
+    assert "New girls shelter" in found.content.decode()
+
+
+def test_a_service_outside_the_officials_district_is_refused(client, home):
+    client.force_login(home["official"])
+    response = client.post(reverse("directory:create"), _new_service(district("IN-DL", "South")))
+    assert "only add services within your area" in response.content.decode()
+    assert not Service.objects.filter(name="New girls shelter (synthetic)").exists()
+
+
+def test_caseworkers_cannot_add_services(client, home):
+    client.force_login(home["staff"])
+    assert client.get(reverse("directory:create")).status_code == 403

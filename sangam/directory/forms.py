@@ -125,3 +125,66 @@ class CapacityForm(forms.Form):
         ):
             self.add_error("available", _("More beds free than beds in all."))
         return data
+
+
+class NewServiceForm(forms.Form):
+    """A service not yet in the directory, with its organization and place."""
+
+    organization = forms.CharField(label=_("Organisation"), max_length=250)
+    agency = forms.ModelChoiceField(
+        label=_("Agency on Sangam"),
+        queryset=None,
+        required=False,
+        help_text=_("If this organisation uses Sangam, referrals to it arrive there."),
+    )
+    name = forms.CharField(label=_("Service name"), max_length=250)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    terms = forms.MultipleChoiceField(label=_("Services"), widget=forms.CheckboxSelectMultiple)
+    sex = forms.ChoiceField(label=_("Takes"), choices=Sex.choices, initial=Sex.ANY)
+    minimum_age = forms.IntegerField(label=_("Minimum age"), required=False, min_value=0)
+    maximum_age = forms.IntegerField(label=_("Maximum age"), required=False, max_value=120)
+    languages = forms.CharField(
+        label=_("Languages spoken"), help_text=_("Separate with commas: Hindi, Bengali")
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=40)
+    district = forms.ModelChoiceField(
+        label=_("District"), queryset=District.objects.select_related("state")
+    )
+    address = forms.CharField(label=_("Address"), max_length=250)
+    postal_code = forms.RegexField(label=_("PIN code"), regex=r"^\d{6}$")
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    longitude = forms.FloatField(
+        label=_("Longitude"), required=False, min_value=-180, max_value=180
+    )
+    beds = forms.IntegerField(label=_("Beds in all"), required=False, min_value=0)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["terms"].choices = [
+            (t.code, t.local_name)
+            for t in TaxonomyTerm.objects.filter(taxonomy__isnull=False).exclude(code="")
+        ]
+
+    def clean_languages(self):
+        codes = []
+        for part in self.cleaned_data["languages"].split(","):
+            if part.strip():
+                code = search.normalise_language(part)
+                if not code:
+                    raise forms.ValidationError(
+                        _("Unknown language: %(name)s") % {"name": part.strip()}
+                    )
+                codes.append(code)
+        return sorted(set(codes))
+
+    def clean(self):
+        data = super().clean()
+        lo, hi = data.get("minimum_age"), data.get("maximum_age")
+        if lo is not None and hi is not None and lo > hi:
+            self.add_error("maximum_age", _("The maximum age is below the minimum age."))
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error("longitude", _("Give both latitude and longitude, or neither."))
+        return data

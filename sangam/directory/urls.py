@@ -8,6 +8,7 @@ urlpatterns = [
     path("map.json", views.map_points, name="map"),
     path("places/", views.places, name="places"),
     path("stale/", views.stale, name="stale"),
+    path("services/new/", views.service_create, name="create"),
     path("services/<uuid:pk>/", views.service_detail, name="service"),
     path("services/<uuid:pk>/edit/", views.service_edit, name="edit"),
     path("services/<uuid:pk>/capacity/", views.capacity_update, name="capacity"),

@@ -6,7 +6,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,13 +16,26 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sangam.agencies.models import Agency
 from sangam.agencies.views import CONFLICT
+from sangam.core.access import allowed_to_create, can
 from sangam.core.models import EditConflict
 from sangam.directory import search
-from sangam.directory.forms import CapacityForm, SearchForm, ServiceForm
+from sangam.directory.forms import CapacityForm, NewServiceForm, SearchForm, ServiceForm
 from sangam.directory.indexing import rebuild_search_text
-from sangam.directory.models import Language, Service, ServiceCapacity
+from sangam.directory.models import (
+    Address,
+    Attribute,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Service,
+    ServiceAtLocation,
+    ServiceCapacity,
+)
 from sangam.directory.pdf import render_pdf
+from sangam.directory.taxonomy import term_id
 from sangam.geography.models import District, State, Village
 
 PAGE_SIZE = 20
@@ -48,7 +63,12 @@ def directory_search(request):
             row.distance_km = search.distance_km(row)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_add": request.user.is_authenticated and can(request.user, Service, "add"),
+    }
     template = "directory/_results.html" if request.htmx else "directory/search.html"
     return render(request, template, context)
 
@@ -134,6 +154,73 @@ def service_edit(request, pk):
             messages.success(request, _("Entry saved."))
             return redirect(service)
     return render(request, "directory/form.html", {"form": form, "title": service.name})
+
+
+@login_required
+def service_create(request):
+    if not can(request.user, Service, "add"):
+        raise PermissionDenied
+    agencies = Agency.objects.filter(is_active=True, organization__isnull=True)
+    form = NewServiceForm(request.POST or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        if not allowed_to_create(request.user, Service, district=form.cleaned_data["district"]):
+            form.add_error("district", _("You may only add services within your area."))
+        else:
+            service = _create_service(request.user, form.cleaned_data)
+            messages.success(request, _("Service added to the directory."))
+            return redirect(service)
+    return render(request, "directory/form.html", {"form": form, "title": _("Add a service")})
+
+
+@transaction.atomic
+def _create_service(user, data):
+    district = data["district"]
+    org = Organization.objects.create(name=data["organization"], agency=data["agency"])
+    lat, lon = data.get("latitude"), data.get("longitude")
+    if lat is None:
+        lat, lon = district.latitude, district.longitude
+    location = Location.objects.create(
+        organization=org,
+        name=data["name"],
+        latitude=lat,
+        longitude=lon,
+        state=district.state,
+        district=district,
+    )
+    Address.objects.create(
+        location=location,
+        address_1=data["address"],
+        city=district.name,
+        region=district.name,
+        state_province=district.state.name,
+        postal_code=data["postal_code"],
+    )
+    service = Service.objects.create(
+        organization=org,
+        name=data["name"],
+        description=data["description"],
+        status=Service.Status.ACTIVE,
+        sex=data["sex"],
+        minimum_age=data["minimum_age"],
+        maximum_age=data["maximum_age"],
+        assured_date=timezone.localdate(),
+        verified_by=user,
+        assurer_email=user.email,
+        state=district.state,
+        district=district,
+    )
+    ServiceAtLocation.objects.create(service=service, location=location)
+    Phone.objects.create(service=service, number=data["phone"], type="voice")
+    Language.objects.bulk_create(Language(service=service, code=c) for c in data["languages"])
+    Attribute.objects.bulk_create(
+        Attribute(service=service, taxonomy_term_id=term_id(code)) for code in data["terms"]
+    )
+    if data.get("beds") is not None:
+        ServiceCapacity.objects.create(
+            service=service, available=data["beds"], maximum=data["beds"], updated_by=user
+        )
+    rebuild_search_text([service.pk])
+    return service
 
 
 @login_required

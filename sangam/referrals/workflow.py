@@ -1,7 +1,7 @@
 """What may happen to a referral, by whom, and what it records."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -137,10 +137,3 @@ def _event(referral, before, to, user, reason):
         actor_label=user.get_full_name() or user.username,
         created_by=user,
     )
-
-
-def refuse_if_not_visible(queryset, pk):
-    obj = queryset.filter(pk=pk).first()
-    if obj is None:
-        raise PermissionDenied
-    return obj
