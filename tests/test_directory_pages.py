@@ -157,3 +157,19 @@ def test_a_service_outside_the_officials_district_is_refused(client, home):
 def test_caseworkers_cannot_add_services(client, home):
     client.force_login(home["staff"])
     assert client.get(reverse("directory:create")).status_code == 403
+
+
+def test_the_public_sees_which_agency_verified_an_entry(client, home):
+    client.force_login(home["official"])
+    client.post(reverse("directory:verify", args=[home["service"].pk]))
+    client.logout()
+    detail = client.get(home["service"].get_absolute_url()).content.decode()
+    assert "DM (synthetic)" in detail and "malda.official" not in detail
+
+
+def test_a_state_search_links_to_its_printable_directory(client, home):
+    malda = district("IN-WB", "Malda")
+    body = client.get(
+        reverse("directory:search"), {"state": "IN-WB", "district": malda.pk}
+    ).content.decode()
+    assert "/directory/print/IN-WB/IN-WB-MALDA.pdf?lang=hi" in body

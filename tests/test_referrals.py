@@ -267,3 +267,22 @@ def test_the_senders_dashboard_shows_an_overdue_referral(parties, client):
     assert client.get(reverse("dashboard")).context["referrals_overdue"] == 1
     overdue = client.get(reverse("referrals:list"), {"box": "overdue"}).content.decode()
     assert "NGO/2026/0001" in overdue and "Overdue" in overdue
+
+
+def test_a_shelter_with_a_bed_today_is_suggested_before_a_nearer_full_one(parties):
+    from sangam.directory.models import TaxonomyTerm
+    from sangam.referrals.suggest import suggestions
+
+    malda = district("IN-WB", "Malda")
+    make_service("Full but close", malda, sex="female", ages=(6, 18), beds=0)
+    found, widened = suggestions(
+        need=TaxonomyTerm.objects.get(code="shelter"),
+        age=15,
+        sex="female",
+        language="",
+        district=malda,
+        exclude_agency=parties["ngo"],
+    )
+    names = [row.service.name for row in found]
+    assert "Full but close" not in names and "Girls home service" in names
+    assert widened is False

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -63,10 +64,20 @@ def directory_search(request):
             row.distance_km = search.distance_km(row)
     query = request.GET.copy()
     query.pop("page", None)
+    print_url = None
+    if page is not None and form.cleaned_data.get("state"):
+        state = form.cleaned_data["state"]
+        district = District.objects.filter(pk=form.cleaned_data.get("district") or None).first()
+        print_url = (
+            reverse("directory:print_district", args=[state, district.code])
+            if district
+            else reverse("directory:print_state", args=[state])
+        )
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
+        "print_url": print_url,
         "can_add": request.user.is_authenticated and can(request.user, Service, "add"),
     }
     template = "directory/_results.html" if request.htmx else "directory/search.html"
@@ -128,7 +139,14 @@ def service_detail(request, pk):
         and Service.objects.restrict(user, "change").filter(pk=service.pk).exists()
     )
     bed = next((c for c in service.capacities.all() if c.unit == ServiceCapacity.Unit.BED), None)
+    verifier = service.verified_by
+    # The public sees which agency verified an entry; staff also see who.
+    verified_by_agency = None
+    if verifier is not None:
+        membership = next(iter(verifier.active_memberships()), None)
+        verified_by_agency = membership.agency.name if membership else None
     context = {
+        "verified_by_agency": verified_by_agency,
         "service": service,
         "bed": bed,
         "can_change": can_change,

@@ -16,9 +16,14 @@ def suggestions(*, need, age, sex, language, district, exclude_agency=None):
         "near": point,
         "radius_km": 250 if point else None,
     }
-    attempts = [{**base, "language": language}, base]
+    exact = {**base, "language": language}
+    attempts = [exact]
+    if need and (need.code == "shelter" or need.code.startswith("shelter-")):
+        # For a bed, a shelter with one free today comes first.
+        attempts.insert(0, {**exact, "has_bed": True})
+    attempts.append(base)  # then any language
     if point:
-        attempts.append({**base, "radius_km": None})
+        attempts.append({**base, "radius_km": None})  # then any distance
     for attempt in attempts:
         rows = search.search(search.Query(**attempt))
         if exclude_agency is not None:
@@ -27,5 +32,6 @@ def suggestions(*, need, age, sex, language, district, exclude_agency=None):
         if found:
             for row in found:
                 row.distance_km = search.distance_km(row)
-            return found, attempt is not attempts[0]
+            widened = attempt is not exact and not attempt.get("has_bed")
+            return found, widened
     return [], False
