@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sangam.agencies",
     "sangam.directory",
     "sangam.referrals",
+    "sangam.cases",
     "sangam.audit",
     "sangam.jobs",
 ]

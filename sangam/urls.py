@@ -13,6 +13,7 @@ urlpatterns = [
     path("agencies/", include("sangam.agencies.urls")),
     path("directory/", include("sangam.directory.urls")),
     path("referrals/", include("sangam.referrals.urls")),
+    path("cases/", include("sangam.cases.urls")),
     path("geography/", include("sangam.geography.urls")),
     path("audit/", include("sangam.audit.urls")),
     path("jobs/", include("sangam.jobs.urls")),

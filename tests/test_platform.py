@@ -1,3 +1,4 @@
+import base64
 import json
 import logging
 import os
@@ -43,6 +44,8 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
         "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
         "SANGAM_VAR_DIR": str(tmp_path),
+        "SANGAM_DATA_KEYS": "k1:" + base64.b64encode(b"k" * 32).decode(),
+        "SANGAM_BLIND_INDEX_KEY": base64.b64encode(b"b" * 32).decode(),
         "DJANGO_SETTINGS_MODULE": "sangam.settings",
     }
     env.pop("DATABASE_URL", None)
@@ -55,3 +58,25 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_run_without_data_keys(tmp_path):
+    env = {
+        **os.environ,
+        "SANGAM_ENV": "production",
+        "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
+        "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
+        "SANGAM_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "sangam.settings",
+    }
+    for name in ("DATABASE_URL", "SANGAM_DATA_KEYS", "SANGAM_BLIND_INDEX_KEY"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "sangam.cli", "check", "--deploy"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SANGAM_DATA_KEYS is required in production" in result.stderr

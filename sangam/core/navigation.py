@@ -3,6 +3,9 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sangam.cases.models import Survivor
+from sangam.core.access import can
+
 
 def menu_for(user):
     if not getattr(user, "is_authenticated", False):
@@ -11,6 +14,10 @@ def menu_for(user):
         (_("Dashboard"), reverse("dashboard")),
         (_("Service directory"), reverse("directory:search")),
         (_("Referrals"), reverse("referrals:list")),
+    ]
+    if can(user, Survivor, "view"):
+        items.append((_("Survivors"), reverse("cases:list")))
+    items += [
         (_("Agencies"), reverse("agencies:list")),
         (_("Geography"), reverse("geography:states")),
     ]

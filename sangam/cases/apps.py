@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "sangam.cases"
+    label = "cases"
+    verbose_name = "Survivor case management"
+
+    def ready(self):
+        from sangam.cases import checks  # noqa: F401 (registers the deploy check)
+        from sangam.cases.consent import consent_q
+        from sangam.core.access import register_consent_provider
+
+        register_consent_provider(consent_q)

@@ -1,0 +1,34 @@
+"""The consent provider every access check of survivor data goes through.
+
+For a membership outside the survivor's own agencies, a record is visible
+only while an active consent of that survivor lets the membership's kind of
+agency see the model's category of data. Revoking a consent (or its expiry)
+takes effect on the next query: nothing is cached.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+
+def consented_survivors(agency_type, category):
+    from sangam.cases.models import ConsentGrant
+
+    today = timezone.localdate()
+    return (
+        ConsentGrant.objects.filter(
+            agency_type=agency_type,
+            category=category,
+            consent__revoked_at__isnull=True,
+        )
+        .filter(Q(consent__valid_until__isnull=True) | Q(consent__valid_until__gte=today))
+        .values("consent__survivor_id")
+    )
+
+
+def consent_q(user, membership, model, action):
+    category = getattr(model, "consent_category", None)
+    path = getattr(model, "survivor_path", None)
+    if category is None or path is None:
+        return Q(pk__in=[])
+    survivors = consented_survivors(membership.agency.type, category)
+    return Q(**{f"{path}__in": survivors})

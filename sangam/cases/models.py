@@ -1,0 +1,287 @@
+"""Survivors, their consent, and each agency's episode of care (case).
+
+A survivor is one person record shared across agencies. Identifying fields
+are encrypted at rest (cases/crypto.py); names are found through a keyed
+blind index (SurvivorNameToken), so a database dump alone reveals no name.
+An agency sees a survivor through its own case; any other agency only with
+the survivor's consent for that kind of agency and that category of data.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sangam.agencies.models import AgencyType
+from sangam.cases.crypto import (
+    EncryptedDateField,
+    EncryptedField,
+    EncryptedJSONField,
+    name_tokens,
+    token_digest,
+)
+from sangam.core.access import AccessPaths
+from sangam.core.models import PersonalDataModel
+
+ADULT_AGE = 18
+
+
+class Category(models.TextChoices):
+    """Categories of survivor data a consent covers."""
+
+    IDENTITY = "identity", _("Identity (names, age, origin, documents)")
+    CONTACT = "contact", _("Safe contact")
+    ACCOUNT = "account", _("Account of what happened")
+    HEALTH = "health", _("Health")
+    COUNSELLING = "counselling", _("Counselling notes")
+    LEGAL = "legal", _("Legal")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    TRANSGENDER = "transgender", _("Transgender")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class Survivor(PersonalDataModel):
+    name = EncryptedField(_("name"), help_text=_("As the person gives it, in any script."))
+    aliases = EncryptedJSONField(_("other names"), default=list, blank=True)
+    sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices)
+    date_of_birth = EncryptedDateField(_("date of birth"), null=True, blank=True)
+    estimated_age = models.PositiveSmallIntegerField(_("estimated age"), null=True, blank=True)
+    age_uncertainty = models.PositiveSmallIntegerField(
+        _("give or take (years)"), null=True, blank=True
+    )
+    age_recorded_on = models.DateField(_("age estimated on"), null=True, blank=True)
+    languages = models.CharField(_("languages"), max_length=100, blank=True)  # ISO 639-3, comma
+    origin_state = models.ForeignKey(
+        "geography.State", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    origin_district = models.ForeignKey(
+        "geography.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("district of origin"),
+    )
+    origin_village = EncryptedField(_("village of origin"), blank=True, default="")
+    documents = EncryptedJSONField(_("identity documents"), default=dict, blank=True)
+    safe_contact = EncryptedField(
+        _("safe way to reach"),
+        blank=True,
+        default="",
+        help_text=_("Only a channel the person says is safe."),
+    )
+    cwc_involved = models.BooleanField(_("CWC involved"), default=False)
+    cwc_order = EncryptedField(_("CWC order reference"), blank=True, default="")
+
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency="cases__agency",
+        district="cases__agency__district",
+        state="cases__agency__state",
+        assignment="cases__owner",
+        survivor_data=True,
+        through_many=True,
+    )
+    consent_category = Category.IDENTITY
+    survivor_path = "pk"
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"S-{self.pk}"
+
+    def age_on(self, day=None):
+        day = day or timezone.localdate()
+        if self.date_of_birth:
+            dob = self.date_of_birth
+            return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+        if self.estimated_age is not None and self.age_recorded_on:
+            return self.estimated_age + (day - self.age_recorded_on).days // 365
+        return self.estimated_age
+
+    @property
+    def is_minor(self):
+        age = self.age_on()
+        return age is not None and age < ADULT_AGE
+
+    def clean(self):
+        errors = {}
+        today = timezone.localdate()
+        if self.date_of_birth and self.date_of_birth > today:
+            errors["date_of_birth"] = _("A date of birth cannot be in the future.")
+        if self.date_of_birth and today.year - self.date_of_birth.year > 120:
+            errors["date_of_birth"] = _("That would make the person older than 120.")
+        if self.estimated_age is not None and self.estimated_age > 120:
+            errors["estimated_age"] = _("Enter an age between 0 and 120.")
+        if self.origin_district_id and self.origin_state_id:
+            if self.origin_district.state_id != self.origin_state_id:
+                errors["origin_district"] = _("This district is not in the chosen state.")
+        if not (self.name or "").strip():
+            errors["name"] = _("A name is needed, in any script.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.index_names()
+
+    def index_names(self):
+        tokens = set(name_tokens(self.name))
+        for alias in self.aliases or []:
+            tokens.update(name_tokens(alias))
+        SurvivorNameToken.objects.filter(survivor=self).delete()
+        SurvivorNameToken.objects.bulk_create(
+            SurvivorNameToken(survivor=self, digest=token_digest(t)) for t in sorted(tokens)
+        )
+
+
+class SurvivorNameToken(models.Model):
+    """Keyed digest of one normalised name token: searchable, not reversible."""
+
+    survivor = models.ForeignKey(Survivor, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=32, db_index=True)
+
+
+class Consent(PersonalDataModel):
+    """What the survivor (or guardian / CWC for a child) agreed to share,
+    with which kinds of agency, for what, until when. Revocable."""
+
+    class GivenBy(models.TextChoices):
+        SURVIVOR = "survivor", _("The survivor")
+        GUARDIAN = "guardian", _("Parent or guardian")
+        CWC_ORDER = "cwc_order", _("CWC order (child)")
+
+    survivor = models.ForeignKey(Survivor, on_delete=models.CASCADE, related_name="consents")
+    given_by = models.CharField(_("given by"), max_length=12, choices=GivenBy.choices)
+    purpose = models.CharField(_("purpose"), max_length=250)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    language = models.CharField(_("language of the conversation"), max_length=10)
+    witness = models.CharField(_("witness"), max_length=150, blank=True)
+    recorded_by_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency="survivor__cases__agency",
+        district="survivor__cases__agency__district",
+        state="survivor__cases__agency__state",
+        through_many=True,
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Consent {self.pk}"
+
+    @property
+    def is_active(self):
+        if self.revoked_at:
+            return False
+        return self.valid_until is None or self.valid_until >= timezone.localdate()
+
+
+class ConsentGrant(models.Model):
+    """One line of a consent: this kind of agency may see this category."""
+
+    consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="grants")
+    agency_type = models.CharField(max_length=40, choices=AgencyType.choices)
+    category = models.CharField(max_length=20, choices=Category.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consent", "agency_type", "category"], name="consent_grant_once"
+            )
+        ]
+        indexes = [models.Index(fields=["agency_type", "category"])]
+
+
+class Case(PersonalDataModel):
+    """One agency's episode of care for a survivor."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACTIVE = "active", _("Active")
+        ON_HOLD = "on_hold", _("On hold")
+        CLOSED = "closed", _("Closed")
+
+    class Outcome(models.TextChoices):
+        REINTEGRATED_FAMILY = "family", _("Reintegrated with family")
+        REINTEGRATED_COMMUNITY = "community", _("Reintegrated in the community")
+        INDEPENDENT = "independent", _("Living independently")
+        TRANSFERRED = "transferred", _("Transferred to another agency")
+        REPATRIATED = "repatriated", _("Repatriated")
+        LOST_CONTACT = "lost_contact", _("Contact lost")
+        OTHER = "other", _("Other")
+
+    survivor = models.ForeignKey(Survivor, on_delete=models.PROTECT, related_name="cases")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="cases")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="owned_cases",
+        verbose_name=_("case owner"),
+    )
+    team = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    outcome = models.CharField(_("outcome"), max_length=15, choices=Outcome.choices, blank=True)
+    opened_on = models.DateField(_("opened on"), default=timezone.localdate)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency="agency",
+        district="agency__district",
+        state="agency__state",
+        assignment="owner",
+        survivor_data=True,
+    )
+    consent_category = Category.IDENTITY
+    survivor_path = "survivor"
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+        indexes = [models.Index(fields=["agency", "status"])]
+
+    def __str__(self):
+        return f"C-{self.pk}"
+
+
+class Intake(PersonalDataModel):
+    """The survivor's account, told once and read by every agency she consents to."""
+
+    survivor = models.OneToOneField(Survivor, on_delete=models.CASCADE, related_name="intake")
+    narrative = EncryptedField(_("account, in the survivor's words"))
+    language = models.CharField(_("language it was given in"), max_length=10)
+    recorded_by_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_on = models.DateField(_("recorded on"), default=timezone.localdate)
+
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency="survivor__cases__agency",
+        district="survivor__cases__agency__district",
+        state="survivor__cases__agency__state",
+        survivor_data=True,
+        through_many=True,
+    )
+    consent_category = Category.ACCOUNT
+    survivor_path = "survivor"
+
+    def __str__(self):
+        return f"Intake of {self.survivor_id}"

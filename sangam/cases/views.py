@@ -1,0 +1,181 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sangam.agencies.views import CONFLICT
+from sangam.audit import log
+from sangam.cases.crypto import name_tokens, token_digest
+from sangam.cases.forms import ConsentForm, IntakeForm, SurvivorForm
+from sangam.cases.models import (
+    Case,
+    Consent,
+    ConsentGrant,
+    Intake,
+    Survivor,
+    SurvivorNameToken,
+)
+from sangam.core.access import ADD, can, scope_for
+from sangam.core.models import EditConflict
+
+
+def _my_agency(user, label="cases.survivor"):
+    """The first of the user's agencies where the role may add survivor records."""
+    for m in user.active_memberships():
+        if scope_for(m.role, label, ADD):
+            return m.agency
+    return None
+
+
+def search_by_name(queryset, text):
+    """Survivors whose names contain every token of ``text`` (blind index)."""
+    for token in name_tokens(text)[:6]:
+        queryset = queryset.filter(
+            pk__in=SurvivorNameToken.objects.filter(digest=token_digest(token)).values("survivor")
+        )
+    return queryset
+
+
+@login_required
+def survivor_list(request):
+    survivors = Survivor.objects.restrict(request.user, "view").select_related("origin_district")
+    q = request.GET.get("q", "").strip()[:100]
+    if q:
+        survivors = search_by_name(survivors, q)
+    page = Paginator(survivors, 25).get_page(request.GET.get("page"))
+    if page.object_list:
+        log.record_list(Survivor, [s.pk for s in page])
+    return render(
+        request,
+        "cases/list.html",
+        {"page": page, "q": q, "can_add": can(request.user, Survivor, "add")},
+    )
+
+
+@login_required
+def survivor_create(request):
+    agency = _my_agency(request.user)
+    if agency is None:
+        raise PermissionDenied
+    form = SurvivorForm(request.POST or None)
+    intake = IntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and intake.is_valid():
+        with transaction.atomic():
+            form.instance.created_by = request.user
+            survivor = form.save()
+            Case.objects.create(
+                survivor=survivor, agency=agency, owner=request.user, created_by=request.user
+            )
+            if intake.cleaned_data.get("narrative"):
+                Intake.objects.create(
+                    survivor=survivor,
+                    narrative=intake.cleaned_data["narrative"],
+                    language=intake.cleaned_data["narrative_language"],
+                    recorded_by_agency=agency,
+                    created_by=request.user,
+                )
+        messages.success(request, _("Survivor registered and a case opened."))
+        return redirect("cases:survivor", pk=survivor.pk)
+    return render(
+        request,
+        "cases/form.html",
+        {"form": form, "intake": intake, "title": _("Register a survivor")},
+    )
+
+
+@login_required
+def survivor_detail(request, pk):
+    user = request.user
+    survivor = get_object_or_404(
+        Survivor.objects.restrict(user, "view").select_related("origin_state", "origin_district"),
+        pk=pk,
+    )
+    log.record_view(survivor)
+    intake = Intake.objects.restrict(user, "view").filter(survivor=survivor).first()
+    if intake is not None:
+        log.record_view(intake)
+    cases = list(
+        Case.objects.restrict(user, "view")
+        .filter(survivor=survivor)
+        .select_related("agency", "owner")
+    )
+    consents = list(
+        Consent.objects.restrict(user, "view")
+        .filter(survivor=survivor)
+        .prefetch_related("grants")
+        .select_related("recorded_by_agency")
+    )
+    context = {
+        "survivor": survivor,
+        "intake": intake,
+        "cases": cases,
+        "consents": consents,
+        "can_change": Survivor.objects.restrict(user, "change").filter(pk=pk).exists(),
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@login_required
+def survivor_edit(request, pk):
+    survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
+    log.record_view(survivor)
+    form = SurvivorForm(request.POST or None, instance=survivor)
+    if request.method == "POST" and form.is_valid():
+        edited = form.save(commit=False)
+        try:
+            edited.save_checked(form.cleaned_data.get("version") or 0)
+        except EditConflict:
+            current = Survivor.objects.restrict(request.user, "view").get(pk=pk)
+            changed = [
+                str(form.fields[f].label)
+                for f in form.changed_data
+                if f in form.fields and getattr(current, f, None) != form.initial.get(f)
+            ]
+            form.add_error(None, _(CONFLICT))
+            if changed:
+                form.add_error(None, _("Fields you changed: %s") % ", ".join(changed))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("cases:survivor", pk=pk)
+    return render(request, "cases/form.html", {"form": form, "title": str(survivor)})
+
+
+@login_required
+def consent_create(request, pk):
+    survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
+    agency = _my_agency(request.user, "cases.consent")
+    if agency is None:
+        raise PermissionDenied
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            consent = form.save(commit=False)
+            consent.survivor = survivor
+            consent.recorded_by_agency = agency
+            consent.created_by = request.user
+            consent.save()
+            ConsentGrant.objects.bulk_create(
+                ConsentGrant(consent=consent, agency_type=t, category=c)
+                for t in form.cleaned_data["agency_types"]
+                for c in form.cleaned_data["categories"]
+            )
+        messages.success(request, _("Consent recorded."))
+        return redirect("cases:survivor", pk=pk)
+    return render(request, "cases/form.html", {"form": form, "title": _("Record consent")})
+
+
+@login_required
+@require_POST
+def consent_revoke(request, pk):
+    consent = get_object_or_404(Consent.objects.restrict(request.user, "change"), pk=pk)
+    if consent.revoked_at is None:
+        consent.revoked_at = timezone.now()
+        consent.revoked_by = request.user
+        consent.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
+        messages.success(request, _("Consent revoked. It no longer applies anywhere."))
+    return redirect("cases:survivor", pk=consent.survivor_id)

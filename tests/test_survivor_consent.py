@@ -1,0 +1,208 @@
+"""Survivor records: encrypted at rest, found by a blind index, and seen by
+another agency only with the survivor's consent — which, revoked, stops at once."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from sangam.audit.models import AuditEntry
+from sangam.cases.models import Case, Consent, ConsentGrant, Intake, Survivor
+from sangam.core.access import SYSTEM
+from sangam.core.roles import Role
+from tests.conftest import make_agency, make_user
+
+NAME = "রূপা দাস"  # synthetic
+
+
+@pytest.fixture
+def world(reference):
+    delhi_ngo = make_agency("IN-DL", "South", name="Delhi NGO (synthetic)")
+    delhi_cwc = make_agency("IN-DL", "South", type="cwc", name="Delhi CWC (synthetic)")
+    delhi_police = make_agency("IN-DL", "South", type="ahtu", name="Delhi AHTU (synthetic)")
+    worker = make_user("delhi.worker", Role.CASEWORKER, delhi_ngo)
+    survivor = Survivor.objects.create(
+        name=NAME, aliases=["Rupa Das"], sex="female", estimated_age=16, created_by=worker
+    )
+    Case.objects.create(survivor=survivor, agency=delhi_ngo, owner=worker, created_by=worker)
+    Intake.objects.create(
+        survivor=survivor,
+        narrative="Synthetic account: promised work, taken by train.",
+        language="ben",
+        recorded_by_agency=delhi_ngo,
+        created_by=worker,
+    )
+    return {
+        "survivor": survivor,
+        "worker": worker,
+        "ngo": delhi_ngo,
+        "cwc": make_user("delhi.cwc", Role.CWC_MEMBER, delhi_cwc),
+        "police": make_user("delhi.police", Role.POLICE_OFFICER, delhi_police),
+    }
+
+
+def consent(world, agency_type, *categories):
+    c = Consent.objects.create(
+        survivor=world["survivor"],
+        given_by="cwc_order",
+        purpose="Care and protection",
+        language="ben",
+        recorded_by_agency=world["ngo"],
+        created_by=world["worker"],
+    )
+    for category in categories:
+        ConsentGrant.objects.create(consent=c, agency_type=agency_type, category=category)
+    return c
+
+
+def test_a_database_row_does_not_reveal_the_name(world):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, aliases FROM cases_survivor")
+        name, aliases = cursor.fetchone()
+        cursor.execute("SELECT narrative FROM cases_intake")
+        (narrative,) = cursor.fetchone()
+    assert "রূপা" not in name and "Rupa" not in aliases and "train" not in narrative
+    assert Survivor.objects.restrict(SYSTEM).get().name == NAME
+
+
+def test_the_own_agency_finds_her_by_name_in_either_script(client, world):
+    client.force_login(world["worker"])
+    for query in ("রূপা", "rupa das", "DAS"):
+        body = client.get(reverse("cases:list"), {"q": query}).content.decode()
+        assert NAME in body, query
+    assert NAME not in client.get(reverse("cases:list"), {"q": "Pooja"}).content.decode()
+
+
+def test_an_agency_without_consent_sees_nothing(client, world):
+    client.force_login(world["cwc"])
+    assert NAME not in client.get(reverse("cases:list")).content.decode()
+    url = reverse("cases:survivor", args=[world["survivor"].pk])
+    assert client.get(url).status_code == 404
+
+
+def test_consent_to_identity_shows_the_name_but_not_the_account(client, world):
+    consent(world, "cwc", "identity")
+    client.force_login(world["cwc"])
+    body = client.get(reverse("cases:survivor", args=[world["survivor"].pk])).content.decode()
+    assert NAME in body and "train" not in body
+    # Consent is per kind of agency: the police still see nothing.
+    client.force_login(world["police"])
+    assert client.get(reverse("cases:survivor", args=[world["survivor"].pk])).status_code == 404
+
+
+def test_consent_to_the_account_lets_the_story_be_read_not_re_asked(client, world):
+    consent(world, "cwc", "identity", "account")
+    client.force_login(world["cwc"])
+    body = client.get(reverse("cases:survivor", args=[world["survivor"].pk])).content.decode()
+    assert "taken by train" in body
+
+
+def test_revoking_consent_removes_access_at_once(client, world):
+    c = consent(world, "cwc", "identity", "account")
+    url = reverse("cases:survivor", args=[world["survivor"].pk])
+    client.force_login(world["cwc"])
+    assert client.get(url).status_code == 200
+    client.force_login(world["worker"])
+    client.post(reverse("cases:revoke", args=[c.pk]))
+    client.force_login(world["cwc"])
+    assert client.get(url).status_code == 404
+
+
+def test_expired_consent_no_longer_applies(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    c = consent(world, "cwc", "identity")
+    Consent.objects.restrict(SYSTEM).filter(pk=c.pk).update(
+        valid_until=timezone.localdate() - timedelta(days=1)
+    )
+    client.force_login(world["cwc"])
+    assert client.get(reverse("cases:survivor", args=[world["survivor"].pk])).status_code == 404
+
+
+def test_every_view_of_identifying_data_is_audited(client, world):
+    client.force_login(world["worker"])
+    client.get(reverse("cases:list"))
+    client.get(reverse("cases:survivor", args=[world["survivor"].pk]))
+    entries = AuditEntry.objects.filter(actor_id=world["worker"].pk)
+    assert entries.filter(action="list", object_type="cases.survivor").exists()
+    assert entries.filter(
+        action="view", object_type="cases.survivor", object_id=str(world["survivor"].pk)
+    ).exists()
+    assert entries.filter(action="view", object_type="cases.intake").exists()
+    # The audit trail names the record, never the name.
+    assert not AuditEntry.objects.filter(detail__icontains="Rupa").exists()
+
+
+def test_concurrent_edits_conflict_instead_of_overwriting(client, world):
+    client.force_login(world["worker"])
+    url = reverse("cases:edit", args=[world["survivor"].pk])
+    form = {"name": NAME, "sex": "female", "estimated_age": 17, "version": 1}
+    Survivor.objects.restrict(SYSTEM).filter(pk=world["survivor"].pk).update(version=2)
+    response = client.post(url, form)
+    assert "Someone else saved this record" in response.content.decode()
+    assert Survivor.objects.restrict(SYSTEM).get().estimated_age == 16
+
+
+def test_impossible_dates_and_ages_are_refused(client, world):
+    client.force_login(world["worker"])
+    response = client.post(
+        reverse("cases:create"),
+        {"name": "Test Person (synthetic)", "sex": "female", "date_of_birth": "2099-01-01"},
+    )
+    assert "cannot be in the future" in response.content.decode()
+    response = client.post(
+        reverse("cases:create"),
+        {"name": "Test Person (synthetic)", "sex": "female", "estimated_age": 140},
+    )
+    assert "between 0 and 120" in response.content.decode()
+    assert Survivor.objects.restrict(SYSTEM).count() == 1
+
+
+def test_registering_opens_a_case_and_records_the_account_once(client, world):
+    client.force_login(world["worker"])
+    response = client.post(
+        reverse("cases:create"),
+        {
+            "name": "সীমা বিবি",
+            "aliases_text": "Seema Bibi",
+            "sex": "female",
+            "estimated_age": 15,
+            "age_uncertainty": 2,
+            "languages": "Bengali",
+            "cwc_involved": "on",
+            "narrative": "Synthetic account.",
+            "narrative_language": "Bengali",
+        },
+    )
+    survivor = Survivor.objects.restrict(SYSTEM).get(
+        pk=int(response.url.rstrip("/").split("/")[-1])
+    )
+    assert survivor.is_minor and survivor.languages == "ben"
+    assert Case.objects.restrict(SYSTEM).get(survivor=survivor).agency == world["ngo"]
+    assert Intake.objects.restrict(SYSTEM).get(survivor=survivor).language == "ben"
+
+
+def test_key_rotation_re_encrypts_with_the_new_key(world, monkeypatch):
+    import base64
+
+    from django.core.management import call_command
+
+    from sangam.cases import crypto
+
+    old = base64.b64encode(crypto.data_keys()[0][1]).decode()
+    new = base64.b64encode(b"n" * 32).decode()
+    monkeypatch.setenv("SANGAM_DATA_KEYS", f"k2:{new},dev:{old}")
+    crypto.data_keys.cache_clear()
+    try:
+        call_command("cases", "rotate-keys", "--blind-index")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM cases_survivor")
+            assert cursor.fetchone()[0].startswith("enc1:k2:")
+        monkeypatch.setenv("SANGAM_DATA_KEYS", f"k2:{new}")  # the old key is gone
+        crypto.data_keys.cache_clear()
+        assert Survivor.objects.restrict(SYSTEM).get().name == NAME
+        assert Intake.objects.restrict(SYSTEM).get().narrative.startswith("Synthetic")
+    finally:
+        monkeypatch.delenv("SANGAM_DATA_KEYS")
+        crypto.data_keys.cache_clear()
