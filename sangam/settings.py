@@ -194,6 +194,11 @@ SANGAM_CAPACITY_FRESH_HOURS = int(os.environ.get("SANGAM_CAPACITY_FRESH_HOURS", 
 # sender of an external referral is reminded to follow up.
 SANGAM_REFERRAL_RESPONSE_DAYS = int(os.environ.get("SANGAM_REFERRAL_RESPONSE_DAYS", "2"))
 SANGAM_REFERRAL_FOLLOW_UP_DAYS = int(os.environ.get("SANGAM_REFERRAL_FOLLOW_UP_DAYS", "7"))
+# Case management: how long follow-ups continue after reintegration.
+SANGAM_POST_REINTEGRATION_MONTHS = int(os.environ.get("SANGAM_POST_REINTEGRATION_MONTHS", "24"))
+# Uploads (intake audio, encrypted) live here and are never served directly.
+MEDIA_ROOT = VAR_DIR / "media"
+SANGAM_MAX_AUDIO_BYTES = int(os.environ.get("SANGAM_MAX_AUDIO_BYTES", str(50 * 1024 * 1024)))
 SANGAM_BASE_URL = os.environ.get("SANGAM_BASE_URL", "http://127.0.0.1:8000")
 
 EMAIL_BACKEND = os.environ.get(

@@ -171,8 +171,8 @@ def test_registering_opens_a_case_and_records_the_account_once(client, world):
             "age_uncertainty": 2,
             "languages": "Bengali",
             "cwc_involved": "on",
-            "narrative": "Synthetic account.",
-            "narrative_language": "Bengali",
+            "intake-narrative": "Synthetic account.",
+            "intake-narrative_language": "Bengali",
         },
     )
     survivor = Survivor.objects.restrict(SYSTEM).get(

@@ -81,6 +81,20 @@ def decrypt(token, context):
     return AESGCM(keys[key_id]).decrypt(blob[:12], blob[12:], context.encode()).decode()
 
 
+def encrypt_bytes(data, context):
+    key_id, key = data_keys()[0]
+    nonce = os.urandom(12)
+    return (
+        f"{PREFIX}:{key_id}:".encode() + nonce + AESGCM(key).encrypt(nonce, data, context.encode())
+    )
+
+
+def decrypt_bytes(blob, context):
+    prefix, key_id, rest = blob.split(b":", 2)
+    key = dict(data_keys())[key_id.decode()]
+    return AESGCM(key).decrypt(rest[:12], rest[12:], context.encode())
+
+
 def key_id_of(token):
     return token.split(":", 2)[1] if token else None
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.models import AgencyType
+from sangam.cases import htcds
 from sangam.cases.crypto import (
     EncryptedDateField,
     EncryptedField,
@@ -249,6 +250,8 @@ class Case(PersonalDataModel):
         state="agency__state",
         assignment="owner",
         survivor_data=True,
+        involvement="survivor__cases__agency",
+        through_many=True,
     )
     consent_category = Category.IDENTITY
     survivor_path = "survivor"
@@ -271,13 +274,51 @@ class Intake(PersonalDataModel):
         "agencies.Agency", on_delete=models.PROTECT, related_name="+"
     )
     recorded_on = models.DateField(_("recorded on"), default=timezone.localdate)
+    audio = models.FileField(_("audio recording"), upload_to="intake-audio/", blank=True)
+    # HTCDS 2.0 vocabulary (cases/htcds.py)
+    trafficking_status = models.CharField(
+        _("trafficking status"), max_length=12, choices=htcds.TRAFFICKING_STATUS, blank=True
+    )
+    exploitation_types = models.JSONField(_("type of exploitation"), default=list, blank=True)
+    methods_of_control = models.JSONField(_("methods of control"), default=list, blank=True)
+    labour_industry = models.CharField(
+        _("sector of labour"), max_length=60, choices=htcds.LABOUR_INDUSTRY, blank=True
+    )
+    recruitment_method = models.CharField(
+        _("method of recruitment"), max_length=20, choices=htcds.RECRUITMENT_METHODS, blank=True
+    )
+    recruiter_relationship = models.CharField(
+        _("recruiter was"), max_length=20, choices=htcds.RECRUITER_RELATIONSHIPS, blank=True
+    )
+    # Route: origin → transit → destination (places as told).
+    recruited_in = models.ForeignKey(
+        "geography.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recruited in (district)"),
+    )
+    transit = models.CharField(_("through (places, in order)"), max_length=250, blank=True)
+    exploited_in = models.ForeignKey(
+        "geography.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("exploited in (district)"),
+    )
+    exploitation_place = EncryptedField(_("place of exploitation"), blank=True, default="")
 
+    # Only the recording agency reads it without consent; every other agency,
+    # including one the case is transferred to, needs consent to "account".
     access_paths = AccessPaths(
         owner="created_by",
-        agency="survivor__cases__agency",
-        district="survivor__cases__agency__district",
-        state="survivor__cases__agency__state",
+        agency="recorded_by_agency",
+        district="recorded_by_agency__district",
+        state="recorded_by_agency__state",
         survivor_data=True,
+        involvement="survivor__cases__agency",
         through_many=True,
     )
     consent_category = Category.ACCOUNT
@@ -285,3 +326,286 @@ class Intake(PersonalDataModel):
 
     def __str__(self):
         return f"Intake of {self.survivor_id}"
+
+
+def _through_case():
+    """Access paths of a record that belongs to one case."""
+    return AccessPaths(
+        owner="created_by",
+        agency="case__agency",
+        district="case__agency__district",
+        state="case__agency__state",
+        assignment="case__owner",
+        survivor_data=True,
+        involvement="case__survivor__cases__agency",
+        through_many=True,
+    )
+
+
+class CaseRecord(PersonalDataModel):
+    """Base of what is recorded in a case: its history moves with the survivor."""
+
+    survivor_path = "case__survivor"
+    consent_category = Category.IDENTITY
+
+    class Meta:
+        abstract = True
+
+
+class CaseEvent(CaseRecord):
+    """A change of a case's status, kept with who and when."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10)
+    note = models.CharField(max_length=250, blank=True)
+    actor_label = models.CharField(max_length=200)
+    at = models.DateTimeField(default=timezone.now)
+
+    access_paths = _through_case()
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.case_id}: {self.to_status}"
+
+
+class Domain(models.TextChoices):
+    SAFETY = "safety", _("Safety")
+    SHELTER = "shelter", _("Shelter")
+    MEDICAL = "medical", _("Medical")
+    MENTAL_HEALTH = "mental_health", _("Mental health and psychosocial support")
+    LEGAL = "legal", _("Legal aid")
+    COMPENSATION = "compensation", _("Victim compensation")
+    ENTITLEMENTS = "entitlements", _("Entitlements and documents")
+    EDUCATION = "education", _("Education")
+    LIVELIHOOD = "livelihood", _("Skills and livelihood")
+    REINTEGRATION = "reintegration", _("Family and community reintegration")
+    REPATRIATION = "repatriation", _("Repatriation")
+
+
+class PlanStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("No longer needed")
+
+
+class Goal(CaseRecord):
+    """A goal of the care plan, in one domain, from the needs assessment."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="goals")
+    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
+    need = models.TextField(_("need assessed"))
+    goal = models.CharField(_("goal"), max_length=250)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.PLANNED
+    )
+
+    access_paths = _through_case()
+
+    class Meta:
+        ordering = ["domain", "pk"]
+
+    def __str__(self):
+        return self.goal
+
+
+class Action(CaseRecord):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="actions")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    description = models.CharField(_("action"), max_length=250)
+    responsible_agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible agency"),
+    )
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.PLANNED
+    )
+    referral = models.ForeignKey(
+        "referrals.Referral", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    access_paths = _through_case()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class FollowUp(CaseRecord):
+    """A scheduled contact with the survivor; overdue ones show on lists."""
+
+    class Kind(models.TextChoices):
+        ROUTINE = "routine", _("Routine follow-up")
+        POST_REINTEGRATION = "post_reintegration", _("Post-reintegration follow-up")
+        COUNSELLOR_TASK = "counsellor_task", _("Counsellor to see the survivor")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ROUTINE)
+    due_on = models.DateField(_("due"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=250, blank=True)
+    assigned_role = models.CharField(max_length=30, blank=True)
+
+    access_paths = _through_case()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["done_on", "due_on"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.due_on}"
+
+    @property
+    def is_overdue(self):
+        return self.done_on is None and self.due_on < timezone.localdate()
+
+
+class ServiceDelivered(CaseRecord):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="services")
+    domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
+    description = models.CharField(_("service"), max_length=250)
+    delivered_on = models.DateField(_("delivered on"), default=timezone.localdate)
+
+    access_paths = _through_case()
+
+    class Meta:
+        ordering = ["-delivered_on", "-pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class WellbeingCheckIn(CaseRecord):
+    """WHO-5 Wellbeing Index: five items scored 0–5; 0–25 raw, ×4 for 0–100.
+
+    A raw score below 13 (percentage ≤ 50) suggests poor wellbeing and
+    screening for depression (WHO, 1998); Sangam then asks the counsellor
+    to see the survivor, as it does when she says she is in distress.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="wellbeing")
+    taken_on = models.DateField(_("date"), default=timezone.localdate)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    item1 = models.PositiveSmallIntegerField()
+    item2 = models.PositiveSmallIntegerField()
+    item3 = models.PositiveSmallIntegerField()
+    item4 = models.PositiveSmallIntegerField()
+    item5 = models.PositiveSmallIntegerField()
+    distress = models.BooleanField(_("says she/he is in distress now"), default=False)
+
+    access_paths = _through_case()
+    consent_category = Category.HEALTH
+
+    LOW_RAW = 13
+
+    class Meta:
+        ordering = ["taken_on", "pk"]
+
+    def __str__(self):
+        return f"WHO-5 {self.taken_on}"
+
+    @property
+    def raw_score(self):
+        return self.item1 + self.item2 + self.item3 + self.item4 + self.item5
+
+    @property
+    def percentage(self):
+        return self.raw_score * 4
+
+    @property
+    def is_low(self):
+        return self.raw_score < self.LOW_RAW
+
+    def clean(self):
+        for i in range(1, 6):
+            if not 0 <= getattr(self, f"item{i}") <= 5:
+                raise ValidationError({f"item{i}": _("Each answer is scored 0 to 5.")})
+
+
+class CounsellingNote(CaseRecord):
+    """Seen by counsellors only (grants), and elsewhere only with consent."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="counselling_notes")
+    note = EncryptedField(_("note"))
+    written_on = models.DateField(_("date"), default=timezone.localdate)
+
+    access_paths = _through_case()
+    consent_category = Category.COUNSELLING
+
+    class Meta:
+        ordering = ["-written_on", "-pk"]
+
+    def __str__(self):
+        return f"Counselling note {self.pk}"
+
+
+class RiskFlag(CaseRecord):
+    class Kind(models.TextChoices):
+        RE_TRAFFICKING = "re_trafficking", _("Risk of re-trafficking")
+        THREATS = "threats", _("Threats from traffickers")
+        FAMILY_INVOLVED = (
+            "family_involved",
+            _("Family involved in trafficking (return home unsafe)"),
+        )
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="risk_flags")
+    kind = models.CharField(_("risk"), max_length=20, choices=Kind.choices)
+    reason = models.TextField(_("reason"))
+    review_on = models.DateField(_("review by"))
+    cleared_on = models.DateField(_("cleared on"), null=True, blank=True)
+
+    access_paths = _through_case()
+
+    class Meta:
+        ordering = ["review_on", "pk"]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class Transfer(CaseRecord):
+    """A case handed to another agency (another state, too)."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transfers")
+    to_agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        related_name="transfers_in",
+        verbose_name=_("to agency"),
+    )
+    reason = models.TextField(_("reason"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(max_length=250, blank=True)
+    new_case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    # The receiving agency sees the request (not the survivor) until it accepts.
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency=("case__agency", "to_agency"),
+        district=("case__agency__district", "to_agency__district"),
+        state=("case__agency__state", "to_agency__state"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Transfer {self.pk}"

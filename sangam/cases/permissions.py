@@ -10,6 +10,21 @@ from sangam.core.roles import Role
 STAFF = {"view": "agency", "add": "agency", "change": "agency"}
 REACH = {"view": "jurisdiction", "add": "agency", "change": "agency"}
 
+RECORDS = (
+    "cases.survivor",
+    "cases.case",
+    "cases.intake",
+    "cases.consent",
+    "cases.caseevent",
+    "cases.goal",
+    "cases.action",
+    "cases.followup",
+    "cases.servicedelivered",
+    "cases.wellbeingcheckin",
+    "cases.riskflag",
+    "cases.transfer",
+)
+
 GRANTS = {
     label: {
         Role.CASEWORKER: STAFF,
@@ -19,5 +34,13 @@ GRANTS = {
         Role.CWC_MEMBER: REACH,
         Role.LEGAL_SERVICES_OFFICER: REACH,
     }
-    for label in ("cases.survivor", "cases.case", "cases.intake", "cases.consent")
+    for label in RECORDS
+}
+# Counselling notes: counsellors of the agency; other roles and agencies only
+# where the survivor's consent covers counselling notes for their kind of agency.
+GRANTS["cases.counsellingnote"] = {
+    Role.COUNSELLOR: STAFF,
+    Role.SUPERVISOR: {"view": "consent"},
+    Role.CASEWORKER: {"view": "consent"},
+    Role.CWC_MEMBER: {"view": "consent"},
 }

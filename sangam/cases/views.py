@@ -1,8 +1,12 @@
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,10 +14,11 @@ from django.views.decorators.http import require_POST
 
 from sangam.agencies.views import CONFLICT
 from sangam.audit import log
-from sangam.cases.crypto import name_tokens, token_digest
+from sangam.cases.crypto import decrypt_bytes, encrypt_bytes, name_tokens, token_digest
 from sangam.cases.forms import ConsentForm, IntakeForm, SurvivorForm
 from sangam.cases.models import (
     Case,
+    CaseEvent,
     Consent,
     ConsentGrant,
     Intake,
@@ -22,6 +27,8 @@ from sangam.cases.models import (
 )
 from sangam.core.access import ADD, can, scope_for
 from sangam.core.models import EditConflict
+
+AUDIO_CONTEXT = "cases.intake.audio"
 
 
 def _my_agency(user, label="cases.survivor"):
@@ -63,29 +70,53 @@ def survivor_create(request):
     if agency is None:
         raise PermissionDenied
     form = SurvivorForm(request.POST or None)
-    intake = IntakeForm(request.POST or None)
+    intake = IntakeForm(request.POST or None, request.FILES or None, prefix="intake")
     if request.method == "POST" and form.is_valid() and intake.is_valid():
         with transaction.atomic():
             form.instance.created_by = request.user
             survivor = form.save()
-            Case.objects.create(
+            case = Case.objects.create(
                 survivor=survivor, agency=agency, owner=request.user, created_by=request.user
             )
-            if intake.cleaned_data.get("narrative"):
-                Intake.objects.create(
-                    survivor=survivor,
-                    narrative=intake.cleaned_data["narrative"],
-                    language=intake.cleaned_data["narrative_language"],
-                    recorded_by_agency=agency,
-                    created_by=request.user,
-                )
+            CaseEvent.objects.create(
+                case=case,
+                to_status=Case.Status.OPEN,
+                actor_label=request.user.get_full_name() or request.user.username,
+                created_by=request.user,
+            )
+            data = intake.cleaned_data
+            if data.get("narrative") or data.get("audio"):
+                record = intake.save(commit=False)
+                record.survivor = survivor
+                record.narrative = data.get("narrative") or ""
+                record.language = data["narrative_language"]
+                record.recorded_by_agency = agency
+                record.created_by = request.user
+                record.audio = None
+                record.save()
+                if data.get("audio"):
+                    blob = encrypt_bytes(data["audio"].read(), AUDIO_CONTEXT)
+                    record.audio.save(f"{uuid.uuid4().hex}.bin", ContentFile(blob))
         messages.success(request, _("Survivor registered and a case opened."))
         return redirect("cases:survivor", pk=survivor.pk)
     return render(
         request,
         "cases/form.html",
-        {"form": form, "intake": intake, "title": _("Register a survivor")},
+        {"form": form, "intake": intake, "title": _("Register a survivor"), "multipart": True},
     )
+
+
+@login_required
+def intake_audio(request, pk):
+    intake = get_object_or_404(Intake.objects.restrict(request.user, "view"), pk=pk)
+    if not intake.audio:
+        raise Http404
+    log.record_view(intake, purpose="audio")
+    with intake.audio.open("rb") as f:
+        data = decrypt_bytes(f.read(), AUDIO_CONTEXT)
+    response = HttpResponse(data, content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="intake-{intake.pk}-audio"'
+    return response
 
 
 @login_required

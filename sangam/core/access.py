@@ -10,7 +10,10 @@ role is granted for the model and action, at the granted scope:
 - ``assigned``: records of the user's agency the user is assigned to;
 - ``agency``: records of the membership's agency;
 - ``jurisdiction``: records located in the agency's state or district;
-- ``all``: every record.
+- ``all``: every record;
+- ``consent``: survivor data of survivors the user's agency serves, only
+  where the survivor consented to that kind of agency seeing it (even
+  within the agency that wrote it: counselling notes for non-counsellors).
 
 Grants are data (``sangam/<app>/permissions.py``, a ``GRANTS`` dict). Models
 describe where their owner, agency, district and assignment live with
@@ -31,7 +34,7 @@ from django.db.models import Q
 
 VIEW, ADD, CHANGE, DELETE, EXPORT = "view", "add", "change", "delete", "export"
 ACTIONS = (VIEW, ADD, CHANGE, DELETE, EXPORT)
-SCOPES = ("own", "assigned", "agency", "jurisdiction", "all")
+SCOPES = ("own", "assigned", "agency", "jurisdiction", "all", "consent")
 
 
 class UnrestrictedQuery(Exception):
@@ -81,6 +84,10 @@ class AccessPaths:
     state: str | tuple[str, ...] | None = None
     assignment: str | None = None
     survivor_data: bool = False
+    # For survivor data: where the agencies serving the survivor are. Staff of
+    # such an agency see another agency's record of the survivor (her story,
+    # another agency's case) only with her consent.
+    involvement: str | None = None
     # Paths cross a to-many relation: filter by primary key to avoid duplicates.
     through_many: bool = False
 
@@ -162,6 +169,8 @@ def _scope_q(paths, scope, user, membership):
         return _any(paths.agency, membership.agency_id) if paths.agency else None
     if scope == "jurisdiction":
         return _geo_q(paths, membership.agency)
+    if scope == "consent":
+        return Q(**{paths.involvement: membership.agency_id}) if paths.involvement else None
     return None
 
 
@@ -181,7 +190,7 @@ def q_for(user, model, action):
         clause = _scope_q(paths, scope, user, membership)
         if clause is None:
             continue
-        if paths.survivor_data and scope in ("jurisdiction", "all") and paths.agency:
+        if paths.survivor_data and paths.agency:
             # Beyond the user's own agency, survivor data needs consent.
             own = _any(paths.agency, membership.agency_id)
             shared = (
@@ -189,7 +198,13 @@ def q_for(user, model, action):
                 if _consent_provider
                 else Q(pk__in=[])
             )
-            clause = clause & (own | shared)
+            if scope == "consent":
+                clause = clause & shared
+            elif scope in ("jurisdiction", "all"):
+                clause = clause & (own | shared)
+            elif scope == "agency" and paths.involvement:
+                involved = Q(**{paths.involvement: membership.agency_id})
+                clause = own | (involved & shared)
         clauses.append(clause)
     if not clauses:
         return None

@@ -1,0 +1,253 @@
+"""One agency's case: status, care plan, follow-ups, wellbeing, risks,
+counselling notes and transfers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sangam.agencies.views import CONFLICT
+from sangam.audit import log
+from sangam.cases import workflow
+from sangam.cases.forms import (
+    ActionForm,
+    CounsellingNoteForm,
+    FollowUpForm,
+    GoalForm,
+    RiskFlagForm,
+    ServiceForm,
+    StatusForm,
+    TransferForm,
+    WellbeingForm,
+)
+from sangam.cases.models import (
+    Action,
+    Case,
+    CaseEvent,
+    CounsellingNote,
+    FollowUp,
+    Goal,
+    RiskFlag,
+    ServiceDelivered,
+    Transfer,
+    WellbeingCheckIn,
+)
+from sangam.core.access import can
+from sangam.core.models import EditConflict
+
+FORMS = {
+    "goal": (GoalForm, Goal),
+    "action": (ActionForm, Action),
+    "follow_up": (FollowUpForm, FollowUp),
+    "service": (ServiceForm, ServiceDelivered),
+    "risk": (RiskFlagForm, RiskFlag),
+    "note": (CounsellingNoteForm, CounsellingNote),
+}
+
+
+def _case(user, pk, action="view"):
+    return get_object_or_404(
+        Case.objects.restrict(user, action).select_related("survivor", "agency", "owner"), pk=pk
+    )
+
+
+def _forms(case, data=None, which=None):
+    out = {}
+    for key, (form_class, _model) in FORMS.items():
+        bound = data if key == which else None
+        kwargs = {"case": case} if form_class is ActionForm else {}
+        out[key] = form_class(bound, prefix=key, **kwargs)
+    return out
+
+
+def wellbeing_points(checkins):
+    """SVG polyline points for the WHO-5 chart (0–100 over time, 300×100)."""
+    if not checkins:
+        return ""
+    n = len(checkins)
+    step = 300 / max(n - 1, 1)
+    return " ".join(f"{round(i * step)},{100 - c.percentage}" for i, c in enumerate(checkins))
+
+
+@login_required
+def case_detail(request, pk, forms=None, extra=None):
+    user = request.user
+    case = _case(user, pk)
+    log.record_view(case)
+
+    def mine(model):
+        return model.objects.restrict(user, "view").filter(case=case)
+
+    checkins = list(mine(WellbeingCheckIn))
+    context = {
+        "case": case,
+        "events": list(mine(CaseEvent)),
+        "goals": list(mine(Goal).prefetch_related("actions__responsible_agency")),
+        "follow_ups": list(mine(FollowUp)),
+        "services": list(mine(ServiceDelivered)),
+        "checkins": checkins,
+        "chart": wellbeing_points(checkins),
+        "risks": list(mine(RiskFlag).filter(cleared_on__isnull=True)),
+        "notes": list(mine(CounsellingNote)) if can(user, CounsellingNote, "view") else None,
+        "can_note": can(user, CounsellingNote, "add")
+        and any(m.agency_id == case.agency_id for m in user.active_memberships()),
+        "transfers": list(Transfer.objects.restrict(user, "view").filter(case=case)),
+        "can_change": Case.objects.restrict(user, "change").filter(pk=pk).exists(),
+        "forms": forms or _forms(case),
+        "status_form": StatusForm(initial={"status": case.status, "version": case.version}),
+        "wellbeing_form": WellbeingForm(prefix="who5"),
+        "transfer_form": TransferForm(prefix="transfer"),
+        "today": timezone.localdate(),
+    }
+    if context["notes"]:
+        log.record_list(CounsellingNote, [n.pk for n in context["notes"]])
+    context.update(extra or {})
+    return render(request, "cases/case.html", context)
+
+
+@login_required
+@require_POST
+def case_add(request, pk, what):
+    if what not in FORMS:
+        raise PermissionDenied
+    case = _case(request.user, pk, "change")
+    form_class, model = FORMS[what]
+    if what == "note" and not can(request.user, CounsellingNote, "add"):
+        raise PermissionDenied
+    forms = _forms(case, request.POST, which=what)
+    form = forms[what]
+    if form.is_valid():
+        record = form.save(commit=False)
+        record.case = case
+        record.created_by = request.user
+        record.save()
+        messages.success(request, _("Saved."))
+        return redirect("cases:case", pk=pk)
+    return case_detail(request, pk, forms=forms)
+
+
+@login_required
+@require_POST
+def case_status(request, pk):
+    case = _case(request.user, pk, "change")
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.change_status(
+                request.user,
+                case,
+                form.cleaned_data["status"],
+                outcome=form.cleaned_data["outcome"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except workflow.Refused as exc:
+            messages.error(request, str(exc))
+        except EditConflict:
+            messages.error(request, _(CONFLICT))
+        else:
+            messages.success(request, _("Case status saved."))
+    return redirect("cases:case", pk=pk)
+
+
+@login_required
+@require_POST
+def follow_up_done(request, pk):
+    follow_up = get_object_or_404(FollowUp.objects.restrict(request.user, "change"), pk=pk)
+    follow_up.done_on = timezone.localdate()
+    follow_up.save(update_fields=["done_on", "updated_at"])
+    return redirect(request.POST.get("next") or "cases:follow_ups")
+
+
+@login_required
+@require_POST
+def wellbeing_add(request, pk):
+    case = _case(request.user, pk, "change")
+    form = WellbeingForm(request.POST, prefix="who5")
+    if not form.is_valid():
+        return case_detail(request, pk, extra={"wellbeing_form": form})
+    reasons = workflow.record_check_in(request.user, case, form.save(commit=False))
+    if reasons:
+        messages.warning(
+            request, _("The counsellor has been asked to see the survivor: %s") % "; ".join(reasons)
+        )
+    else:
+        messages.success(request, _("Check-in saved."))
+    return redirect("cases:case", pk=pk)
+
+
+@login_required
+@require_POST
+def transfer_request(request, pk):
+    case = _case(request.user, pk, "change")
+    form = TransferForm(request.POST, prefix="transfer")
+    if not form.is_valid():
+        return case_detail(request, pk, extra={"transfer_form": form})
+    try:
+        workflow.request_transfer(
+            request.user, case, form.cleaned_data["to_agency"], form.cleaned_data["reason"]
+        )
+    except workflow.Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Transfer requested."))
+    return redirect("cases:case", pk=pk)
+
+
+@login_required
+def transfers(request):
+    agencies = [m.agency_id for m in request.user.active_memberships()]
+    incoming = (
+        Transfer.objects.restrict(request.user, "view")
+        .filter(to_agency__in=agencies)
+        .select_related("case__agency", "to_agency")
+    )
+    return render(request, "cases/transfers.html", {"transfers": incoming})
+
+
+@login_required
+@require_POST
+def transfer_decide(request, pk):
+    transfer = get_object_or_404(Transfer.objects.restrict(request.user, "change"), pk=pk)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        new_case = workflow.decide_transfer(
+            request.user, transfer, accept=accept, note=request.POST.get("note", "")[:250]
+        )
+    except workflow.Refused as exc:
+        messages.error(request, str(exc))
+        return redirect("cases:transfers")
+    if new_case is None:
+        messages.success(request, _("Transfer declined."))
+        return redirect("cases:transfers")
+    messages.success(request, _("Transfer accepted: the case is now with your agency."))
+    return redirect("cases:case", pk=new_case.pk)
+
+
+@login_required
+def follow_ups(request):
+    """Overdue and upcoming follow-ups of the cases the user may see."""
+    user = request.user
+    supervisor = any(m.role == "supervisor" for m in user.active_memberships())
+    rows = (
+        FollowUp.objects.restrict(user, "view")
+        .filter(done_on__isnull=True)
+        .select_related("case__agency")
+        .order_by("due_on", "pk")
+    )
+    if not supervisor:
+        rows = rows.filter(
+            Q(case__owner=user)
+            | Q(case__team=user)
+            | Q(assigned_role__in=[m.role for m in user.active_memberships()])
+        ).distinct()
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/follow_ups.html",
+        {"page": page, "today": timezone.localdate(), "supervisor": supervisor},
+    )

@@ -1,0 +1,162 @@
+"""What happens to a case: status changes, check-ins, transfers, follow-ups."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sangam.cases.models import Case, CaseEvent, FollowUp, Transfer, WellbeingCheckIn
+from sangam.core.roles import Role
+
+# A fall of this many WHO-5 percentage points is a clinically relevant change.
+WHO5_DROP = 10
+
+
+class Refused(Exception):
+    """A change the rules do not allow; the message is safe to show."""
+
+
+def _label(user):
+    return user.get_full_name() or user.username
+
+
+@transaction.atomic
+def change_status(user, case, to, *, outcome="", note="", expected_version):
+    if to not in Case.Status.values:
+        raise Refused(_("Unknown status."))
+    if to == Case.Status.CLOSED and not outcome:
+        raise Refused(_("Closing a case needs its outcome."))
+    before = case.status
+    case.status = to
+    if to == Case.Status.CLOSED:
+        case.outcome = outcome
+        case.closed_on = timezone.localdate()
+    case.save_checked(expected_version)
+    CaseEvent.objects.create(
+        case=case,
+        from_status=before,
+        to_status=to,
+        note=note or outcome,
+        actor_label=_label(user),
+        created_by=user,
+    )
+    if to == Case.Status.CLOSED and outcome in (
+        Case.Outcome.REINTEGRATED_FAMILY,
+        Case.Outcome.REINTEGRATED_COMMUNITY,
+        Case.Outcome.INDEPENDENT,
+    ):
+        schedule_post_reintegration(user, case)
+    return case
+
+
+def schedule_post_reintegration(user, case):
+    """Quarterly follow-ups for the configured period: re-trafficking is common."""
+    months = settings.SANGAM_POST_REINTEGRATION_MONTHS
+    start = timezone.localdate()
+    FollowUp.objects.bulk_create(
+        FollowUp(
+            case=case,
+            kind=FollowUp.Kind.POST_REINTEGRATION,
+            due_on=start + timedelta(days=round(30.44 * m)),
+            created_by=user,
+        )
+        for m in range(3, months + 1, 3)
+    )
+
+
+@transaction.atomic
+def record_check_in(user, case, checkin):
+    """Save a WHO-5 check-in; a low score, distress or a fall asks the counsellor."""
+    previous = (
+        WellbeingCheckIn.objects.restrict(user, "view")
+        .filter(case__survivor=case.survivor_id)
+        .order_by("-taken_on", "-pk")
+        .first()
+    )
+    checkin.case = case
+    checkin.created_by = user
+    checkin.full_clean()
+    checkin.save()
+    reasons = []
+    if checkin.is_low:
+        reasons.append(_("low wellbeing score (%(p)s/100)") % {"p": checkin.percentage})
+    if checkin.distress:
+        reasons.append(_("says she/he is in distress"))
+    if previous and previous.percentage - checkin.percentage >= WHO5_DROP:
+        reasons.append(_("wellbeing fell since the last check-in"))
+    if reasons:
+        FollowUp.objects.create(
+            case=case,
+            kind=FollowUp.Kind.COUNSELLOR_TASK,
+            due_on=timezone.localdate() + timedelta(days=2),
+            note="; ".join(reasons)[:250],
+            assigned_role=Role.COUNSELLOR,
+            created_by=user,
+        )
+    return reasons
+
+
+@transaction.atomic
+def request_transfer(user, case, to_agency, reason):
+    if to_agency.pk == case.agency_id:
+        raise Refused(_("The case is already with this agency."))
+    if case.status == Case.Status.CLOSED:
+        raise Refused(_("A closed case cannot be transferred."))
+    if case.transfers.filter(status=Transfer.Status.REQUESTED).exists():
+        raise Refused(_("A transfer of this case is already waiting for an answer."))
+    return Transfer.objects.create(case=case, to_agency=to_agency, reason=reason, created_by=user)
+
+
+@transaction.atomic
+def decide_transfer(user, transfer, *, accept, note=""):
+    """The receiving agency accepts (a new case opens there; the old one closes
+    as transferred, its history stays readable to the new agency as consent
+    allows) or declines."""
+    if transfer.status != Transfer.Status.REQUESTED:
+        raise Refused(_("This transfer has already been answered."))
+    if not any(m.agency_id == transfer.to_agency_id for m in user.active_memberships()):
+        raise Refused(_("Only the receiving agency can answer a transfer."))
+    transfer.decided_at = timezone.now()
+    transfer.decision_note = note
+    if not accept:
+        transfer.status = Transfer.Status.DECLINED
+        transfer.save()
+        return None
+    # The receiver cannot see the sending agency's case yet; the workflow
+    # closes it on the receiver's behalf.
+    old = Case._base_manager.select_related("agency").get(pk=transfer.case_id)
+    new_case = Case.objects.create(
+        survivor_id=old.survivor_id,
+        agency=transfer.to_agency,
+        owner=user,
+        status=Case.Status.OPEN,
+        created_by=user,
+    )
+    CaseEvent.objects.create(
+        case=new_case,
+        to_status=Case.Status.OPEN,
+        note=_("Transferred from %(agency)s") % {"agency": old.agency.name},
+        actor_label=_label(user),
+        created_by=user,
+    )
+    before = old.status
+    Case._base_manager.filter(pk=old.pk).update(
+        status=Case.Status.CLOSED,
+        outcome=Case.Outcome.TRANSFERRED,
+        closed_on=timezone.localdate(),
+        version=old.version + 1,
+    )
+    CaseEvent.objects.create(
+        case=old,
+        from_status=before,
+        to_status=Case.Status.CLOSED,
+        note=_("Transferred to %(agency)s") % {"agency": transfer.to_agency.name},
+        actor_label=_label(user),
+        created_by=user,
+    )
+    transfer.status = Transfer.Status.ACCEPTED
+    transfer.new_case = new_case
+    transfer.save()
+    return new_case
