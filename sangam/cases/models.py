@@ -528,7 +528,8 @@ class WellbeingCheckIn(CaseRecord):
 
     def clean(self):
         for i in range(1, 6):
-            if not 0 <= getattr(self, f"item{i}") <= 5:
+            value = getattr(self, f"item{i}")
+            if value is not None and not 0 <= value <= 5:
                 raise ValidationError({f"item{i}": _("Each answer is scored 0 to 5.")})
 
 

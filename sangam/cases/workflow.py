@@ -104,7 +104,10 @@ def request_transfer(user, case, to_agency, reason):
         raise Refused(_("The case is already with this agency."))
     if case.status == Case.Status.CLOSED:
         raise Refused(_("A closed case cannot be transferred."))
-    if case.transfers.filter(status=Transfer.Status.REQUESTED).exists():
+    waiting = Transfer.objects.restrict(user, "view").filter(
+        case=case, status=Transfer.Status.REQUESTED
+    )
+    if waiting.exists():
         raise Refused(_("A transfer of this case is already waiting for an answer."))
     return Transfer.objects.create(case=case, to_agency=to_agency, reason=reason, created_by=user)
 

@@ -1,0 +1,241 @@
+"""A case's life: care plan, follow-ups, WHO-5 check-ins, counselling notes
+kept to counsellors, risk flags, and transfer to another state's agency."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from sangam.cases import workflow
+from sangam.cases.models import (
+    Case,
+    Consent,
+    ConsentGrant,
+    CounsellingNote,
+    FollowUp,
+    Intake,
+    Survivor,
+    Transfer,
+)
+from sangam.core.access import SYSTEM
+from sangam.core.roles import Role
+from tests.conftest import make_agency, make_user
+
+
+@pytest.fixture
+def case_world(reference):
+    ngo = make_agency("IN-DL", "South", name="Delhi NGO (synthetic)")
+    wb_home = make_agency("IN-WB", "Malda", type="shelter_cci", name="Malda home (synthetic)")
+    police = make_agency("IN-DL", "South", type="ahtu", name="Delhi AHTU (synthetic)")
+    worker = make_user("worker", Role.CASEWORKER, ngo)
+    survivor = Survivor.objects.create(
+        name="Test Survivor (synthetic)", sex="female", estimated_age=16
+    )
+    case = Case.objects.create(survivor=survivor, agency=ngo, owner=worker, created_by=worker)
+    Intake.objects.create(
+        survivor=survivor,
+        narrative="Synthetic account: brought to Delhi by an agent.",
+        language="ben",
+        recorded_by_agency=ngo,
+        created_by=worker,
+    )
+    return {
+        "ngo": ngo,
+        "wb_home": wb_home,
+        "worker": worker,
+        "counsellor": make_user("counsellor", Role.COUNSELLOR, ngo),
+        "police": make_user("police", Role.POLICE_OFFICER, police),
+        "wb_worker": make_user("wb.worker", Role.CASEWORKER, wb_home),
+        "survivor": survivor,
+        "case": case,
+    }
+
+
+def consent_for(world, agency_type, *categories):
+    c = Consent.objects.create(
+        survivor=world["survivor"],
+        given_by="cwc_order",
+        purpose="Care",
+        language="ben",
+        recorded_by_agency=world["ngo"],
+        created_by=world["worker"],
+    )
+    for category in categories:
+        ConsentGrant.objects.create(consent=c, agency_type=agency_type, category=category)
+    return c
+
+
+def test_counselling_notes_are_for_counsellors(client, case_world):
+    CounsellingNote.objects.create(
+        case=case_world["case"],
+        note="Synthetic note: sleeps badly.",
+        created_by=case_world["counsellor"],
+    )
+    url = reverse("cases:case", args=[case_world["case"].pk])
+    client.force_login(case_world["counsellor"])
+    assert "sleeps badly" in client.get(url).content.decode()
+    client.force_login(case_world["worker"])
+    body = client.get(url).content.decode()
+    assert "Care plan" in body and "sleeps badly" not in body
+    # Even with consent to identity and account, the police never see them.
+    consent_for(case_world, "ahtu", "identity", "account", "counselling")
+    assert CounsellingNote.objects.restrict(case_world["police"], "view").count() == 0
+
+
+def test_consent_to_counselling_notes_opens_them_to_the_caseworker(client, case_world):
+    CounsellingNote.objects.create(
+        case=case_world["case"],
+        note="Synthetic note: sleeps badly.",
+        created_by=case_world["counsellor"],
+    )
+    consent_for(case_world, "ngo", "counselling")
+    client.force_login(case_world["worker"])
+    body = client.get(reverse("cases:case", args=[case_world["case"].pk])).content.decode()
+    assert "sleeps badly" in body
+
+
+def test_a_low_who5_score_asks_the_counsellor(client, case_world):
+    client.force_login(case_world["worker"])
+    url = reverse("cases:wellbeing", args=[case_world["case"].pk])
+    answers = {f"who5-item{i}": 1 for i in range(1, 6)}
+    client.post(url, {**answers, "who5-taken_on": timezone.localdate().isoformat()})
+    task = FollowUp.objects.restrict(SYSTEM).get(kind="counsellor_task")
+    assert "low wellbeing score (20/100)" in task.note and task.assigned_role == "counsellor"
+    client.force_login(case_world["counsellor"])
+    assert "low wellbeing score" in client.get(reverse("cases:follow_ups")).content.decode()
+
+
+def test_a_good_score_after_a_good_one_asks_nothing(client, case_world):
+    client.force_login(case_world["worker"])
+    url = reverse("cases:wellbeing", args=[case_world["case"].pk])
+    answers = {f"who5-item{i}": 4 for i in range(1, 6)}
+    client.post(url, {**answers, "who5-taken_on": timezone.localdate().isoformat()})
+    assert not FollowUp.objects.restrict(SYSTEM).exists()
+    page = client.get(reverse("cases:case", args=[case_world["case"].pk])).content.decode()
+    assert "80/100" in page and "<polyline" in page
+
+
+def test_a_fall_in_wellbeing_asks_the_counsellor(case_world):
+    from sangam.cases.models import WellbeingCheckIn
+
+    case, worker = case_world["case"], case_world["worker"]
+    workflow.record_check_in(
+        worker, case, WellbeingCheckIn(item1=5, item2=5, item3=4, item4=4, item5=4)
+    )
+    reasons = workflow.record_check_in(
+        worker, case, WellbeingCheckIn(item1=3, item2=4, item3=4, item4=3, item5=3)
+    )
+    assert reasons == ["wellbeing fell since the last check-in"]
+
+
+def test_answers_outside_the_scale_are_refused(client, case_world):
+    client.force_login(case_world["worker"])
+    answers = {f"who5-item{i}": 7 for i in range(1, 6)}
+    response = client.post(reverse("cases:wellbeing", args=[case_world["case"].pk]), answers)
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_closing_as_reintegrated_schedules_two_years_of_follow_ups(case_world):
+    case = case_world["case"]
+    workflow.change_status(
+        case_world["worker"], case, "closed", outcome="family", expected_version=case.version
+    )
+    follow_ups = FollowUp.objects.restrict(SYSTEM).filter(kind="post_reintegration")
+    assert follow_ups.count() == 8
+    last = follow_ups.order_by("-due_on").first().due_on
+    assert 720 <= (last - timezone.localdate()).days <= 735
+
+
+def test_closing_needs_an_outcome(case_world):
+    case = case_world["case"]
+    with pytest.raises(workflow.Refused):
+        workflow.change_status(case_world["worker"], case, "closed", expected_version=case.version)
+
+
+def test_overdue_follow_ups_show_on_the_caseworkers_list(client, case_world):
+    FollowUp.objects.create(
+        case=case_world["case"],
+        due_on=timezone.localdate() - timedelta(days=3),
+        note="Call home",
+        created_by=case_world["worker"],
+    )
+    client.force_login(case_world["worker"])
+    body = client.get(reverse("cases:follow_ups")).content.decode()
+    assert "Call home" in body and "Overdue" in body
+
+
+def test_a_transfer_gives_the_receiving_agency_what_consent_allows(client, case_world):
+    worker, wb = case_world["worker"], case_world["wb_worker"]
+    client.force_login(worker)
+    client.post(
+        reverse("cases:transfer", args=[case_world["case"].pk]),
+        {"transfer-to_agency": case_world["wb_home"].pk, "transfer-reason": "Going home to Malda"},
+    )
+    transfer = Transfer.objects.restrict(SYSTEM).get()
+    client.force_login(wb)
+    assert "Going home to Malda" in client.get(reverse("cases:transfers")).content.decode()
+    survivor_url = reverse("cases:survivor", args=[case_world["survivor"].pk])
+    assert client.get(survivor_url).status_code == 404  # nothing before accepting
+    client.post(reverse("cases:transfer_decide", args=[transfer.pk]), {"decision": "accept"})
+    new_case = Case.objects.restrict(SYSTEM).get(agency=case_world["wb_home"])
+    assert Case.objects.restrict(SYSTEM).get(pk=case_world["case"].pk).outcome == "transferred"
+    # Her identity comes with her case; the story only with consent.
+    body = client.get(survivor_url).content.decode()
+    assert "Test Survivor" in body and "brought to Delhi" not in body
+    consent_for(case_world, "shelter_cci", "identity", "account")
+    body = client.get(survivor_url).content.decode()
+    assert "brought to Delhi" in body
+    # The history of the old case is readable too.
+    assert (
+        "Transferred to Malda home"
+        in client.get(reverse("cases:case", args=[case_world["case"].pk])).content.decode()
+    )
+    assert new_case.owner == wb
+
+
+def test_only_the_receiving_agency_can_answer_a_transfer(case_world):
+    transfer = workflow.request_transfer(
+        case_world["worker"], case_world["case"], case_world["wb_home"], "reason"
+    )
+    with pytest.raises(workflow.Refused):
+        workflow.decide_transfer(case_world["worker"], transfer, accept=True)
+
+
+def test_a_file_that_is_not_audio_is_refused(client, case_world):
+    client.force_login(case_world["worker"])
+    fake = SimpleUploadedFile("voice.mp3", b"%PDF-1.7 not audio", content_type="audio/mpeg")
+    response = client.post(
+        reverse("cases:create"),
+        {
+            "name": "Test (synthetic)",
+            "sex": "female",
+            "intake-audio": fake,
+            "intake-narrative_language": "Bengali",
+        },
+    )
+    assert "not an audio recording" in response.content.decode()
+
+
+def test_an_audio_account_is_stored_encrypted_and_played_back(client, case_world):
+    client.force_login(case_world["worker"])
+    ogg = b"OggS" + b"\x00" * 200
+    response = client.post(
+        reverse("cases:create"),
+        {
+            "name": "Audio (synthetic)",
+            "sex": "female",
+            "intake-audio": SimpleUploadedFile("v.ogg", ogg, content_type="audio/ogg"),
+            "intake-narrative_language": "Bengali",
+        },
+    )
+    survivor = Survivor.objects.restrict(SYSTEM).get(
+        pk=int(response.url.rstrip("/").split("/")[-1])
+    )
+    intake = Intake.objects.restrict(SYSTEM).get(survivor=survivor)
+    with intake.audio.open("rb") as f:
+        stored = f.read()
+    assert ogg not in stored
+    played = client.get(reverse("cases:audio", args=[intake.pk]))
+    assert b"".join(played.streaming_content if played.streaming else [played.content]) == ogg
