@@ -268,7 +268,7 @@ class Intake(PersonalDataModel):
     """The survivor's account, told once and read by every agency she consents to."""
 
     survivor = models.OneToOneField(Survivor, on_delete=models.CASCADE, related_name="intake")
-    narrative = EncryptedField(_("account, in the survivor's words"))
+    narrative = EncryptedField(_("account, in the survivor's words"), blank=True)
     language = models.CharField(_("language it was given in"), max_length=10)
     recorded_by_agency = models.ForeignKey(
         "agencies.Agency", on_delete=models.PROTECT, related_name="+"

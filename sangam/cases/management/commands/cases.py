@@ -1,11 +1,12 @@
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from sangam.audit.log import acting_as
+from sangam.cases import exchange
 from sangam.cases.crypto import EncryptedField, data_keys, key_id_of
 from sangam.cases.models import Survivor
-from sangam.core.access import SYSTEM
+from sangam.core.access import SYSTEM, allowed_to_create
 from sangam.core.progress import ProgressBar
 
 BATCH = 500
@@ -22,15 +23,71 @@ class Command(BaseCommand):
     help = (
         "`rotate-keys`: re-encrypt survivors' identifying fields with the first key in "
         "SANGAM_DATA_KEYS (then the old key can be removed); with --blind-index also "
-        "rebuild the name index after SANGAM_BLIND_INDEX_KEY changed."
+        "rebuild the name index after SANGAM_BLIND_INDEX_KEY changed. `export --format "
+        "htcds --user NAME [--identifiers] PATH` / `import --format htcds --user NAME "
+        "--agency ID PATH`: HTCDS 2.0 CSV."
     )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         rotate = sub.add_parser("rotate-keys")
         rotate.add_argument("--blind-index", action="store_true")
+        exp = sub.add_parser("export", help="Cases as HTCDS 2.0 CSV, as one user sees them.")
+        exp.add_argument("--format", choices=["htcds"], default="htcds")
+        exp.add_argument("--user", required=True, help="export what this user may export")
+        exp.add_argument(
+            "--identifiers", action="store_true", help="include names, birth dates, contacts"
+        )
+        exp.add_argument("path")
+        imp = sub.add_parser("import", help="HTCDS 2.0 CSV into cases of one agency.")
+        imp.add_argument("--format", choices=["htcds"], default="htcds")
+        imp.add_argument("--user", required=True)
+        imp.add_argument("--agency", type=int, required=True, help="agency id")
+        imp.add_argument("path")
 
-    def handle(self, *args, action, blind_index, **options):
+    def handle(self, *args, action, **options):
+        if action == "export":
+            return self._export(**options)
+        if action == "import":
+            return self._import(**options)
+        self._rotate_all(options["blind_index"])
+
+    def _user(self, username):
+        from sangam.accounts.models import User
+
+        user = User.objects.restrict(SYSTEM).filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"no active user {username!r}")
+        return user
+
+    def _export(self, user, identifiers, path, **options):
+        actor = self._user(user)
+        with acting_as(user=actor, label="command:cases export"):
+            try:
+                n = exchange.export_csv(actor, path, identifiers=identifiers)
+            except PermissionError as exc:
+                raise CommandError(str(exc)) from None
+        self.stdout.write(f"exported {n} cases to {path}")
+
+    def _import(self, user, agency, path, **options):
+        from sangam.agencies.models import Agency
+
+        actor = self._user(user)
+        target = Agency.objects.filter(pk=agency).first()
+        if target is None or not allowed_to_create(actor, Survivor, agency=target):
+            raise CommandError("this user may not add cases for that agency")
+        with acting_as(user=actor, label="command:cases import"):
+            try:
+                report = exchange.import_csv(actor, target, path)
+            except OSError as exc:
+                raise CommandError(f"cannot read {path}: {exc.strerror}") from None
+        if not report.committed:
+            for line, reason in report.errors[:200]:
+                self.stderr.write(f"line {line}: {reason}")
+            raise CommandError(f"{len(report.errors)} errors; nothing was imported")
+        self.stdout.write(f"imported {report.created} cases")
+
+    def _rotate_all(self, blind_index):
         current = data_keys()[0][0]
         with acting_as(label="command:cases rotate-keys"):
             for model, fields in encrypted_models():
