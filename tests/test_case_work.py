@@ -239,3 +239,32 @@ def test_an_audio_account_is_stored_encrypted_and_played_back(client, case_world
     assert ogg not in stored
     played = client.get(reverse("cases:audio", args=[intake.pk]))
     assert b"".join(played.streaming_content if played.streaming else [played.content]) == ogg
+
+
+def test_the_care_plan_shows_goals_and_their_actions(
+    client, case_world, django_assert_max_num_queries
+):
+    client.force_login(case_world["worker"])
+    url = reverse("cases:case", args=[case_world["case"].pk])
+    client.post(
+        reverse("cases:add", args=[case_world["case"].pk, "goal"]),
+        {
+            "goal-domain": "legal",
+            "goal-need": "Synthetic",
+            "goal-goal": "Victim compensation claim",
+        },
+    )
+    from sangam.cases.models import Goal
+
+    goal = Goal.objects.restrict(SYSTEM).get()
+    client.post(
+        reverse("cases:add", args=[case_world["case"].pk, "action"]),
+        {
+            "action-goal": goal.pk,
+            "action-description": "File claim with DLSA",
+            "action-due_on": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        },
+    )
+    with django_assert_max_num_queries(40):
+        body = client.get(url).content.decode()
+    assert "Victim compensation claim" in body and "File claim with DLSA" in body

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,7 +87,16 @@ def case_detail(request, pk, forms=None, extra=None):
     context = {
         "case": case,
         "events": list(mine(CaseEvent)),
-        "goals": list(mine(Goal).prefetch_related("actions__responsible_agency")),
+        "goals": list(
+            mine(Goal).prefetch_related(
+                Prefetch(
+                    "actions",
+                    queryset=Action.objects.restrict(user, "view").select_related(
+                        "responsible_agency"
+                    ),
+                )
+            )
+        ),
         "follow_ups": list(mine(FollowUp)),
         "services": list(mine(ServiceDelivered)),
         "checkins": checkins,
