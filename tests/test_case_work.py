@@ -268,3 +268,28 @@ def test_the_care_plan_shows_goals_and_their_actions(
     with django_assert_max_num_queries(40):
         body = client.get(url).content.decode()
     assert "Victim compensation claim" in body and "File claim with DLSA" in body
+
+
+def test_owners_and_counsellors_are_reminded_of_due_follow_ups(case_world):
+    from django.core import mail
+    from django.core.management import call_command
+
+    FollowUp.objects.create(
+        case=case_world["case"], due_on=timezone.localdate(), created_by=case_world["worker"]
+    )
+    FollowUp.objects.create(
+        case=case_world["case"],
+        due_on=timezone.localdate() - timedelta(days=1),
+        kind="counsellor_task",
+        assigned_role="counsellor",
+        created_by=case_world["worker"],
+    )
+    FollowUp.objects.create(
+        case=case_world["case"],
+        due_on=timezone.localdate() + timedelta(days=5),
+        created_by=case_world["worker"],
+    )
+    call_command("cases", "remind")
+    to = sorted(m.to[0] for m in mail.outbox)
+    assert to == ["counsellor@test.sangam.invalid", "worker@test.sangam.invalid"]
+    assert all("Test Survivor" not in m.body for m in mail.outbox)

@@ -139,9 +139,14 @@ def test_concurrent_edits_conflict_instead_of_overwriting(client, world):
     url = reverse("cases:edit", args=[world["survivor"].pk])
     form = {"name": NAME, "sex": "female", "estimated_age": 17, "version": 1}
     Survivor.objects.restrict(SYSTEM).filter(pk=world["survivor"].pk).update(version=2)
+    other = Survivor.objects.restrict(SYSTEM).get()
+    other.estimated_age = 15  # saved by someone else meanwhile
+    other.save()
     response = client.post(url, form)
-    assert "Someone else saved this record" in response.content.decode()
-    assert Survivor.objects.restrict(SYSTEM).get().estimated_age == 16
+    body = response.content.decode()
+    assert "Someone else saved this record" in body
+    assert "Estimated age is now: 15" in body
+    assert Survivor.objects.restrict(SYSTEM).get().estimated_age == 15
 
 
 def test_impossible_dates_and_ages_are_refused(client, world):
@@ -206,3 +211,19 @@ def test_key_rotation_re_encrypts_with_the_new_key(world, monkeypatch):
     finally:
         monkeypatch.delenv("SANGAM_DATA_KEYS")
         crypto.data_keys.cache_clear()
+
+
+def test_the_safe_contact_needs_its_own_consent(client, world):
+    Survivor.objects.restrict(SYSTEM).filter(pk=world["survivor"].pk).update(version=1)
+    s = Survivor.objects.restrict(SYSTEM).get()
+    s.safe_contact = "Call aunt at +91 99999 00001 after 6 pm"
+    s.save()
+    url = reverse("cases:survivor", args=[s.pk])
+    client.force_login(world["worker"])
+    assert "Call aunt" in client.get(url).content.decode()
+    consent(world, "cwc", "identity")
+    client.force_login(world["cwc"])
+    body = client.get(url).content.decode()
+    assert NAME in body and "Call aunt" not in body and "Not shared with your agency" in body
+    consent(world, "cwc", "contact")
+    assert "Call aunt" in client.get(url).content.decode()

@@ -32,3 +32,19 @@ def consent_q(user, membership, model, action):
         return Q(pk__in=[])
     survivors = consented_survivors(membership.agency.type, category)
     return Q(**{f"{path}__in": survivors})
+
+
+def may_see(user, survivor, category, serving_agency_ids):
+    """Whether ``user`` may see one category of a survivor's fields (per-field
+    visibility inside a record the user may open): the agencies serving her
+    may, others only with her consent for their kind of agency."""
+    for membership in user.active_memberships():
+        if membership.agency_id in serving_agency_ids:
+            return True
+        if (
+            consented_survivors(membership.agency.type, category)
+            .filter(consent__survivor_id=survivor.pk)
+            .exists()
+        ):
+            return True
+    return False

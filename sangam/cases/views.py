@@ -14,11 +14,13 @@ from django.views.decorators.http import require_POST
 
 from sangam.agencies.views import CONFLICT
 from sangam.audit import log
+from sangam.cases.consent import may_see
 from sangam.cases.crypto import decrypt_bytes, encrypt_bytes, name_tokens, token_digest
 from sangam.cases.forms import ConsentForm, IntakeForm, SurvivorForm
 from sangam.cases.models import (
     Case,
     CaseEvent,
+    Category,
     Consent,
     ConsentGrant,
     Intake,
@@ -141,8 +143,10 @@ def survivor_detail(request, pk):
         .prefetch_related("grants")
         .select_related("recorded_by_agency")
     )
+    serving = {c.agency_id for c in cases if c.status != Case.Status.CLOSED}
     context = {
         "survivor": survivor,
+        "see_contact": may_see(user, survivor, Category.CONTACT, serving),
         "intake": intake,
         "cases": cases,
         "consents": consents,
@@ -161,15 +165,17 @@ def survivor_edit(request, pk):
         try:
             edited.save_checked(form.cleaned_data.get("version") or 0)
         except EditConflict:
+            # Show what the other person saved where it differs from this edit.
             current = Survivor.objects.restrict(request.user, "view").get(pk=pk)
-            changed = [
-                str(form.fields[f].label)
-                for f in form.changed_data
-                if f in form.fields and getattr(current, f, None) != form.initial.get(f)
-            ]
             form.add_error(None, _(CONFLICT))
-            if changed:
-                form.add_error(None, _("Fields you changed: %s") % ", ".join(changed))
+            for name in form.Meta.fields:
+                saved, entered = getattr(current, name), form.cleaned_data.get(name)
+                if (saved or None) != (entered or None):
+                    form.add_error(
+                        None,
+                        _("%(field)s is now: %(value)s")
+                        % {"field": form.fields[name].label, "value": saved or "—"},
+                    )
         else:
             messages.success(request, _("Saved."))
             return redirect("cases:survivor", pk=pk)

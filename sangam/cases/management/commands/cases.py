@@ -25,7 +25,7 @@ class Command(BaseCommand):
         "SANGAM_DATA_KEYS (then the old key can be removed); with --blind-index also "
         "rebuild the name index after SANGAM_BLIND_INDEX_KEY changed. `export --format "
         "htcds --user NAME [--identifiers] PATH` / `import --format htcds --user NAME "
-        "--agency ID PATH`: HTCDS 2.0 CSV."
+        "--agency ID PATH`: HTCDS 2.0 CSV. `remind`: follow-ups due (daily)."
     )
 
     def add_arguments(self, parser):
@@ -44,12 +44,19 @@ class Command(BaseCommand):
         imp.add_argument("--user", required=True)
         imp.add_argument("--agency", type=int, required=True, help="agency id")
         imp.add_argument("path")
+        sub.add_parser("remind", help="E-mail follow-ups due today or overdue (run daily).")
 
     def handle(self, *args, action, **options):
         if action == "export":
             return self._export(**options)
         if action == "import":
             return self._import(**options)
+        if action == "remind":
+            from sangam.cases.reminders import remind
+
+            with acting_as(label="command:cases remind"):
+                self.stdout.write(f"reminded {remind()} people")
+            return
         self._rotate_all(options["blind_index"])
 
     def _user(self, username):

@@ -1,0 +1,54 @@
+"""Follow-up reminders (run daily: `sangam cases remind`).
+
+Each case owner hears how many follow-ups are due or overdue; counsellor
+tasks go to the counsellors of the case's agency. Counts and a link only."""
+
+from collections import Counter
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import timezone
+
+from sangam.agencies.models import Membership
+from sangam.cases.models import FollowUp
+from sangam.core.access import SYSTEM
+from sangam.core.roles import Role
+
+
+def remind(today=None):
+    today = today or timezone.localdate()
+    due = (
+        FollowUp.objects.restrict(SYSTEM)
+        .filter(done_on__isnull=True, due_on__lte=today)
+        .values_list("kind", "case__owner__email", "case__agency_id")
+    )
+    per_person = Counter()
+    counsellor_agencies = Counter()
+    for kind, owner_email, agency_id in due:
+        if kind == FollowUp.Kind.COUNSELLOR_TASK:
+            counsellor_agencies[agency_id] += 1
+        elif owner_email:
+            per_person[owner_email] += 1
+    counsellors = (
+        Membership.objects.restrict(SYSTEM)
+        .filter(
+            role=Role.COUNSELLOR,
+            is_active=True,
+            agency__in=list(counsellor_agencies),
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .values_list("user__email", "agency_id")
+    )
+    for email, agency_id in counsellors:
+        per_person[email] += counsellor_agencies[agency_id]
+    link = settings.SANGAM_BASE_URL.rstrip("/") + reverse("cases:follow_ups")
+    for email, n in per_person.items():
+        send_mail(
+            f"Sangam: {n} follow-ups due",
+            f"{n} follow-ups with survivors are due or overdue. See them here: {link}",
+            None,
+            [email],
+        )
+    return len(per_person)
