@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -56,15 +57,6 @@ def _case(user, pk, action="view"):
     )
 
 
-def _forms(case, data=None, which=None):
-    out = {}
-    for key, (form_class, _model) in FORMS.items():
-        bound = data if key == which else None
-        kwargs = {"case": case} if form_class is ActionForm else {}
-        out[key] = form_class(bound, prefix=key, **kwargs)
-    return out
-
-
 def wellbeing_points(checkins):
     """SVG polyline points for the WHO-5 chart (0–100 over time, 300×100)."""
     if not checkins:
@@ -75,7 +67,7 @@ def wellbeing_points(checkins):
 
 
 @login_required
-def case_detail(request, pk, forms=None, extra=None):
+def case_detail(request, pk):
     user = request.user
     case = _case(user, pk)
     log.record_view(case)
@@ -107,16 +99,62 @@ def case_detail(request, pk, forms=None, extra=None):
         and any(m.agency_id == case.agency_id for m in user.active_memberships()),
         "transfers": list(Transfer.objects.restrict(user, "view").filter(case=case)),
         "can_change": Case.objects.restrict(user, "change").filter(pk=pk).exists(),
-        "forms": forms or _forms(case),
         "status_form": StatusForm(initial={"status": case.status, "version": case.version}),
-        "wellbeing_form": WellbeingForm(prefix="who5"),
-        "transfer_form": TransferForm(prefix="transfer"),
         "today": timezone.localdate(),
     }
     if context["notes"]:
         log.record_list(CounsellingNote, [n.pk for n in context["notes"]])
-    context.update(extra or {})
     return render(request, "cases/case.html", context)
+
+
+# The case page shows the record; each form loads when its section is opened
+# (less to render and send to a phone).
+LAZY_ACTIONS = {
+    "goal": ("cases:add", _("Add goal")),
+    "action": ("cases:add", _("Add action")),
+    "follow_up": ("cases:add", _("Schedule")),
+    "service": ("cases:add", _("Log service")),
+    "risk": ("cases:add", _("Flag")),
+    "note": ("cases:add", _("Save note")),
+    "wellbeing": ("cases:wellbeing", _("Save check-in")),
+    "transfer": ("cases:transfer", _("Request transfer")),
+}
+
+
+@login_required
+def case_form(request, pk, what):
+    """One of the case page's forms, loaded when its section is opened
+    (htmx), or as a page of its own without JavaScript."""
+    if what not in LAZY_ACTIONS:
+        raise PermissionDenied
+    case = _case(request.user, pk, "change")
+    if what == "note" and not can(request.user, CounsellingNote, "add"):
+        raise PermissionDenied
+    return _form_page(request, case, what, _blank_form(case, what))
+
+
+def _blank_form(case, what):
+    if what == "transfer":
+        return TransferForm(prefix="transfer")
+    if what == "wellbeing":
+        return WellbeingForm(prefix="who5")
+    form_class = FORMS[what][0]
+    kwargs = {"case": case} if form_class is ActionForm else {}
+    return form_class(prefix=what, **kwargs)
+
+
+def _form_page(request, case, what, form):
+    url_name, submit = LAZY_ACTIONS[what]
+    args = [case.pk, what] if url_name == "cases:add" else [case.pk]
+    template = "cases/_lazy_form.html" if request.htmx else "cases/form_page.html"
+    context = {
+        "case": case,
+        "form": form,
+        "action": reverse(url_name, args=args),
+        "submit": submit,
+        "css": "who5" if what == "wellbeing" else "",
+    }
+    return render(request, template, context)
 
 
 @login_required
@@ -128,8 +166,8 @@ def case_add(request, pk, what):
     form_class, model = FORMS[what]
     if what == "note" and not can(request.user, CounsellingNote, "add"):
         raise PermissionDenied
-    forms = _forms(case, request.POST, which=what)
-    form = forms[what]
+    kwargs = {"case": case} if form_class is ActionForm else {}
+    form = form_class(request.POST, prefix=what, **kwargs)
     if form.is_valid():
         record = form.save(commit=False)
         record.case = case
@@ -137,7 +175,7 @@ def case_add(request, pk, what):
         record.save()
         messages.success(request, _("Saved."))
         return redirect("cases:case", pk=pk)
-    return case_detail(request, pk, forms=forms)
+    return _form_page(request, case, what, form)
 
 
 @login_required
@@ -178,7 +216,7 @@ def wellbeing_add(request, pk):
     case = _case(request.user, pk, "change")
     form = WellbeingForm(request.POST, prefix="who5")
     if not form.is_valid():
-        return case_detail(request, pk, extra={"wellbeing_form": form})
+        return _form_page(request, case, "wellbeing", form)
     reasons = workflow.record_check_in(request.user, case, form.save(commit=False))
     if reasons:
         messages.warning(
@@ -195,7 +233,7 @@ def transfer_request(request, pk):
     case = _case(request.user, pk, "change")
     form = TransferForm(request.POST, prefix="transfer")
     if not form.is_valid():
-        return case_detail(request, pk, extra={"transfer_form": form})
+        return _form_page(request, case, "transfer", form)
     try:
         workflow.request_transfer(
             request.user, case, form.cleaned_data["to_agency"], form.cleaned_data["reason"]

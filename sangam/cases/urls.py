@@ -20,4 +20,5 @@ urlpatterns = [
     path("<int:pk>/wellbeing/", case_views.wellbeing_add, name="wellbeing"),
     path("<int:pk>/transfer/", case_views.transfer_request, name="transfer"),
     path("<int:pk>/add/<str:what>/", case_views.case_add, name="add"),
+    path("<int:pk>/form/<str:what>/", case_views.case_form, name="form"),
 ]
