@@ -17,7 +17,6 @@ the case tables.
 
 import argparse
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -39,18 +38,18 @@ from django.urls import reverse  # noqa: E402
 
 from sangam.accounts.models import User  # noqa: E402
 from sangam.agencies.models import Agency, Membership  # noqa: E402
-from sangam.cases.crypto import name_tokens, token_digest  # noqa: E402
-from sangam.cases.models import Case, Survivor, SurvivorNameToken  # noqa: E402
+from sangam.cases import seeding  # noqa: E402
+from sangam.cases.crypto import name_tokens  # noqa: E402
+from sangam.cases.models import Case, Survivor  # noqa: E402
 from sangam.core.access import SYSTEM  # noqa: E402
 from sangam.core.progress import ProgressBar  # noqa: E402
 from sangam.geography.models import District  # noqa: E402
 from sangam.people.synthetic import PeopleGenerator  # noqa: E402
 
 AGENCIES = 700  # one per district, up to this many
-BATCH = 5000
 
 
-def fill(n, rng):
+def fill(n):
     with connection.cursor() as cursor:
         for table in ("cases_survivornametoken", "cases_case", "cases_survivor"):
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608
@@ -69,35 +68,8 @@ def fill(n, rng):
     owner, _ = User.objects.restrict(SYSTEM).get_or_create(username="bench.worker")
     if not Membership.objects.restrict(SYSTEM).filter(user=owner).exists():
         Membership.objects.create(user=owner, agency=agencies[0], role="caseworker")
-    people = PeopleGenerator(seed=3)
     bar = ProgressBar(n, stream=sys.stderr)
-    done = 0
-    while done < n:
-        size = min(BATCH, n - done)
-        batch = []
-        for _ in range(size):
-            p = people.person()
-            batch.append(
-                Survivor(
-                    name=p.native_name or p.name,
-                    aliases=[p.name],
-                    sex=p.sex if p.sex in ("female", "male") else "unknown",
-                    estimated_age=p.age,
-                    created_by=owner,
-                )
-            )
-        survivors = Survivor.objects.bulk_create(batch)
-        Case.objects.bulk_create(
-            Case(survivor=s, agency=agencies[(done + i) % len(agencies)], owner=owner)
-            for i, s in enumerate(survivors)
-        )
-        SurvivorNameToken.objects.bulk_create(
-            SurvivorNameToken(survivor=s, digest=token_digest(t))
-            for s in survivors
-            for t in set(name_tokens(s.name)) | set(name_tokens(s.aliases[0]))
-        )
-        done += size
-        bar.update(done)
+    seeding.fill(PeopleGenerator(seed=3), n, bar.update, agencies=agencies)
     bar.close()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -148,7 +120,7 @@ def main():
         agency = Agency.objects.get(name="Bench agency 0 (synthetic)")
     else:
         t0 = time.perf_counter()
-        owner, agency = fill(args.survivors, random.Random(5))
+        owner, agency = fill(args.survivors)
         print(f"filled {args.survivors} survivors in {time.perf_counter() - t0:.0f} s")
     total = Survivor.objects.restrict(SYSTEM).count()
     mine = Case.objects.restrict(SYSTEM).filter(agency=agency).count()
