@@ -45,3 +45,15 @@ def test_scale_writes_synthetic_people_and_fills_registers(db, tmp_path):
     assert rows[0]["id"] == "SYN-0000001"
     assert any(r["native_name"] != r["name"] for r in rows)
     assert AgencyContact.objects.restrict(SYSTEM).count() == before + 300
+
+
+def test_demo_survivors_are_seen_by_their_agency_only(db):
+    from sangam.cases.models import FollowUp, Survivor
+
+    call_command("seed", "--demo")
+    malda = User.objects.restrict(SYSTEM).get(username="demo.caseworker")
+    delhi = User.objects.restrict(SYSTEM).get(username="demo.caseworker.dl")
+    assert Survivor.objects.restrict(malda, "view").count() == 3
+    assert Survivor.objects.restrict(delhi, "view").count() == 0
+    # The low check-in asked the counsellor.
+    assert FollowUp.objects.restrict(SYSTEM).filter(kind="counsellor_task").count() == 1

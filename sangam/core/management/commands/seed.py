@@ -45,6 +45,9 @@ class Command(BaseCommand):
                 from sangam.directory.demo import seed_directory
 
                 self.stdout.write(f"demo directory: {seed_directory()} services")
+                from sangam.cases.demo import seed_cases
+
+                self.stdout.write(f"demo survivors: {seed_cases()} new")
             if scale:
                 self._scale(scale, out, seed)
 
