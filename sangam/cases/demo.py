@@ -105,12 +105,8 @@ def seed_cases():
                 for t in (AgencyType.SHELTER_CCI, AgencyType.CWC)
                 for c in ("identity", "account")
             )
-        low = age == 19
+        items = (1, 1, 2, 1, 2) if age == 19 else (4, 4, 3, 3, 3)  # raw 7 (low) or 17
         workflow.record_check_in(
-            worker,
-            case,
-            WellbeingCheckIn(
-                item1=1 if low else 4, item2=1 if low else 3, item3=2, item4=1, item5=2
-            ),
+            worker, case, WellbeingCheckIn(**{f"item{i}": v for i, v in enumerate(items, 1)})
         )
     return len(PEOPLE)
