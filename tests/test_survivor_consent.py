@@ -227,3 +227,16 @@ def test_the_safe_contact_needs_its_own_consent(client, world):
     assert NAME in body and "Call aunt" not in body and "Not shared with your agency" in body
     consent(world, "cwc", "contact")
     assert "Call aunt" in client.get(url).content.decode()
+
+
+def test_an_account_is_recorded_once_only(client, world):
+    client.force_login(world["worker"])
+    url = reverse("cases:intake", args=[world["survivor"].pk])
+    response = client.post(
+        url, {"intake-narrative": "Again?", "intake-narrative_language": "Bengali"}, follow=True
+    )
+    assert "already recorded" in response.content.decode()
+    assert Intake.objects.restrict(SYSTEM).get().narrative.startswith("Synthetic account")
+    Intake.objects.restrict(SYSTEM).all().delete()
+    client.post(url, {"intake-narrative": "Told later.", "intake-narrative_language": "Bengali"})
+    assert Intake.objects.restrict(SYSTEM).get().narrative == "Told later."

@@ -10,6 +10,7 @@ urlpatterns = [
     path("survivors/<int:pk>/edit/", views.survivor_edit, name="edit"),
     path("survivors/<int:pk>/consent/", views.consent_create, name="consent"),
     path("consents/<int:pk>/revoke/", views.consent_revoke, name="revoke"),
+    path("survivors/<int:pk>/account/", views.intake_create, name="intake"),
     path("intake/<int:pk>/audio", views.intake_audio, name="audio"),
     path("follow-ups/", case_views.follow_ups, name="follow_ups"),
     path("follow-ups/<int:pk>/done/", case_views.follow_up_done, name="follow_up_done"),

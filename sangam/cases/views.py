@@ -27,7 +27,7 @@ from sangam.cases.models import (
     Survivor,
     SurvivorNameToken,
 )
-from sangam.core.access import ADD, can, scope_for
+from sangam.core.access import ADD, SYSTEM, can, scope_for
 from sangam.core.models import EditConflict
 
 AUDIO_CONTEXT = "cases.intake.audio"
@@ -88,17 +88,7 @@ def survivor_create(request):
             )
             data = intake.cleaned_data
             if data.get("narrative") or data.get("audio"):
-                record = intake.save(commit=False)
-                record.survivor = survivor
-                record.narrative = data.get("narrative") or ""
-                record.language = data["narrative_language"]
-                record.recorded_by_agency = agency
-                record.created_by = request.user
-                record.audio = None
-                record.save()
-                if data.get("audio"):
-                    blob = encrypt_bytes(data["audio"].read(), AUDIO_CONTEXT)
-                    record.audio.save(f"{uuid.uuid4().hex}.bin", ContentFile(blob))
+                _save_intake(request.user, survivor, agency, intake)
         messages.success(request, _("Survivor registered and a case opened."))
         return redirect("cases:survivor", pk=survivor.pk)
     return render(
@@ -106,6 +96,43 @@ def survivor_create(request):
         "cases/form.html",
         {"form": form, "intake": intake, "title": _("Register a survivor"), "multipart": True},
     )
+
+
+@login_required
+def intake_create(request, pk):
+    """Record the account once, when it was not taken at registration."""
+    survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
+    agency = _my_agency(request.user, "cases.intake")
+    if agency is None:
+        raise PermissionDenied
+    if Intake.objects.restrict(SYSTEM).filter(survivor=survivor).exists():
+        messages.error(request, _("Her account is already recorded: read it, do not ask again."))
+        return redirect("cases:survivor", pk=pk)
+    form = IntakeForm(request.POST or None, request.FILES or None, prefix="intake")
+    if request.method == "POST" and form.is_valid():
+        _save_intake(request.user, survivor, agency, form)
+        messages.success(request, _("Account recorded."))
+        return redirect("cases:survivor", pk=pk)
+    return render(
+        request,
+        "cases/form.html",
+        {"form": form, "title": _("Record the account"), "multipart": True},
+    )
+
+
+def _save_intake(user, survivor, agency, form):
+    data = form.cleaned_data
+    record = form.save(commit=False)
+    record.survivor = survivor
+    record.narrative = data.get("narrative") or ""
+    record.language = data["narrative_language"]
+    record.recorded_by_agency = agency
+    record.created_by = user
+    record.audio = None
+    record.save()
+    if data.get("audio"):
+        blob = encrypt_bytes(data["audio"].read(), AUDIO_CONTEXT)
+        record.audio.save(f"{uuid.uuid4().hex}.bin", ContentFile(blob))
 
 
 @login_required
@@ -147,6 +174,10 @@ def survivor_detail(request, pk):
     context = {
         "survivor": survivor,
         "see_contact": may_see(user, survivor, Category.CONTACT, serving),
+        # Whether any account exists, even one this user may not read: then
+        # it is not recorded again.
+        "has_intake": intake is not None
+        or Intake.objects.restrict(SYSTEM).filter(survivor=survivor).exists(),
         "intake": intake,
         "cases": cases,
         "consents": consents,
