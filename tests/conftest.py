@@ -158,3 +158,37 @@ def directory(reference):
     from sangam.directory.taxonomy import load_taxonomy
 
     load_taxonomy()
+
+
+def make_survivor(agency, worker, name, narrative, **fields):
+    """A 16-year-old survivor with a case at ``agency`` and her account (synthetic)."""
+    from sangam.cases.models import Case, Intake, Survivor
+
+    fields = {"sex": "female", "estimated_age": 16, **fields}
+    survivor = Survivor.objects.create(name=name, created_by=worker, **fields)
+    case = Case.objects.create(survivor=survivor, agency=agency, owner=worker, created_by=worker)
+    Intake.objects.create(
+        survivor=survivor,
+        narrative=narrative,
+        language="ben",
+        recorded_by_agency=agency,
+        created_by=worker,
+    )
+    return survivor, case
+
+
+def make_consent(survivor, agency, worker, agency_type, *categories):
+    """A CWC-ordered consent letting ``agency_type`` see ``categories``."""
+    from sangam.cases.models import Consent, ConsentGrant
+
+    consent = Consent.objects.create(
+        survivor=survivor,
+        given_by="cwc_order",
+        purpose="Care and protection",
+        language="ben",
+        recorded_by_agency=agency,
+        created_by=worker,
+    )
+    for category in categories:
+        ConsentGrant.objects.create(consent=consent, agency_type=agency_type, category=category)
+    return consent

@@ -11,8 +11,6 @@ from django.utils import timezone
 from sangam.cases import workflow
 from sangam.cases.models import (
     Case,
-    Consent,
-    ConsentGrant,
     CounsellingNote,
     FollowUp,
     Intake,
@@ -21,7 +19,7 @@ from sangam.cases.models import (
 )
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
-from tests.conftest import make_agency, make_user
+from tests.conftest import make_agency, make_consent, make_survivor, make_user
 
 
 @pytest.fixture
@@ -30,16 +28,8 @@ def case_world(reference):
     wb_home = make_agency("IN-WB", "Malda", type="shelter_cci", name="Malda home (synthetic)")
     police = make_agency("IN-DL", "South", type="ahtu", name="Delhi AHTU (synthetic)")
     worker = make_user("worker", Role.CASEWORKER, ngo)
-    survivor = Survivor.objects.create(
-        name="Test Survivor (synthetic)", sex="female", estimated_age=16
-    )
-    case = Case.objects.create(survivor=survivor, agency=ngo, owner=worker, created_by=worker)
-    Intake.objects.create(
-        survivor=survivor,
-        narrative="Synthetic account: brought to Delhi by an agent.",
-        language="ben",
-        recorded_by_agency=ngo,
-        created_by=worker,
+    survivor, case = make_survivor(
+        ngo, worker, "Test Survivor (synthetic)", "Synthetic account: brought to Delhi by an agent."
     )
     return {
         "ngo": ngo,
@@ -54,17 +44,7 @@ def case_world(reference):
 
 
 def consent_for(world, agency_type, *categories):
-    c = Consent.objects.create(
-        survivor=world["survivor"],
-        given_by="cwc_order",
-        purpose="Care",
-        language="ben",
-        recorded_by_agency=world["ngo"],
-        created_by=world["worker"],
-    )
-    for category in categories:
-        ConsentGrant.objects.create(consent=c, agency_type=agency_type, category=category)
-    return c
+    return make_consent(world["survivor"], world["ngo"], world["worker"], agency_type, *categories)
 
 
 def test_counselling_notes_are_for_counsellors(client, case_world):

@@ -6,10 +6,10 @@ from django.db import connection
 from django.urls import reverse
 
 from sangam.audit.models import AuditEntry
-from sangam.cases.models import Case, Consent, ConsentGrant, Intake, Survivor
+from sangam.cases.models import Case, Consent, Intake, Survivor
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
-from tests.conftest import make_agency, make_user
+from tests.conftest import make_agency, make_consent, make_survivor, make_user
 
 NAME = "রূপা দাস"  # synthetic
 
@@ -20,16 +20,12 @@ def world(reference):
     delhi_cwc = make_agency("IN-DL", "South", type="cwc", name="Delhi CWC (synthetic)")
     delhi_police = make_agency("IN-DL", "South", type="ahtu", name="Delhi AHTU (synthetic)")
     worker = make_user("delhi.worker", Role.CASEWORKER, delhi_ngo)
-    survivor = Survivor.objects.create(
-        name=NAME, aliases=["Rupa Das"], sex="female", estimated_age=16, created_by=worker
-    )
-    Case.objects.create(survivor=survivor, agency=delhi_ngo, owner=worker, created_by=worker)
-    Intake.objects.create(
-        survivor=survivor,
-        narrative="Synthetic account: promised work, taken by train.",
-        language="ben",
-        recorded_by_agency=delhi_ngo,
-        created_by=worker,
+    survivor, _case = make_survivor(
+        delhi_ngo,
+        worker,
+        NAME,
+        "Synthetic account: promised work, taken by train.",
+        aliases=["Rupa Das"],
     )
     return {
         "survivor": survivor,
@@ -41,17 +37,7 @@ def world(reference):
 
 
 def consent(world, agency_type, *categories):
-    c = Consent.objects.create(
-        survivor=world["survivor"],
-        given_by="cwc_order",
-        purpose="Care and protection",
-        language="ben",
-        recorded_by_agency=world["ngo"],
-        created_by=world["worker"],
-    )
-    for category in categories:
-        ConsentGrant.objects.create(consent=c, agency_type=agency_type, category=category)
-    return c
+    return make_consent(world["survivor"], world["ngo"], world["worker"], agency_type, *categories)
 
 
 def test_a_database_row_does_not_reveal_the_name(world):

@@ -10,7 +10,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 
-from sangam.agencies.models import Membership
+from sangam.agencies.notify import staff_emails
 from sangam.cases.models import FollowUp
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
@@ -30,18 +30,8 @@ def remind(today=None):
             counsellor_agencies[agency_id] += 1
         elif owner_email:
             per_person[owner_email] += 1
-    counsellors = (
-        Membership.objects.restrict(SYSTEM)
-        .filter(
-            role=Role.COUNSELLOR,
-            is_active=True,
-            agency__in=list(counsellor_agencies),
-            user__is_active=True,
-        )
-        .exclude(user__email="")
-        .values_list("user__email", "agency_id")
-    )
-    for email, agency_id in counsellors:
+    counsellors = staff_emails(Role.COUNSELLOR, agency__in=list(counsellor_agencies))
+    for email, agency_id, _district in counsellors:
         per_person[email] += counsellor_agencies[agency_id]
     link = settings.SANGAM_BASE_URL.rstrip("/") + reverse("cases:follow_ups")
     for email, n in per_person.items():

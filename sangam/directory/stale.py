@@ -11,8 +11,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from sangam.agencies.models import Membership
-from sangam.core.access import SYSTEM
+from sangam.agencies.notify import staff_emails
 from sangam.core.roles import Role
 from sangam.directory.models import Service
 
@@ -31,27 +30,17 @@ def stale_counts():
 
 def notify_stale():
     counts = stale_counts()
-    officials = (
-        Membership.objects.restrict(SYSTEM)
-        .filter(
-            role=Role.DISTRICT_OFFICIAL,
-            is_active=True,
-            agency__district__in=list(counts),
-            user__is_active=True,
-        )
-        .exclude(user__email="")
-        .select_related("user", "agency")
-    )
+    officials = staff_emails(Role.DISTRICT_OFFICIAL, agency__district__in=list(counts))
     link = settings.SANGAM_BASE_URL.rstrip("/") + reverse("directory:stale")
     notified = set()
-    for membership in officials:
-        n = counts[membership.agency.district_id]
+    for email, _agency, district in officials:
+        n = counts[district]
         send_mail(
             f"Sangam: {n} directory entries to verify",
             f"{n} service directory entries in your district have not been verified in "
             f"{settings.SANGAM_DIRECTORY_STALE_DAYS} days. Please verify them: {link}",
             None,
-            [membership.user.email],
+            [email],
         )
-        notified.add(membership.agency.district_id)
+        notified.add(district)
     return len(notified)

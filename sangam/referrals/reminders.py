@@ -14,7 +14,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 
-from sangam.agencies.models import Membership
+from sangam.agencies.notify import staff_emails
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
 from sangam.referrals.models import OPEN, Referral, Status
@@ -34,17 +34,10 @@ def escalate_overdue(now=None):
     )
     count = 0
     for referral in overdue.select_related("receiver_agency"):
-        supervisors = (
-            Membership.objects.restrict(SYSTEM)
-            .filter(
-                agency=referral.receiver_agency_id,
-                role=Role.SUPERVISOR,
-                is_active=True,
-                user__is_active=True,
-            )
-            .exclude(user__email="")
-            .values_list("user__email", flat=True)
-        )
+        supervisors = [
+            email
+            for email, _a, _d in staff_emails(Role.SUPERVISOR, agency=referral.receiver_agency_id)
+        ]
         if supervisors:
             send_mail(
                 f"Sangam: referral {referral} is overdue",
