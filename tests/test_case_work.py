@@ -273,3 +273,59 @@ def test_owners_and_counsellors_are_reminded_of_due_follow_ups(case_world):
     to = sorted(m.to[0] for m in mail.outbox)
     assert to == ["counsellor@test.sangam.invalid", "worker@test.sangam.invalid"]
     assert all("Test Survivor" not in m.body for m in mail.outbox)
+
+
+def test_goals_actions_risks_and_team_are_kept_up_to_date(client, case_world):
+    from sangam.cases.models import Action, Goal, RiskFlag
+
+    case, worker = case_world["case"], case_world["worker"]
+    goal = Goal.objects.create(case=case, domain="legal", need="x", goal="Claim", created_by=worker)
+    action = Action.objects.create(goal=goal, case=case, description="File", created_by=worker)
+    flag = RiskFlag.objects.create(
+        case=case,
+        kind="threats",
+        reason="Calls from the agent",
+        created_by=worker,
+        review_on=timezone.localdate() + timedelta(days=30),
+    )
+    client.force_login(worker)
+    client.post(reverse("cases:plan_status", args=["goal", goal.pk]), {"status": "done"})
+    client.post(reverse("cases:plan_status", args=["action", action.pk]), {"status": "dropped"})
+    client.post(reverse("cases:risk_clear", args=[flag.pk]))
+    supervisor = make_user("supervisor", Role.SUPERVISOR, case_world["ngo"])
+    client.force_login(supervisor)  # supervisors put teams together
+    client.post(reverse("cases:team", args=[case.pk]), {"user": case_world["counsellor"].pk})
+    client.post(reverse("cases:team", args=[case.pk]), {"user": case_world["police"].pk})
+    assert Goal.objects.restrict(SYSTEM).get().status == "done"
+    assert Action.objects.restrict(SYSTEM).get().status == "dropped"
+    assert RiskFlag.objects.restrict(SYSTEM).get().cleared_on == timezone.localdate()
+    through = Case.team.through.objects.filter(case=case)
+    team = set(through.values_list("user__username", flat=True))
+    assert team == {"counsellor"}  # the police officer is not staff of this agency
+
+
+def test_an_action_becomes_a_referral(client, case_world):
+    from sangam.cases.models import Action, Goal
+    from sangam.directory.taxonomy import load_taxonomy
+    from tests.conftest import district, make_service
+
+    load_taxonomy()
+    service = make_service(
+        "Legal aid cell (synthetic)", district("IN-DL", "South"), terms=("legal-aid",)
+    )
+    case, worker = case_world["case"], case_world["worker"]
+    goal = Goal.objects.create(case=case, domain="legal", need="x", goal="Claim", created_by=worker)
+    action = Action.objects.create(goal=goal, case=case, description="Legal aid", created_by=worker)
+    client.force_login(worker)
+    client.post(
+        reverse("referrals:create"),
+        {
+            "sender_agency": case_world["ngo"].pk,
+            "service": service.pk,
+            "person_reference": f"C-{case.pk}",
+            "action": action.pk,
+            "send": "1",
+        },
+    )
+    action = Action.objects.restrict(SYSTEM).get()
+    assert action.referral is not None and action.status == "in_progress"

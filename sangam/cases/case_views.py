@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sangam.accounts.models import User
+from sangam.agencies.models import Membership
 from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases import workflow
@@ -33,12 +35,13 @@ from sangam.cases.models import (
     CounsellingNote,
     FollowUp,
     Goal,
+    PlanStatus,
     RiskFlag,
     ServiceDelivered,
     Transfer,
     WellbeingCheckIn,
 )
-from sangam.core.access import can
+from sangam.core.access import SYSTEM, can
 from sangam.core.models import EditConflict
 
 FORMS = {
@@ -98,6 +101,19 @@ def case_detail(request, pk):
         "can_note": can(user, CounsellingNote, "add")
         and any(m.agency_id == case.agency_id for m in user.active_memberships()),
         "transfers": list(Transfer.objects.restrict(user, "view").filter(case=case)),
+        # Names of the case team (staff of this agency) are shown to whoever
+        # may open the case; who may add them is decided by Membership grants.
+        "team": list(
+            User.objects.restrict(SYSTEM).filter(
+                pk__in=Case.team.through.objects.filter(case=case).values("user_id")
+            )
+        ),
+        "colleagues": list(
+            Membership.objects.restrict(user, "view")
+            .filter(agency=case.agency_id, is_active=True)
+            .select_related("user")
+        ),
+        "plan_statuses": PlanStatus.choices,
         "can_change": Case.objects.restrict(user, "change").filter(pk=pk).exists(),
         "status_form": StatusForm(initial={"status": case.status, "version": case.version}),
         "today": timezone.localdate(),
@@ -298,3 +314,47 @@ def follow_ups(request):
         "cases/follow_ups.html",
         {"page": page, "today": timezone.localdate(), "supervisor": supervisor},
     )
+
+
+@login_required
+@require_POST
+def plan_status(request, kind, pk):
+    """Move a goal or an action of the care plan to another status."""
+    model = {"goal": Goal, "action": Action}.get(kind)
+    if model is None:
+        raise PermissionDenied
+    record = get_object_or_404(model.objects.restrict(request.user, "change"), pk=pk)
+    status = request.POST.get("status")
+    if status in PlanStatus.values:
+        record.status = status
+        record.save(update_fields=["status", "updated_at"])
+    return redirect("cases:case", pk=record.case_id)
+
+
+@login_required
+@require_POST
+def risk_clear(request, pk):
+    flag = get_object_or_404(RiskFlag.objects.restrict(request.user, "change"), pk=pk)
+    flag.cleared_on = timezone.localdate()
+    flag.save(update_fields=["cleared_on", "updated_at"])
+    messages.success(request, _("Risk flag cleared."))
+    return redirect("cases:case", pk=flag.case_id)
+
+
+@login_required
+@require_POST
+def team_change(request, pk):
+    """Add or remove a colleague of the case's agency from the case team."""
+    case = _case(request.user, pk, "change")
+    colleague = (
+        Membership.objects.restrict(request.user, "view")
+        .filter(agency=case.agency_id, user_id=request.POST.get("user") or None, is_active=True)
+        .first()
+    )
+    if colleague is None:
+        messages.error(request, _("Only staff of this agency can join the case team."))
+    elif request.POST.get("remove"):
+        case.team.remove(colleague.user_id)
+    else:
+        case.team.add(colleague.user_id)
+    return redirect("cases:case", pk=pk)

@@ -22,4 +22,7 @@ urlpatterns = [
     path("<int:pk>/transfer/", case_views.transfer_request, name="transfer"),
     path("<int:pk>/add/<str:what>/", case_views.case_add, name="add"),
     path("<int:pk>/form/<str:what>/", case_views.case_form, name="form"),
+    path("<int:pk>/team/", case_views.team_change, name="team"),
+    path("plan/<str:kind>/<int:pk>/status/", case_views.plan_status, name="plan_status"),
+    path("risks/<int:pk>/clear/", case_views.risk_clear, name="risk_clear"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from sangam.agencies.models import Agency
 from sangam.agencies.views import CONFLICT
 from sangam.audit import log
+from sangam.cases.models import Action, PlanStatus
 from sangam.core.access import can
 from sangam.core.models import EditConflict
 from sangam.directory.models import Service, TaxonomyTerm
@@ -96,10 +98,21 @@ def referral_create(request):
     if request.GET.get("service"):
         initial["service"] = request.GET["service"]
     form = ReferralForm(request.POST or None, user=request.user, initial=initial)
+    # A care-plan action this referral carries out (cases), if any.
+    action = (
+        Action.objects.restrict(request.user, "change")
+        .filter(pk=(request.POST or request.GET).get("action") or None)
+        .first()
+    )
     if request.method == "POST" and form.is_valid():
         send = "send" in request.POST
         try:
-            referral = workflow.create(request.user, form.instance, send=send)
+            with transaction.atomic():
+                referral = workflow.create(request.user, form.instance, send=send)
+                if action is not None:
+                    action.referral = referral
+                    action.status = PlanStatus.IN_PROGRESS
+                    action.save(update_fields=["referral", "status", "updated_at"])
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 for error in errors:
@@ -112,7 +125,7 @@ def referral_create(request):
             return redirect("referrals:detail", pk=referral.pk)
     service_id = form["service"].value()
     chosen = Service.objects.select_related("organization").filter(pk=service_id or None).first()
-    context = {"form": form, "chosen": chosen}
+    context = {"form": form, "chosen": chosen, "action": action}
     context.update(_suggest_context(request, request.POST or {}))
     return render(request, "referrals/form.html", context)
 
