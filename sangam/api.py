@@ -19,6 +19,7 @@ from sangam.accounts.models import APIToken
 from sangam.agencies.models import Agency, AgencyContact
 from sangam.audit import log
 from sangam.audit.middleware import client_ip
+from sangam.cases.api import router as cases_router
 from sangam.core.access import allowed_to_create
 from sangam.core.models import EditConflict
 from sangam.directory.api import router as hsds_router
@@ -220,3 +221,4 @@ def update_contact(request, contact_id: int, payload: ContactUpdate):
 
 # The public HSDS directory API (no token needed).
 api.add_router("/hsds/", hsds_router)
+api.add_router("/cases/", cases_router)

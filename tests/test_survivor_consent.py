@@ -226,3 +226,28 @@ def test_an_account_is_recorded_once_only(client, world):
     Intake.objects.restrict(SYSTEM).all().delete()
     client.post(url, {"intake-narrative": "Told later.", "intake-narrative_language": "Bengali"})
     assert Intake.objects.restrict(SYSTEM).get().narrative == "Told later."
+
+
+def api_get(client, user, path):
+    from sangam.accounts.models import APIToken
+
+    token = APIToken.issue(user, "test")[1]
+    return client.get(f"/api/cases{path}", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+
+def test_the_api_applies_the_same_consent_and_per_field_visibility(client, world):
+    s = Survivor.objects.restrict(SYSTEM).get()
+    s.safe_contact = "Call aunt after 6 pm"
+    s.save()
+    own = api_get(client, world["worker"], f"/survivors/{s.pk}").json()
+    assert own["name"] == NAME and own["safe_contact"] == "Call aunt after 6 pm"
+    assert own["account"].startswith("Synthetic account")
+    assert api_get(client, world["cwc"], f"/survivors/{s.pk}").status_code == 404
+    assert api_get(client, world["cwc"], "/survivors").json()["count"] == 0
+    consent(world, "cwc", "identity")
+    seen = api_get(client, world["cwc"], f"/survivors/{s.pk}").json()
+    assert seen["name"] == NAME and seen["safe_contact"] is None and seen["account"] is None
+    found = api_get(client, world["cwc"], "/survivors?q=rupa").json()
+    assert [r["id"] for r in found["items"]] == [s.pk]
+    assert AuditEntry.objects.filter(actor_id=world["cwc"].pk, action="view").exists()
+    assert "/api/cases/survivors/{survivor_id}" in client.get("/api/openapi.json").json()["paths"]
