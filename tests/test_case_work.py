@@ -329,3 +329,14 @@ def test_an_action_becomes_a_referral(client, case_world):
     )
     action = Action.objects.restrict(SYSTEM).get()
     assert action.referral is not None and action.status == "in_progress"
+
+
+def test_marking_a_follow_up_done_never_redirects_off_site(client, case_world):
+    follow_up = FollowUp.objects.create(
+        case=case_world["case"], due_on=timezone.localdate(), created_by=case_world["worker"]
+    )
+    client.force_login(case_world["worker"])
+    url = reverse("cases:follow_up_done", args=[follow_up.pk])
+    response = client.post(url, {"next": "//evil.example/"})
+    assert response.url == reverse("cases:case", args=[case_world["case"].pk])
+    assert FollowUp.objects.restrict(SYSTEM).get().done_on == timezone.localdate()

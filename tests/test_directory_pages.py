@@ -173,3 +173,12 @@ def test_a_state_search_links_to_its_printable_directory(client, home):
         reverse("directory:search"), {"state": "IN-WB", "district": malda.pk}
     ).content.decode()
     assert "/directory/print/IN-WB/IN-WB-MALDA.pdf?lang=hi" in body
+
+
+def test_verifying_never_redirects_off_site(client, home):
+    client.force_login(home["official"])
+    url = reverse("directory:verify", args=[home["service"].pk])
+    response = client.post(url, {"next": "https://evil.example/phish"})
+    assert response.url == home["service"].get_absolute_url()
+    response = client.post(url, {"next": reverse("directory:stale")})
+    assert response.url == reverse("directory:stale")

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,14 +17,13 @@ from sangam.accounts.models import APIToken, LoginThrottle, TOTPDevice, User
 from sangam.audit import log
 from sangam.audit.middleware import client_ip
 from sangam.core.access import SYSTEM, system_context
+from sangam.core.redirects import safe_next
 
 PENDING_SECONDS = 300
 
 
 def _safe_next(request, url):
-    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return reverse(settings.LOGIN_REDIRECT_URL)
+    return safe_next(request, url, reverse(settings.LOGIN_REDIRECT_URL))
 
 
 def _finish_login(request, user):

@@ -43,6 +43,7 @@ from sangam.cases.models import (
 )
 from sangam.core.access import SYSTEM, can
 from sangam.core.models import EditConflict
+from sangam.core.redirects import safe_next
 
 FORMS = {
     "goal": (GoalForm, Goal),
@@ -223,7 +224,8 @@ def follow_up_done(request, pk):
     follow_up = get_object_or_404(FollowUp.objects.restrict(request.user, "change"), pk=pk)
     follow_up.done_on = timezone.localdate()
     follow_up.save(update_fields=["done_on", "updated_at"])
-    return redirect(request.POST.get("next") or "cases:follow_ups")
+    fallback = reverse("cases:case", args=[follow_up.case_id])
+    return redirect(safe_next(request, request.POST.get("next"), fallback))
 
 
 @login_required

@@ -21,6 +21,7 @@ from sangam.agencies.models import Agency
 from sangam.agencies.views import CONFLICT
 from sangam.core.access import allowed_to_create, can
 from sangam.core.models import EditConflict
+from sangam.core.redirects import safe_next
 from sangam.directory import search
 from sangam.directory.forms import CapacityForm, NewServiceForm, SearchForm, ServiceForm
 from sangam.directory.indexing import rebuild_search_text
@@ -274,7 +275,7 @@ def verify(request, pk):
     service.assurer_email = request.user.email
     service.save(update_fields=["assured_date", "verified_by", "assurer_email", "updated_at"])
     messages.success(request, _("Marked as verified today."))
-    return redirect(request.POST.get("next") or service.get_absolute_url())
+    return redirect(safe_next(request, request.POST.get("next"), service.get_absolute_url()))
 
 
 def stale_services(user):
