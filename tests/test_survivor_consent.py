@@ -53,9 +53,9 @@ def test_a_database_row_does_not_reveal_the_name(world):
 def test_the_own_agency_finds_her_by_name_in_either_script(client, world):
     client.force_login(world["worker"])
     for query in ("রূপা", "rupa das", "DAS"):
-        body = client.get(reverse("cases:list"), {"q": query}).content.decode()
+        body = client.post(reverse("cases:list"), {"q": query}).content.decode()
         assert NAME in body, query
-    assert NAME not in client.get(reverse("cases:list"), {"q": "Pooja"}).content.decode()
+    assert NAME not in client.post(reverse("cases:list"), {"q": "Pooja"}).content.decode()
 
 
 def test_an_agency_without_consent_sees_nothing(client, world):
@@ -247,7 +247,33 @@ def test_the_api_applies_the_same_consent_and_per_field_visibility(client, world
     consent(world, "cwc", "identity")
     seen = api_get(client, world["cwc"], f"/survivors/{s.pk}").json()
     assert seen["name"] == NAME and seen["safe_contact"] is None and seen["account"] is None
-    found = api_get(client, world["cwc"], "/survivors?q=rupa").json()
+    from sangam.accounts.models import APIToken
+
+    token = APIToken.issue(world["cwc"], "search")[1]
+    found = client.post(
+        "/api/cases/survivors/search",
+        {"q": "rupa"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    ).json()
     assert [r["id"] for r in found["items"]] == [s.pk]
     assert AuditEntry.objects.filter(actor_id=world["cwc"].pk, action="view").exists()
     assert "/api/cases/survivors/{survivor_id}" in client.get("/api/openapi.json").json()["paths"]
+
+
+def test_a_name_never_travels_in_a_url(client, world):
+    client.force_login(world["worker"])
+    # A name in the query string is not a search (names are posted): nothing is filtered.
+    assert NAME in client.get(reverse("cases:list"), {"q": "Pooja"}).content.decode()
+    body = client.post(reverse("cases:list"), {"q": "rupa"}).content.decode()
+    assert 'method="post"' in body and "?q=" not in body
+    from sangam.accounts.models import APIToken
+
+    token = APIToken.issue(world["worker"], "t")[1]
+    empty = client.post(
+        "/api/cases/survivors/search",
+        {"q": ""},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert empty.status_code == 422

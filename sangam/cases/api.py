@@ -4,7 +4,7 @@ serving her or with her consent to "contact"; the account only where the
 account may be read). Every read is audited."""
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from sangam.audit import log
@@ -52,13 +52,25 @@ def _summary(s):
     }
 
 
+class NameSearch(Schema):
+    q: str = Field(min_length=1, max_length=100)
+
+
+def _visible(request):
+    return Survivor.objects.restrict(request.user, "view").select_related("origin_district")
+
+
 @router.get("/survivors", response=list[SurvivorSummary])
 @paginate(LimitOffsetPagination)
-def survivors(request, q: str = ""):
-    qs = Survivor.objects.restrict(request.user, "view").select_related("origin_district")
-    if q:
-        qs = search_by_name(qs, q[:100])
-    return AuditedPage(qs)
+def survivors(request):
+    return AuditedPage(_visible(request))
+
+
+# Names are searched in the body, never in a URL (which proxies and logs keep).
+@router.post("/survivors/search", response=list[SurvivorSummary])
+@paginate(LimitOffsetPagination)
+def search_survivors(request, payload: NameSearch):
+    return AuditedPage(search_by_name(_visible(request), payload.q))
 
 
 class AuditedPage:

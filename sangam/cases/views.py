@@ -53,10 +53,12 @@ def search_by_name(queryset, text):
 @login_required
 def survivor_list(request):
     survivors = Survivor.objects.restrict(request.user, "view").select_related("origin_district")
-    q = request.GET.get("q", "").strip()[:100]
+    # A name searched for is posted, never put in a URL (history, proxies, logs).
+    data = request.POST if request.method == "POST" else {}
+    q = data.get("q", "").strip()[:100]
     if q:
         survivors = search_by_name(survivors, q)
-    page = Paginator(survivors, 25).get_page(request.GET.get("page"))
+    page = Paginator(survivors, 25).get_page(data.get("page") or request.GET.get("page"))
     if page.object_list:
         log.record_list(Survivor, [s.pk for s in page])
     return render(
