@@ -27,18 +27,16 @@ from sangam.cases.models import (
     Survivor,
     SurvivorNameToken,
 )
-from sangam.core.access import ADD, SYSTEM, can, scope_for
+from sangam.core.access import ADD, SYSTEM, can, memberships_granted
 from sangam.core.models import EditConflict
 
 AUDIO_CONTEXT = "cases.intake.audio"
 
 
-def _my_agency(user, label="cases.survivor"):
-    """The first of the user's agencies where the role may add survivor records."""
-    for m in user.active_memberships():
-        if scope_for(m.role, label, ADD):
-            return m.agency
-    return None
+def _my_agency(user, model=Survivor):
+    """The first of the user's agencies where the role may add ``model`` records."""
+    granted = memberships_granted(user, model, ADD)
+    return granted[0].agency if granted else None
 
 
 def search_by_name(queryset, text):
@@ -104,7 +102,7 @@ def survivor_create(request):
 def intake_create(request, pk):
     """Record the account once, when it was not taken at registration."""
     survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
-    agency = _my_agency(request.user, "cases.intake")
+    agency = _my_agency(request.user, Intake)
     if agency is None:
         raise PermissionDenied
     if Intake.objects.restrict(SYSTEM).filter(survivor=survivor).exists():
@@ -218,7 +216,7 @@ def survivor_edit(request, pk):
 @login_required
 def consent_create(request, pk):
     survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
-    agency = _my_agency(request.user, "cases.consent")
+    agency = _my_agency(request.user, Consent)
     if agency is None:
         raise PermissionDenied
     form = ConsentForm(request.POST or None)

@@ -212,8 +212,26 @@ def q_for(user, model, action):
 
 
 def can(user, model, action):
-    """Whether ``user`` holds any grant for ``action`` on ``model`` at all."""
-    return q_for(user, model, action) is not None
+    """Whether ``user`` holds any grant for ``action`` on ``model`` at all.
+
+    Decided from the grants alone, without building the query (and the
+    consent subqueries) that q_for would: menus ask this on every page.
+    """
+    if user is SYSTEM:
+        return True
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return any(
+        _scope_q(model.access_paths, scope, user, m) is not None
+        for m in memberships_granted(user, model, action)
+        for scope in [scope_for(m.role, model._meta.label_lower, action)]
+    )
+
+
+def memberships_granted(user, model, action):
+    """The user's active memberships whose role holds a grant for ``action`` on ``model``."""
+    label = model._meta.label_lower
+    return [m for m in user.active_memberships() if scope_for(m.role, label, action)]
 
 
 class ScopedQuerySet(models.QuerySet):

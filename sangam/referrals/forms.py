@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.models import Agency
-from sangam.core.access import ADD, scope_for
+from sangam.core.access import ADD, memberships_granted
 from sangam.directory import search
 from sangam.directory.models import Service, TaxonomyTerm
 from sangam.geography.models import District
@@ -15,11 +15,7 @@ REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{1,39}$")
 
 
 def sending_agencies(user):
-    ids = [
-        m.agency_id
-        for m in user.active_memberships()
-        if scope_for(m.role, "referrals.referral", ADD)
-    ]
+    ids = [m.agency_id for m in memberships_granted(user, Referral, ADD)]
     return Agency.objects.filter(pk__in=ids)
 
 

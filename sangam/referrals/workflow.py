@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sangam.core.access import allowed_to_create, scope_for
+from sangam.core.access import CHANGE, allowed_to_create, memberships_granted
 from sangam.referrals.models import Referral, ReferralEvent, Status, add_working_days
 
 SENDER, RECEIVER = "sender", "receiver"
@@ -39,10 +39,7 @@ class TransitionRefused(Exception):
 
 
 def _member_with_change(user, agency_id):
-    return any(
-        m.agency_id == agency_id and scope_for(m.role, "referrals.referral", "change")
-        for m in user.active_memberships()
-    )
+    return any(m.agency_id == agency_id for m in memberships_granted(user, Referral, CHANGE))
 
 
 def sides_of(user, referral):
