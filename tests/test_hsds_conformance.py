@@ -195,6 +195,8 @@ def test_a_round_trip_loses_nothing(filled, tmp_path, fmt):
     assert _snapshot(tmp_path / "after.json") == _snapshot(tmp_path / "before.json")
     assert m.Service.objects.get(name="Girls home").sex == "female"
     assert m.Service.objects.get(name="Girls home").search_text  # searchable again
+    # Placed back in its district from the address, so searches by place find it.
+    assert m.Service.objects.get(name="Girls home").district.name == "Malda"
 
 
 @pytest.mark.parametrize(

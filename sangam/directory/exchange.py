@@ -540,14 +540,19 @@ def _place_locations(location_ids):
     states = {}
     for s in State.objects.all():
         for key in (s.name.lower(), s.code.lower(), s.code[3:].lower(), s.name_hi):
-            states[key] = s
-    districts = {(d.state_id, d.name.lower()): d for d in District.objects.all()}
-    for address in m.Address.objects.filter(location_id__in=location_ids).order_by("location_id"):
-        state = states.get(address.state_province.strip().lower())
-        if state is None:
-            continue
-        district = districts.get((state.pk, (address.region or address.city).strip().lower()))
-        m.Location.objects.filter(pk=address.location_id).update(state=state, district=district)
+            states[key] = s.pk
+    districts = {(d.state_id, d.name.lower()): d.pk for d in District.objects.all()}
+    placed = {}
+    addresses = m.Address.objects.filter(location_id__in=location_ids).order_by("location_id")
+    for location_id, province, region, city in addresses.values_list(
+        "location_id", "state_province", "region", "city"
+    ):
+        state = states.get(province.strip().lower())
+        if state is not None:
+            district = districts.get((state, (region or city).strip().lower()))
+            placed[location_id] = m.Location(id=location_id, state_id=state, district_id=district)
+    # One statement per batch, not one per location.
+    m.Location.objects.bulk_update(placed.values(), ["state", "district"], batch_size=2000)
 
 
 def import_path(path):
