@@ -1,4 +1,7 @@
-"""Who to e-mail: staff holding a role, by agency."""
+"""Who to e-mail (staff holding a role, by agency) and the links e-mails carry."""
+
+from django.conf import settings
+from django.urls import reverse
 
 from sangam.agencies.models import Membership
 from sangam.core.access import SYSTEM
@@ -13,3 +16,8 @@ def staff_emails(role, **agency_filter):
         .exclude(user__email="")
         .values_list("user__email", "agency_id", "agency__district_id")
     )
+
+
+def site_link(view_name, *args):
+    """An absolute link for an e-mail (SANGAM_BASE_URL + the page's path)."""
+    return settings.SANGAM_BASE_URL.rstrip("/") + reverse(view_name, args=args)

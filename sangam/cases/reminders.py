@@ -5,12 +5,10 @@ tasks go to the counsellors of the case's agency. Counts and a link only."""
 
 from collections import Counter
 
-from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import reverse
 from django.utils import timezone
 
-from sangam.agencies.notify import staff_emails
+from sangam.agencies.notify import site_link, staff_emails
 from sangam.cases.models import FollowUp
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
@@ -33,7 +31,7 @@ def remind(today=None):
     counsellors = staff_emails(Role.COUNSELLOR, agency__in=list(counsellor_agencies))
     for email, agency_id, _district in counsellors:
         per_person[email] += counsellor_agencies[agency_id]
-    link = settings.SANGAM_BASE_URL.rstrip("/") + reverse("cases:follow_ups")
+    link = site_link("cases:follow_ups")
     for email, n in per_person.items():
         send_mail(
             f"Sangam: {n} follow-ups due",

@@ -8,10 +8,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
 
-from sangam.agencies.notify import staff_emails
+from sangam.agencies.notify import site_link, staff_emails
 from sangam.core.roles import Role
 from sangam.directory.models import Service
 
@@ -31,7 +30,7 @@ def stale_counts():
 def notify_stale():
     counts = stale_counts()
     officials = staff_emails(Role.DISTRICT_OFFICIAL, agency__district__in=list(counts))
-    link = settings.SANGAM_BASE_URL.rstrip("/") + reverse("directory:stale")
+    link = site_link("directory:stale")
     notified = set()
     for email, _agency, district in officials:
         n = counts[district]

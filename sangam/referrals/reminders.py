@@ -11,17 +11,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import reverse
 from django.utils import timezone
 
-from sangam.agencies.notify import staff_emails
+from sangam.agencies.notify import site_link, staff_emails
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
 from sangam.referrals.models import OPEN, Referral, Status
 
 
 def _link(referral):
-    return settings.SANGAM_BASE_URL.rstrip("/") + reverse("referrals:detail", args=[referral.pk])
+    return site_link("referrals:detail", referral.pk)
 
 
 def escalate_overdue(now=None):
