@@ -289,6 +289,11 @@ def test_goals_actions_risks_and_team_are_kept_up_to_date(client, case_world):
         review_on=timezone.localdate() + timedelta(days=30),
     )
     client.force_login(worker)
+    bad = client.post(
+        reverse("cases:plan_status", args=["goal", goal.pk]), {"status": "finished"}, follow=True
+    )
+    assert "Unknown status." in bad.content.decode()
+    assert Goal.objects.restrict(SYSTEM).get().status == "planned"
     client.post(reverse("cases:plan_status", args=["goal", goal.pk]), {"status": "done"})
     client.post(reverse("cases:plan_status", args=["action", action.pk]), {"status": "dropped"})
     client.post(reverse("cases:risk_clear", args=[flag.pk]))

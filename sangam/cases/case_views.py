@@ -330,6 +330,8 @@ def plan_status(request, kind, pk):
     if status in PlanStatus.values:
         record.status = status
         record.save(update_fields=["status", "updated_at"])
+    else:
+        messages.error(request, _("Unknown status."))
     return redirect("cases:case", pk=record.case_id)
 
 
