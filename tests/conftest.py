@@ -110,47 +110,26 @@ def make_service(
     status="active",
 ):
     """A directory entry at ``district_obj``'s centre moved by ``offset`` degrees."""
-    from sangam.directory import models as m
-    from sangam.directory.indexing import rebuild_search_text
-    from sangam.directory.taxonomy import term_id
+    from sangam.directory.entries import create_service
 
-    org = m.Organization.objects.create(name=f"{name} org (synthetic)", agency=agency)
-    location = m.Location.objects.create(
-        organization=org,
+    return create_service(
+        organization=f"{name} org (synthetic)",
+        agency=agency,
         name=name,
-        latitude=district_obj.latitude + offset[0],
-        longitude=district_obj.longitude + offset[1],
-        state=district_obj.state,
         district=district_obj,
-    )
-    m.Address.objects.create(
-        location=location,
-        address_1="Test address 1",
-        city=district_obj.name,
-        region=district_obj.name,
-        state_province=district_obj.state.name,
-        postal_code="000000",
-    )
-    service = m.Service.objects.create(
-        organization=org,
-        name=name,
-        status=status,
+        terms=terms,
         sex=sex,
         minimum_age=ages[0],
         maximum_age=ages[1],
-        state=district_obj.state,
-        district=district_obj,
+        languages=languages,
+        phone="+91 99999 12345",
+        address="Test address 1",
+        postal_code="000000",
+        point=(district_obj.latitude + offset[0], district_obj.longitude + offset[1]),
+        beds=beds,
+        beds_maximum=10,
+        status=status,
     )
-    m.ServiceAtLocation.objects.create(service=service, location=location)
-    m.Phone.objects.create(service=service, number="+91 99999 12345")
-    for code in languages:
-        m.Language.objects.create(service=service, code=code)
-    for code in terms:
-        m.Attribute.objects.create(service=service, taxonomy_term_id=term_id(code))
-    if beds is not None:
-        m.ServiceCapacity.objects.create(service=service, unit="bed", available=beds, maximum=10)
-    rebuild_search_text([service.pk])
-    return service
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,21 +22,15 @@ from sangam.core.access import allowed_to_create, can
 from sangam.core.models import EditConflict
 from sangam.core.redirects import safe_next
 from sangam.directory import search
+from sangam.directory.entries import create_service
 from sangam.directory.forms import CapacityForm, NewServiceForm, SearchForm, ServiceForm
 from sangam.directory.indexing import rebuild_search_text
 from sangam.directory.models import (
-    Address,
-    Attribute,
     Language,
-    Location,
-    Organization,
-    Phone,
     Service,
-    ServiceAtLocation,
     ServiceCapacity,
 )
 from sangam.directory.pdf import render_pdf
-from sangam.directory.taxonomy import term_id
 from sangam.geography.models import District, State, Village
 
 PAGE_SIZE = 20
@@ -191,55 +184,26 @@ def service_create(request):
     return render(request, "directory/form.html", {"form": form, "title": _("Add a service")})
 
 
-@transaction.atomic
 def _create_service(user, data):
-    district = data["district"]
-    org = Organization.objects.create(name=data["organization"], agency=data["agency"])
     lat, lon = data.get("latitude"), data.get("longitude")
-    if lat is None:
-        lat, lon = district.latitude, district.longitude
-    location = Location.objects.create(
-        organization=org,
-        name=data["name"],
-        latitude=lat,
-        longitude=lon,
-        state=district.state,
-        district=district,
-    )
-    Address.objects.create(
-        location=location,
-        address_1=data["address"],
-        city=district.name,
-        region=district.name,
-        state_province=district.state.name,
-        postal_code=data["postal_code"],
-    )
-    service = Service.objects.create(
-        organization=org,
+    return create_service(
+        organization=data["organization"],
+        agency=data["agency"],
         name=data["name"],
         description=data["description"],
-        status=Service.Status.ACTIVE,
+        district=data["district"],
+        terms=data["terms"],
         sex=data["sex"],
         minimum_age=data["minimum_age"],
         maximum_age=data["maximum_age"],
-        assured_date=timezone.localdate(),
+        languages=data["languages"],
+        phone=data["phone"],
+        address=data["address"],
+        postal_code=data["postal_code"],
+        point=(lat, lon) if lat is not None else None,
+        beds=data.get("beds"),
         verified_by=user,
-        assurer_email=user.email,
-        state=district.state,
-        district=district,
     )
-    ServiceAtLocation.objects.create(service=service, location=location)
-    Phone.objects.create(service=service, number=data["phone"], type="voice")
-    Language.objects.bulk_create(Language(service=service, code=c) for c in data["languages"])
-    Attribute.objects.bulk_create(
-        Attribute(service=service, taxonomy_term_id=term_id(code)) for code in data["terms"]
-    )
-    if data.get("beds") is not None:
-        ServiceCapacity.objects.create(
-            service=service, available=data["beds"], maximum=data["beds"], updated_by=user
-        )
-    rebuild_search_text([service.pk])
-    return service
 
 
 @login_required
