@@ -120,7 +120,9 @@ def intake_create(request, pk):
     )
 
 
+@transaction.atomic
 def _save_intake(user, survivor, agency, form):
+    """The account and, encrypted, its recording: both or neither."""
     data = form.cleaned_data
     record = form.save(commit=False)
     record.survivor = survivor
