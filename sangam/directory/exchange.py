@@ -575,17 +575,12 @@ def table_rows():
     out = {}
     for table in ORDER:
         model = hsds.TABLES[table][0]
-        qs = model.objects.all().order_by("pk")
-        if table == "services":
-            rows = []
-            for s in qs:
-                rows.append(hsds.row(s, table))
-            out[table] = rows
-            attrs = [hsds._population_attribute(s) for s in qs if s.sex != m.Sex.ANY]
-            out.setdefault("_population", attrs)
-            continue
-        out[table] = [hsds.row(o, table) for o in qs]
-    population = out.pop("_population")
+        out[table] = [hsds.row(o, table) for o in model.objects.order_by("pk")]
+    # The sex a service takes travels as an attribute of the population taxonomy.
+    population = [
+        hsds._population_attribute(s)
+        for s in m.Service.objects.exclude(sex=m.Sex.ANY).order_by("pk")
+    ]
     if population:
         out["taxonomies"].append(dict(population[0]["taxonomy_term"]["taxonomy_detail"]))
         seen = set()
