@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sangam.accounts.middleware.SessionActivityMiddleware",
     "sangam.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -147,9 +148,9 @@ LOGOUT_REDIRECT_URL = "login"
 LOGIN_FAILURE_LIMIT = int(os.environ.get("SANGAM_LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("SANGAM_LOGIN_LOCKOUT_MINUTES", "15"))
 
-# Idle timeout: the session expires this long after the last request.
+# Idle timeout: the session expires this long after the last request
+# (SessionActivityMiddleware records activity once a minute).
 SESSION_COOKIE_AGE = int(os.environ.get("SANGAM_IDLE_TIMEOUT_SECONDS", str(15 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -15,3 +15,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 VAR_DIR = Path(os.environ["SANGAM_VAR_DIR"])
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns otherwise)
+# Production marks session activity once a minute; saving on every request
+# keeps query counts per request constant in tests (test_login checks the
+# once-a-minute mark with this off).
+SESSION_SAVE_EVERY_REQUEST = True

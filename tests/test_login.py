@@ -1,4 +1,5 @@
 import time
+from datetime import timedelta
 
 import pyotp
 import pytest
@@ -105,12 +106,26 @@ def test_it_does_not_reveal_whether_an_account_exists(client, worker):
 
 def test_it_logs_out_an_idle_session(client, worker, settings):
     client.force_login(worker)
-    assert settings.SESSION_SAVE_EVERY_REQUEST  # activity extends the session
     session = client.session
     session.set_expiry(1)
     session.save()
     time.sleep(1.2)
     assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_it_keeps_an_active_session_alive(client, worker, settings):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    settings.SESSION_SAVE_EVERY_REQUEST = False  # as in production
+    client.force_login(worker)
+    key = client.session.session_key
+    # Signed in 14 minutes ago and active since: a request now extends it.
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() + timedelta(minutes=1))
+    client.get(reverse("dashboard"))
+    expires = Session.objects.get(pk=key).expire_date
+    assert expires > timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_it_hashes_passwords_with_argon2():

@@ -93,6 +93,17 @@ def test_revoking_consent_removes_access_at_once(client, world):
     assert client.get(url).status_code == 404
 
 
+def test_a_caseworker_moved_to_another_agency_loses_access_at_once(client, world):
+    from sangam.agencies.models import Membership
+
+    url = reverse("cases:survivor", args=[world["survivor"].pk])
+    client.force_login(world["worker"])
+    assert client.get(url).status_code == 200
+    other = make_agency("IN-DL", "South", name="Another Delhi NGO (synthetic)")
+    Membership.objects.restrict(SYSTEM).filter(user=world["worker"]).update(agency=other)
+    assert client.get(url).status_code == 404
+
+
 def test_expired_consent_no_longer_applies(client, world):
     from datetime import timedelta
 

@@ -31,6 +31,8 @@ from operator import or_
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 VIEW, ADD, CHANGE, DELETE, EXPORT = "view", "add", "change", "delete", "export"
 ACTIONS = (VIEW, ADD, CHANGE, DELETE, EXPORT)
@@ -103,6 +105,7 @@ def load_grants():
     from django.apps import apps
 
     _grants.clear()
+    clear_plans()
     for config in apps.get_app_configs():
         try:
             module = import_module(f"{config.name}.permissions")
@@ -125,6 +128,7 @@ def register_consent_provider(provider):
     consented to share with that membership's agency for that action."""
     global _consent_provider
     _consent_provider = provider
+    clear_plans()
 
 
 def _any(path, value):
@@ -234,6 +238,53 @@ def memberships_granted(user, model, action):
     return [m for m in user.active_memberships() if scope_for(m.role, label, action)]
 
 
+# Compiled restriction subqueries, keyed by everything q_for reads: building
+# and compiling the consent-checked query costs more than running it on a
+# detail page. Only the SQL is kept, never rows: revoked consent and changed
+# assignments still take effect on the next query.
+_plans: dict = {}
+PLAN_CACHE_SIZE = 4096
+
+
+def _plan_key(user, model, action, alias):
+    return (
+        alias,
+        model._meta.label_lower,
+        action,
+        user.pk,
+        timezone.localdate(),  # consent validity is compared with today
+        tuple(
+            (m.pk, m.role, m.agency_id, m.agency.type, m.agency.jurisdiction_level)
+            + (m.agency.state_id, m.agency.district_id)
+            for m in user.active_memberships()
+        ),
+    )
+
+
+def _restriction_subquery(qs, user, action):
+    """``SELECT pk FROM model WHERE <what user may action>`` as raw SQL, or None."""
+    model = qs.model
+    key = _plan_key(user, model, action, qs.db)
+    plan = _plans.get(key)
+    if plan is None:
+        q = q_for(user, model, action)
+        if q is None:
+            plan = (None, None)
+        else:
+            inner = model._base_manager.using(qs.db).filter(q).order_by().values("pk")
+            plan = inner.query.get_compiler(using=qs.db).as_sql()
+        if len(_plans) >= PLAN_CACHE_SIZE:
+            _plans.clear()
+        _plans[key] = plan
+    sql, params = plan
+    # Compiled by Django from the ORM query above; values stay parameters.
+    return None if sql is None else RawSQL(sql, params)  # noqa: S611
+
+
+def clear_plans():
+    _plans.clear()
+
+
 class ScopedQuerySet(models.QuerySet):
     """Has .restrict() but may also be used unrestricted (non-personal data
     such as agencies, whose edits are still scoped by grants)."""
@@ -241,13 +292,17 @@ class ScopedQuerySet(models.QuerySet):
     _restricted = False
 
     def restrict(self, user, action=VIEW):
-        q = q_for(user, self.model, action)
-        if q is None:
-            qs = self.none()
-        elif self.model.access_paths.through_many:
-            qs = self.filter(pk__in=self.model._base_manager.filter(q).values("pk"))
+        if user is SYSTEM:
+            qs = self.all()
+        elif self.model.access_paths.through_many and getattr(user, "is_authenticated", False):
+            if not user.is_active:
+                qs = self.none()
+            else:
+                subquery = _restriction_subquery(self, user, action)
+                qs = self.none() if subquery is None else self.filter(pk__in=subquery)
         else:
-            qs = self.filter(q)
+            q = q_for(user, self.model, action)
+            qs = self.none() if q is None else self.filter(q)
         qs._restricted = True
         return qs
 
