@@ -294,8 +294,17 @@ def test_goals_actions_risks_and_team_are_kept_up_to_date(client, case_world):
     )
     assert "Unknown status." in bad.content.decode()
     assert Goal.objects.restrict(SYSTEM).get().status == "planned"
-    client.post(reverse("cases:plan_status", args=["goal", goal.pk]), {"status": "done"})
-    client.post(reverse("cases:plan_status", args=["action", action.pk]), {"status": "dropped"})
+    done = {"status": "done", "version": goal.version}
+    client.post(reverse("cases:plan_status", args=["goal", goal.pk]), done)
+    # A second page still showing the old version does not overwrite "done".
+    stale = client.post(
+        reverse("cases:plan_status", args=["goal", goal.pk]),
+        {"status": "in_progress", "version": goal.version},
+        follow=True,
+    )
+    assert "Someone else saved this record" in stale.content.decode()
+    dropped = {"status": "dropped", "version": action.version}
+    client.post(reverse("cases:plan_status", args=["action", action.pk]), dropped)
     client.post(reverse("cases:risk_clear", args=[flag.pk]))
     supervisor = make_user("supervisor", Role.SUPERVISOR, case_world["ngo"])
     client.force_login(supervisor)  # supervisors put teams together

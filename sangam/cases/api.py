@@ -127,3 +127,9 @@ def survivor(request, survivor_id: int):
             for c in cases
         ],
     }
+
+
+# Cases, care plans and consents: their own module, under the same prefix.
+from sangam.cases.case_api import router as case_router  # noqa: E402
+
+router.add_router("", case_router)

@@ -327,11 +327,18 @@ def plan_status(request, kind, pk):
         raise PermissionDenied
     record = get_object_or_404(model.objects.restrict(request.user, "change"), pk=pk)
     status = request.POST.get("status")
-    if status in PlanStatus.values:
-        record.status = status
-        record.save(update_fields=["status", "updated_at"])
-    else:
+    version = request.POST.get("version", "")
+    if status not in PlanStatus.values:
         messages.error(request, _("Unknown status."))
+    else:
+        record.status = status
+        try:
+            record.save_checked(
+                int(version) if version.isdigit() else -1,
+                update_fields=["status", "version", "updated_at"],
+            )
+        except EditConflict:
+            messages.error(request, _(CONFLICT))
     return redirect("cases:case", pk=record.case_id)
 
 

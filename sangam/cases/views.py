@@ -8,12 +8,12 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sangam.agencies.views import CONFLICT
 from sangam.audit import log
+from sangam.cases import workflow
 from sangam.cases.consent import may_see
 from sangam.cases.crypto import decrypt_bytes, encrypt_bytes, name_tokens, token_digest
 from sangam.cases.forms import ConsentForm, IntakeForm, SurvivorForm
@@ -22,7 +22,6 @@ from sangam.cases.models import (
     CaseEvent,
     Category,
     Consent,
-    ConsentGrant,
     Intake,
     Survivor,
     SurvivorNameToken,
@@ -223,17 +222,7 @@ def consent_create(request, pk):
         raise PermissionDenied
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            consent = form.save(commit=False)
-            consent.survivor = survivor
-            consent.recorded_by_agency = agency
-            consent.created_by = request.user
-            consent.save()
-            ConsentGrant.objects.bulk_create(
-                ConsentGrant(consent=consent, agency_type=t, category=c)
-                for t in form.cleaned_data["agency_types"]
-                for c in form.cleaned_data["categories"]
-            )
+        workflow.record_consent(request.user, survivor, agency, form)
         messages.success(request, _("Consent recorded."))
         return redirect("cases:survivor", pk=pk)
     return render(request, "cases/form.html", {"form": form, "title": _("Record consent")})
@@ -244,8 +233,6 @@ def consent_create(request, pk):
 def consent_revoke(request, pk):
     consent = get_object_or_404(Consent.objects.restrict(request.user, "change"), pk=pk)
     if consent.revoked_at is None:
-        consent.revoked_at = timezone.now()
-        consent.revoked_by = request.user
-        consent.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
+        workflow.revoke_consent(request.user, consent)
         messages.success(request, _("Consent revoked. It no longer applies anywhere."))
     return redirect("cases:survivor", pk=consent.survivor_id)

@@ -7,7 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sangam.cases.models import Case, CaseEvent, FollowUp, Transfer, WellbeingCheckIn
+from sangam.cases.models import (
+    Case,
+    CaseEvent,
+    ConsentGrant,
+    FollowUp,
+    Transfer,
+    WellbeingCheckIn,
+)
 from sangam.core.roles import Role
 
 # A fall of this many WHO-5 percentage points is a clinically relevant change.
@@ -163,3 +170,28 @@ def decide_transfer(user, transfer, *, accept, note=""):
     transfer.new_case = new_case
     transfer.save()
     return new_case
+
+
+@transaction.atomic
+def record_consent(user, survivor, agency, form):
+    """Save a valid ConsentForm: which kinds of agency may see which categories."""
+    consent = form.save(commit=False)
+    consent.survivor = survivor
+    consent.recorded_by_agency = agency
+    consent.created_by = user
+    consent.save()
+    ConsentGrant.objects.bulk_create(
+        ConsentGrant(consent=consent, agency_type=t, category=c)
+        for t in form.cleaned_data["agency_types"]
+        for c in form.cleaned_data["categories"]
+    )
+    return consent
+
+
+def revoke_consent(user, consent):
+    """Revoked consent stops applying everywhere on the next query."""
+    if consent.revoked_at is None:
+        consent.revoked_at = timezone.now()
+        consent.revoked_by = user
+        consent.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
+    return consent
