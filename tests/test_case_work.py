@@ -345,6 +345,56 @@ def test_an_action_becomes_a_referral(client, case_world):
     assert action.referral is not None and action.status == "in_progress"
 
 
+def test_a_referral_shows_the_receiver_only_what_her_consent_allows(client, case_world):
+    from sangam.cases.models import Action, Goal
+    from sangam.directory.taxonomy import load_taxonomy
+    from sangam.referrals.models import Referral
+    from tests.conftest import district, make_service
+
+    load_taxonomy()
+    home = case_world["wb_home"]
+    service = make_service("Girls' home (synthetic)", district("IN-WB", "Malda"), agency=home)
+    case, worker = case_world["case"], case_world["worker"]
+    goal = Goal.objects.create(case=case, domain="shelter", need="x", goal="Safe home")
+    action = Action.objects.create(goal=goal, case=case, description="Find a home")
+    client.force_login(worker)
+    form = client.get(reverse("referrals:create"), {"action": action.pk}).content.decode()
+    assert f'value="C-{case.pk}"' in form  # from her record, not asked again
+    client.post(
+        reverse("referrals:create"),
+        {
+            "sender_agency": case_world["ngo"].pk,
+            "service": service.pk,
+            "person_reference": f"C-{case.pk}",
+            "person_language": "Bengali",
+            "action": action.pk,
+            "send": "1",
+        },
+    )
+    referral = Referral.objects.restrict(SYSTEM).get()
+    assert referral.survivor_id == case_world["survivor"].pk
+    detail = reverse("referrals:detail", args=[referral.pk])
+    survivor_page = reverse("cases:survivor", args=[case_world["survivor"].pk])
+    client.force_login(case_world["wb_worker"])
+    # No consent: the home sees the referral but not who she is.
+    body = client.get(detail).content.decode()
+    assert "Not shared with your agency" in body and "Test Survivor" not in body
+    assert client.get(survivor_page).status_code == 404
+    # Consent to identity for children's homes: her name, not her account.
+    given = consent_for(case_world, "shelter_cci", "identity")
+    assert "Test Survivor (synthetic)" in client.get(detail).content.decode()
+    page = client.get(survivor_page).content.decode()
+    assert "Test Survivor (synthetic)" in page and "brought to Delhi" not in page
+    consent_for(case_world, "shelter_cci", "account")
+    assert "brought to Delhi by an agent" in client.get(survivor_page).content.decode()
+    # Revoked: gone on the next request.
+    from sangam.cases import workflow as case_workflow
+
+    case_workflow.revoke_consent(worker, given)
+    assert "Test Survivor" not in client.get(detail).content.decode()
+    assert client.get(survivor_page).status_code == 404
+
+
 def test_marking_a_follow_up_done_never_redirects_off_site(client, case_world):
     follow_up = FollowUp.objects.create(
         case=case_world["case"], due_on=timezone.localdate(), created_by=case_world["worker"]

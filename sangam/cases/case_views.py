@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -73,7 +73,14 @@ def wellbeing_points(checkins):
 @login_required
 def case_detail(request, pk):
     user = request.user
-    case = _case(user, pk)
+    case = get_object_or_404(
+        Case.objects.restrict(user, "view")
+        .select_related("survivor", "agency", "owner")
+        .annotate(
+            can_change=Exists(Case.objects.restrict(user, "change").filter(pk=OuterRef("pk")))
+        ),
+        pk=pk,
+    )
     log.record_view(case)
 
     def mine(model):
@@ -115,7 +122,7 @@ def case_detail(request, pk):
             .select_related("user")
         ),
         "plan_statuses": PlanStatus.choices,
-        "can_change": Case.objects.restrict(user, "change").filter(pk=pk).exists(),
+        "can_change": case.can_change,
         "status_form": StatusForm(initial={"status": case.status, "version": case.version}),
         "today": timezone.localdate(),
     }

@@ -86,6 +86,9 @@ class Survivor(PersonalDataModel):
         state="cases__agency__state",
         assignment="cases__owner",
         survivor_data=True,
+        # An agency she is referred to sees what she consented to share with
+        # its kind of agency, before it opens a case of its own.
+        involvement="referrals__receiver_agency",
         through_many=True,
     )
     consent_category = Category.IDENTITY
@@ -318,7 +321,7 @@ class Intake(PersonalDataModel):
         district="recorded_by_agency__district",
         state="recorded_by_agency__state",
         survivor_data=True,
-        involvement="survivor__cases__agency",
+        involvement=("survivor__cases__agency", "survivor__referrals__receiver_agency"),
         through_many=True,
     )
     consent_category = Category.ACCOUNT

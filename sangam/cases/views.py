@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -153,7 +154,14 @@ def intake_audio(request, pk):
 def survivor_detail(request, pk):
     user = request.user
     survivor = get_object_or_404(
-        Survivor.objects.restrict(user, "view").select_related("origin_state", "origin_district"),
+        Survivor.objects.restrict(user, "view")
+        .select_related("origin_state", "origin_district")
+        .annotate(
+            # Whether any account exists, even one this user may not read:
+            # then it is not recorded again.
+            has_intake=Exists(Intake.objects.restrict(SYSTEM).filter(survivor=OuterRef("pk"))),
+            can_change=Exists(Survivor.objects.restrict(user, "change").filter(pk=OuterRef("pk"))),
+        ),
         pk=pk,
     )
     log.record_view(survivor)
@@ -175,14 +183,11 @@ def survivor_detail(request, pk):
     context = {
         "survivor": survivor,
         "see_contact": may_see(user, survivor, Category.CONTACT, serving),
-        # Whether any account exists, even one this user may not read: then
-        # it is not recorded again.
-        "has_intake": intake is not None
-        or Intake.objects.restrict(SYSTEM).filter(survivor=survivor).exists(),
+        "has_intake": survivor.has_intake,
         "intake": intake,
         "cases": cases,
         "consents": consents,
-        "can_change": Survivor.objects.restrict(user, "change").filter(pk=pk).exists(),
+        "can_change": survivor.can_change,
     }
     return render(request, "cases/detail.html", context)
 

@@ -86,10 +86,10 @@ class AccessPaths:
     state: str | tuple[str, ...] | None = None
     assignment: str | None = None
     survivor_data: bool = False
-    # For survivor data: where the agencies serving the survivor are. Staff of
-    # such an agency see another agency's record of the survivor (her story,
-    # another agency's case) only with her consent.
-    involvement: str | None = None
+    # For survivor data: where the agencies serving the survivor are (one
+    # path or several). Staff of such an agency see another agency's record
+    # of the survivor (her story, another agency's case) only with her consent.
+    involvement: str | tuple[str, ...] | None = None
     # Paths cross a to-many relation: filter by primary key to avoid duplicates.
     through_many: bool = False
 
@@ -174,7 +174,7 @@ def _scope_q(paths, scope, user, membership):
     if scope == "jurisdiction":
         return _geo_q(paths, membership.agency)
     if scope == "consent":
-        return Q(**{paths.involvement: membership.agency_id}) if paths.involvement else None
+        return _any(paths.involvement, membership.agency_id) if paths.involvement else None
     return None
 
 
@@ -207,7 +207,7 @@ def q_for(user, model, action):
             elif scope in ("jurisdiction", "all"):
                 clause = clause & (own | shared)
             elif scope == "agency" and paths.involvement:
-                involved = Q(**{paths.involvement: membership.agency_id})
+                involved = _any(paths.involvement, membership.agency_id)
                 clause = own | (involved & shared)
         clauses.append(clause)
     if not clauses:
@@ -271,14 +271,37 @@ def _restriction_subquery(qs, user, action):
         if q is None:
             plan = (None, None)
         else:
-            inner = model._base_manager.using(qs.db).filter(q).order_by().values("pk")
-            plan = inner.query.get_compiler(using=qs.db).as_sql()
+            # One indexed SELECT per alternative, united: an OR across joined
+            # tables would make the database scan every row.
+            parts = []
+            for branch in _alternatives(q):
+                inner = model._base_manager.using(qs.db).filter(branch).order_by().values("pk")
+                parts.append(inner.query.get_compiler(using=qs.db).as_sql())
+            plan = (
+                " UNION ".join(sql for sql, _ in parts),
+                tuple(p for _, ps in parts for p in ps),
+            )
         if len(_plans) >= PLAN_CACHE_SIZE:
             _plans.clear()
         _plans[key] = plan
     sql, params = plan
     # Compiled by Django from the ORM query above; values stay parameters.
     return None if sql is None else RawSQL(sql, params)  # noqa: S611
+
+
+def _alternatives(q):
+    """``q`` rewritten as alternatives without OR at the top (disjunctive form)."""
+    if not isinstance(q, Q):
+        return [Q(q)]
+    if q.negated:
+        return [q]
+    parts = [_alternatives(child) for child in q.children]
+    if q.connector == Q.OR:
+        return [alt for part in parts for alt in part]
+    combined = [Q()]
+    for part in parts:
+        combined = [a & b for a in combined for b in part]
+    return combined
 
 
 def clear_plans():

@@ -1,9 +1,11 @@
 """Closed-loop referrals: a person's need sent to a service, followed to its outcome.
 
-Statuses follow HL7 FHIR Task (used by closed-loop referral networks). Until
-case management brings the consent model, a referral names no one: it
-carries the sender's case reference and the minimum needed to match a
-service (age, sex, language, need), never a name or contact.
+Statuses follow HL7 FHIR Task (used by closed-loop referral networks). A referral
+itself names no one: it carries the sender's case reference and the minimum
+needed to match a service (age, sex, language, need), never a name or
+contact. When it comes from a survivor's case it is linked to her record,
+which the receiving agency sees only as far as her consent to its kind of
+agency allows (identity, account, contact), and not at all once revoked.
 """
 
 from datetime import timedelta
@@ -69,6 +71,16 @@ class Referral(PersonalDataModel):
         blank=True,
         related_name="referrals_received",
         verbose_name=_("receiving agency"),
+    )
+    # The survivor this referral is about, when it comes from her case. The
+    # receiving agency sees her record only as far as her consent allows.
+    survivor = models.ForeignKey(
+        "cases.Survivor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("survivor"),
     )
     person_reference = models.CharField(
         _("case reference"),

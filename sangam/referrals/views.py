@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from sangam.agencies.models import Agency
 from sangam.agencies.views import CONFLICT
 from sangam.audit import log
-from sangam.cases.models import Action, PlanStatus
+from sangam.cases.models import Action, Case, PlanStatus, Survivor
 from sangam.core.access import can
 from sangam.core.models import EditConflict
 from sangam.directory.models import Service, TaxonomyTerm
@@ -24,7 +24,7 @@ from sangam.directory.search import normalise_language
 from sangam.geography.models import District
 from sangam.referrals import workflow
 from sangam.referrals.forms import ReferralForm, TransitionForm, sending_agencies
-from sangam.referrals.models import OPEN, Referral, ReferralEvent, Status
+from sangam.referrals.models import OPEN, PersonSex, Referral, ReferralEvent, Status
 from sangam.referrals.suggest import suggestions
 
 RELATED = ("sender_agency", "receiver_agency", "service", "service__organization", "need")
@@ -97,14 +97,34 @@ def referral_create(request):
     initial = {}
     if request.GET.get("service"):
         initial["service"] = request.GET["service"]
-    form = ReferralForm(request.POST or None, user=request.user, initial=initial)
     # A care-plan action this referral carries out (cases), if any.
     action = (
         Action.objects.restrict(request.user, "change")
         .filter(pk=(request.POST or request.GET).get("action") or None)
         .first()
     )
+    survivor = None
+    if action is not None:
+        survivor = (
+            Survivor.objects.restrict(request.user, "view")
+            .filter(
+                pk__in=Case.objects.restrict(request.user, "view")
+                .filter(pk=action.case_id)
+                .values("survivor")
+            )
+            .first()
+        )
+    if survivor is not None:
+        # What matching needs comes from her record: she is not asked again.
+        initial.update(
+            person_reference=f"C-{action.case_id}",
+            person_age=survivor.age_on(),
+            person_sex=survivor.sex if survivor.sex in PersonSex.values else "",
+            person_language=(survivor.languages or "").split(",")[0],
+        )
+    form = ReferralForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
+        form.instance.survivor = survivor
         send = "send" in request.POST
         try:
             with transaction.atomic():
@@ -137,8 +157,17 @@ def referral_detail(request, pk):
     )
     log.record_view(referral)
     events = ReferralEvent.objects.restrict(request.user, "view").filter(referral=referral)
+    # Her record, as far as her consent lets this agency see it.
+    survivor = None
+    if referral.survivor_id:
+        survivor = (
+            Survivor.objects.restrict(request.user, "view").filter(pk=referral.survivor_id).first()
+        )
+        if survivor is not None:
+            log.record_view(survivor, purpose="referral")
     context = {
         "referral": referral,
+        "survivor": survivor,
         "events": events,
         "transitions": [Status(t) for t in workflow.allowed_transitions(request.user, referral)],
         "needs_reason": workflow.NEEDS_REASON,
