@@ -76,31 +76,36 @@ def fill(n):
     return owner, agencies[0]
 
 
-def measure(client, url, runs, post=None):
-    times, captured = [], None
-    for _ in range(runs):
-        connection.queries_log.clear()  # the log keeps 9,000 queries at most
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.post(url, post) if post else client.get(url)
-            times.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
-        captured = ctx.captured_queries if captured is None else captured
-        counts = len(ctx.captured_queries)
-    return times, captured, counts
-
-
-def bare(statements, runs):
-    times = []
-    selects = [q["sql"] for q in statements if q["sql"].lstrip().upper().startswith("SELECT")]
-    for _ in range(runs):
+def request(client, url, post):
+    connection.queries_log.clear()  # the log keeps 9,000 queries at most
+    with CaptureQueriesContext(connection) as ctx:
         start = time.perf_counter()
-        with connection.cursor() as cursor:
-            for sql in selects:
-                cursor.execute(sql)
-                cursor.fetchall()
-        times.append(time.perf_counter() - start)
-    return times
+        response = client.post(url, post) if post else client.get(url)
+        elapsed = time.perf_counter() - start
+    assert response.status_code == 200, (url, response.status_code)
+    return elapsed, ctx.captured_queries
+
+
+def replay(selects):
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        for sql in selects:
+            cursor.execute(sql)
+            cursor.fetchall()
+    return time.perf_counter() - start
+
+
+def measure(client, url, runs, post=None):
+    """Page and bare SQL alternate, so both see the same machine and cache state."""
+    _, first = request(client, url, post)
+    selects = [q["sql"] for q in first if q["sql"].lstrip().upper().startswith("SELECT")]
+    page, bare, counts = [], [], set()
+    for _ in range(runs):
+        elapsed, captured = request(client, url, post)
+        page.append(elapsed)
+        counts.add(len(captured))
+        bare.append(replay(selects))
+    return page, bare, counts
 
 
 def pct(values, p):
@@ -140,9 +145,9 @@ def main():
     print(f"{'page':<20} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'bare p95':>9} {'ratio':>6}")
     for label, url, post in pages:
         measure(client, url, 3, post)  # warm up
-        times, statements, count = measure(client, url, args.runs, post)
-        bare_times = bare(statements, args.runs)
+        times, bare_times, counts = measure(client, url, args.runs, post)
         p95, b95 = pct(times, 95), pct(bare_times, 95)
+        count = "/".join(str(c) for c in sorted(counts))  # one number: constant per page
         print(
             f"{label:<20} {pct(times, 50):>8.1f} {p95:>8.1f} {count:>8} {b95:>9.1f} "
             f"{p95 / b95:>5.2f}x"
