@@ -156,13 +156,14 @@ def import_csv(user, agency, path):
             try:
                 dob = date.fromisoformat(row["prs_Birthdate"].strip())
             except ValueError:
-                problems.append(
-                    f"prs_Birthdate {row['prs_Birthdate']!r} is not a date (YYYY-MM-DD)"
-                )
+                # A birth date identifies; the line number is enough to find it.
+                problems.append("prs_Birthdate is not a date (YYYY-MM-DD)")
             else:
                 today = timezone.localdate()
-                if dob > today or today.year - dob.year > 120:
-                    problems.append(f"prs_Birthdate {dob} is impossible")
+                if dob > today:
+                    problems.append("prs_Birthdate is in the future")
+                elif today.year - dob.year > 120:
+                    problems.append("prs_Birthdate makes the person older than 120")
         state = None
         if row.get("prs_MailingState"):
             state = State.objects.filter(name__iexact=row["prs_MailingState"].strip()).first()
