@@ -126,7 +126,9 @@ def test_stale_versions_conflict_instead_of_overwriting(client, world):
     second = api.send("patch", f"/goals/{goal.pk}", {"status": "dropped", "version": goal.version})
     assert second.status_code == 409
     assert Goal.objects.restrict(SYSTEM).get().status == "done"
-    closing = {"status": "closed", "outcome": "reintegrated_family", "version": case.version}
+    unknown = {"status": "closed", "outcome": "happily_ever_after", "version": case.version}
+    assert api.send("post", f"/cases/{case.pk}/status", unknown).status_code == 422
+    closing = {"status": "closed", "outcome": "family", "version": case.version}
     assert api.send("post", f"/cases/{case.pk}/status", closing).status_code == 200
     assert api.send("post", f"/cases/{case.pk}/status", closing).status_code == 409
     assert Case.objects.restrict(SYSTEM).get(pk=case.pk).status == "closed"

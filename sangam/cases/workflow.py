@@ -35,6 +35,8 @@ def change_status(user, case, to, *, outcome="", note="", expected_version):
         raise Refused(_("Unknown status."))
     if to == Case.Status.CLOSED and not outcome:
         raise Refused(_("Closing a case needs its outcome."))
+    if outcome and outcome not in Case.Outcome.values:
+        raise Refused(_("Unknown outcome."))
     before = case.status
     case.status = to
     if to == Case.Status.CLOSED:
