@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "sangam.directory",
     "sangam.referrals",
     "sangam.cases",
+    "sangam.matching",
     "sangam.audit",
     "sangam.jobs",
 ]

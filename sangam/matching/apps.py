@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MatchingConfig(AppConfig):
+    name = "sangam.matching"
+    verbose_name = "Finding the missing (record linkage)"

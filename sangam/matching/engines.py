@@ -1,0 +1,98 @@
+"""Where the linkage SQL runs: DuckDB in-process by default, Spark for
+national scale. The linker writes one SQL dialect both understand (joins,
+CASE, levenshtein, window functions); an engine only loads columns, makes
+tables from queries and returns rows."""
+
+import pyarrow as pa
+
+
+class DuckDBEngine:
+    name = "duckdb"
+
+    def __init__(self, memory_limit="3GB", threads=None, temp_directory=None):
+        import duckdb
+
+        self.db = duckdb.connect()
+        self.db.execute(f"SET memory_limit = '{memory_limit}'")
+        self.db.execute("SET preserve_insertion_order = false")
+        if threads:
+            self.db.execute(f"SET threads = {int(threads)}")
+        if temp_directory:
+            self.db.execute(f"SET temp_directory = '{temp_directory}'")
+
+    def load(self, name, columns, schema):
+        table = pa.table({c: pa.array(columns[c], type=t) for c, t in schema.items()})
+        self.db.register(f"{name}_arrow", table)
+        self.db.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {name}_arrow")
+        self.db.unregister(f"{name}_arrow")
+
+    def create(self, name, sql):
+        self.db.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
+
+    def rows(self, sql):
+        return self.db.execute(sql).fetchall()
+
+    def batches(self, sql, size=100_000):
+        """Rows of a large result, a batch at a time (memory stays flat)."""
+        result = self.db.execute(sql)
+        while True:
+            chunk = result.fetchmany(size)
+            if not chunk:
+                return
+            yield chunk
+
+    def close(self):
+        self.db.close()
+
+
+class SparkEngine:
+    name = "spark"
+
+    def __init__(self, spark=None):
+        if spark is None:
+            from pyspark.sql import SparkSession
+
+            spark = (
+                SparkSession.builder.master("local[2]")
+                .appName("sangam-match")
+                .config("spark.sql.shuffle.partitions", "8")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate()
+            )
+        self.spark = spark
+
+    def load(self, name, columns, schema):
+        from pyspark.sql import types as T
+
+        kinds = {
+            pa.string(): T.StringType(),
+            pa.float64(): T.DoubleType(),
+            pa.int64(): T.LongType(),
+        }
+        spark_schema = T.StructType([T.StructField(c, kinds[t], True) for c, t in schema.items()])
+        # Rows, not pandas: a missing age must stay NULL, not become NaN.
+        rows = list(zip(*(columns[c] for c in schema), strict=True))
+        frame = self.spark.createDataFrame(rows, spark_schema)
+        frame.cache().createOrReplaceTempView(name)
+
+    def create(self, name, sql):
+        self.spark.sql(sql).cache().createOrReplaceTempView(name)
+
+    def rows(self, sql):
+        return [tuple(r) for r in self.spark.sql(sql).collect()]
+
+    def batches(self, sql, size=100_000):
+        batch = []
+        for row in self.spark.sql(sql).toLocalIterator():
+            batch.append(tuple(row))
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def close(self):
+        pass  # the session may be shared (tests); Spark stops it at exit
+
+
+ENGINES = {"duckdb": DuckDBEngine, "spark": SparkEngine}

@@ -1,0 +1,285 @@
+"""Score candidate pairs of person records with a Fellegi–Sunter model whose
+parameters are estimated from the data itself.
+
+1. Candidate pairs: the union of the blocking rules (``settings.py``), each
+   pair once (a rule skips pairs an earlier rule found).
+2. Each pair gets a comparison vector: one level per field (name, surname,
+   father's name, age against elapsed time, sex, state, district, village,
+   language).
+3. Expectation–maximisation over the distinct vectors (a few thousand rows,
+   not the pairs) estimates, for true and for false pairs, how often each
+   level occurs (m and u) and the share of true pairs among candidates.
+4. A pair's match weight is the prior log-odds plus, per field, ln(m/u) of
+   its level — adjusted for how common an agreeing name is — and its score
+   is the probability 1 / (1 + e^-weight). The per-field terms are the
+   explanation of a score.
+
+All of it is SQL the engine runs (DuckDB or Spark); Python only holds the
+model (a few hundred numbers).
+"""
+
+import math
+import re
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from sangam.matching import settings as default_settings
+
+SCHEMA = {
+    "rid": pa.int64(), "id": pa.string(), "g1": pa.string(), "g2": pa.string(),
+    "s1": pa.string(), "s2": pa.string(), "p2": pa.string(), "fa": pa.string(),
+    "fas": pa.string(), "sex": pa.string(), "age": pa.float64(), "day": pa.int64(),
+    "st": pa.string(), "di": pa.string(), "vi": pa.string(), "lang": pa.string(),
+    "b4": pa.int64(), "b4o": pa.int64(),
+}  # fmt: skip
+TF_CAP = math.log(30)  # a name's rarity moves a weight by at most this much
+EM_ITERATIONS = 60
+
+
+def _swap(match):
+    return "r." if match.group(1) == "l" else "l."
+
+
+@dataclass
+class Model:
+    """Estimated parameters: prior share of true pairs, m and u per level."""
+
+    prior: float
+    m: dict[str, list[float]]  # comparison -> probability per level (index = level)
+    u: dict[str, list[float]]
+    iterations: int = 0
+
+    def weight(self, comparison, level):
+        if level < 0:
+            return 0.0
+        return math.log(self.m[comparison][level] / self.u[comparison][level])
+
+    def explain(self, levels):
+        """Per-field contributions (natural log Bayes factors) of one vector."""
+        return {name: self.weight(name, lv) for name, lv in levels.items()}
+
+
+class Linker:
+    def __init__(self, engine, config=default_settings, progress=print):
+        self.engine = engine
+        self.config = config
+        self.say = progress or (lambda *a: None)
+        self.model = None
+        self.pairs = 0
+
+    # -- steps ---------------------------------------------------------------
+
+    def _load(self, left, right):
+        self.engine.load("l_in", left, SCHEMA)
+        self.dedupe = right is None
+        if not self.dedupe:
+            self.engine.load("r_in", right, SCHEMA)
+        self.right = "l_in" if self.dedupe else "r_in"
+        self.sizes = (len(left["id"]), len(left["id"] if self.dedupe else right["id"]))
+
+    def _term_frequencies(self):
+        for column in sorted({lv.tf for c in self.config.COMPARISONS for lv in c.levels if lv.tf}):
+            union = f"SELECT {column} AS v FROM l_in"
+            if not self.dedupe:
+                union += f" UNION ALL SELECT {column} AS v FROM r_in"
+            self.engine.create(
+                f"tf_{column}",
+                f"SELECT v, CAST(count(*) AS DOUBLE) / sum(count(*)) OVER () AS tf "
+                f"FROM ({union}) t WHERE v IS NOT NULL GROUP BY v",
+            )
+
+    def _gamma_columns(self):
+        return ", ".join(f"{c.gamma_sql()} AS g_{c.name}" for c in self.config.COMPARISONS)
+
+    def _rules(self):
+        rules = list(self.config.BLOCKING_RULES)
+        if self.dedupe:
+            # Within one file each pair is taken once (l before r), so an
+            # asymmetric rule also needs its mirror image.
+            mirrored = [
+                re.sub(r"\b([lr])\.", lambda m: "r." if m.group(1) == "l" else "l.", r)
+                for r in rules
+            ]
+            rules += [r for r in mirrored if r not in rules]
+        return rules
+
+    def _block(self):
+        rules = self._rules()
+        parts = []
+        order = " AND l.rid < r.rid" if self.dedupe else ""
+        for i, rule in enumerate(rules):
+            earlier = "".join(f" AND NOT coalesce(({r}), false)" for r in rules[:i])
+            parts.append(
+                f"SELECT l.rid AS lr, r.rid AS rr, l.g1 AS v_g1, l.fa AS v_fa, "
+                f"{self._gamma_columns()} "
+                f"FROM l_in l JOIN {self.right} r ON ({rule}){order}{earlier}"
+            )
+        self.engine.create("gammas", " UNION ALL ".join(parts))
+        self.pairs = self.engine.rows("SELECT count(*) FROM gammas")[0][0]
+
+    def _patterns(self, table):
+        names = [f"g_{c.name}" for c in self.config.COMPARISONS]
+        return self.engine.rows(
+            f"SELECT {', '.join(names)}, count(*) FROM {table} GROUP BY {', '.join(names)}"
+        )
+
+    def _marginals(self, rows, weights):
+        out = {}
+        for k, comparison in enumerate(self.config.COMPARISONS):
+            counts = [1e-6] * (len(comparison.levels) + 1)  # smoothing: no zero u or m
+            for row, w in zip(rows, weights, strict=True):
+                if row[k] >= 0:
+                    counts[row[k]] += row[-1] * w
+            total = sum(counts)
+            out[comparison.name] = [c / total for c in counts]
+        return out
+
+    def _random_u(self, sample_pairs=4_000_000):
+        """Level frequencies among random pairs (almost all false pairs)."""
+        a, b = self.sizes
+        take_l = min(a, max(2, int(math.sqrt(sample_pairs * a / max(b, 1)))))
+        take_r = min(b, max(2, sample_pairs // take_l))
+        order = " AND l.rid < r.rid" if self.dedupe else ""
+        names = ", ".join(f"g_{c.name}" for c in self.config.COMPARISONS)
+        rows = self.engine.rows(
+            f"SELECT {names}, count(*) FROM (SELECT {self._gamma_columns()} "
+            f"FROM (SELECT * FROM l_in WHERE rid < {take_l}) l "
+            f"JOIN (SELECT * FROM {self.right} WHERE rid < {take_r}) r ON 1 = 1{order}) s "
+            f"GROUP BY {names}"
+        )
+        return self._marginals(rows, [1.0] * len(rows))
+
+    def _em(self, rows, u, estimate):
+        """m of the comparisons in ``estimate`` and the share of true pairs
+        among ``rows`` (distinct vectors with counts), u held at its
+        random-pair value."""
+        comparisons = [(k, c) for k, c in enumerate(self.config.COMPARISONS) if c.name in estimate]
+        m = {}
+        for _, c in comparisons:
+            top = len(c.levels)
+            start = [0.15 / top] * top + [0.85]  # true pairs mostly agree
+            m[c.name] = start
+        share, iterations = 0.01, 0
+        total = sum(r[-1] for r in rows) or 1
+        for iterations in range(1, EM_ITERATIONS + 1):  # noqa: B007
+            posteriors = []
+            for row in rows:
+                log_odds = math.log(share / (1 - share))
+                for k, c in comparisons:
+                    if row[k] >= 0:
+                        log_odds += math.log(m[c.name][row[k]] / u[c.name][row[k]])
+                posteriors.append(1 / (1 + math.exp(-max(min(log_odds, 700), -700))))
+            new_share = sum(r[-1] * q for r, q in zip(rows, posteriors, strict=True)) / total
+            new_share = min(max(new_share, 1e-9), 1 - 1e-6)
+            estimated = self._marginals(rows, posteriors)
+            m = {c.name: estimated[c.name] for _, c in comparisons}
+            done = abs(new_share - share) < 1e-6 * share and iterations > 3
+            share = new_share
+            if done:
+                break
+        return m, share, iterations
+
+    def _estimate(self):
+        """u from random pairs; m by EM within training blocks, each field
+        estimated where the block says nothing about it (as Splink does);
+        the prior from how many true pairs the first block holds."""
+        u = self._random_u()
+        names = [c.name for c in self.config.COMPARISONS]
+        order = " AND l.rid < r.rid" if self.dedupe else ""
+        estimates, sessions = {n: [] for n in names}, []
+        for rule, estimate in self.config.TRAINING:
+            rows = self.engine.rows(
+                f"SELECT {', '.join(f'g_{n}' for n in names)}, count(*) FROM ("
+                f"SELECT {self._gamma_columns()} FROM l_in l JOIN {self.right} r "
+                f"ON ({rule}){order}) t GROUP BY {', '.join(f'g_{n}' for n in names)}"
+            )
+            m, share, iterations = self._em(rows, u, estimate)
+            sessions.append((share, sum(r[-1] for r in rows), iterations))
+            for name, probabilities in m.items():
+                estimates[name].append(probabilities)
+        m = {}
+        for c in self.config.COMPARISONS:
+            found = estimates[c.name] or [[1 / (len(c.levels) + 1)] * (len(c.levels) + 1)]
+            m[c.name] = [sum(col) / len(found) for col in zip(*found, strict=True)]
+        # True pairs in the first block, over the chance that a true pair
+        # falls in it (given names sounding alike, same sex), estimate how many
+        # true pairs there are in all.
+        share, size, _ = sessions[0]
+        name, sex = m["name"], m["sex"]
+        caught = (name[-1] + name[-2] + name[-3]) * sex[-1]
+        true_pairs = max(share * size / max(caught, 1e-6), 1.0)
+        a, b = self.sizes
+        all_pairs = a * (a - 1) / 2 if self.dedupe else a * b
+        self.model = Model(
+            prior=min(true_pairs / all_pairs, 0.5),
+            m=m,
+            u=u,
+            iterations=max(s[-1] for s in sessions),
+        )
+
+    def _weight_sql(self):
+        model = self.model
+        terms = [repr(math.log(model.prior / (1 - model.prior)))]
+        joins = []
+        for c in self.config.COMPARISONS:
+            whens = " ".join(
+                f"WHEN {lv} THEN {model.weight(c.name, lv)!r}" for lv in range(len(c.levels) + 1)
+            )
+            terms.append(f"(CASE g.g_{c.name} {whens} ELSE 0 END)")
+            tf_levels = [len(c.levels) - i for i, lv in enumerate(c.levels) if lv.tf]
+            if tf_levels:
+                column = next(lv.tf for lv in c.levels if lv.tf)
+                alias = f"t_{c.name}"
+                joins.append(f"LEFT JOIN tf_{column} {alias} ON {alias}.v = g.v_{column}")
+                # Agreeing on a value as common as tf: u is tf (Splink's adjustment).
+                level_u = model.u[c.name][tf_levels[0]]
+                adjust = f"ln({level_u!r} / {alias}.tf)"
+                terms.append(
+                    f"(CASE WHEN g.g_{c.name} IN ({', '.join(map(str, tf_levels))}) "
+                    f"THEN greatest(-{TF_CAP!r}, least({TF_CAP!r}, coalesce({adjust}, 0))) "
+                    f"ELSE 0 END)"
+                )
+        return " + ".join(terms), " ".join(joins)
+
+    def _score(self):
+        weight, joins = self._weight_sql()
+        partition = "lr" if self.dedupe else "rr"
+        self.engine.create(
+            "scores",
+            f"SELECT lr, rr, {', '.join(f'g_{c.name}' for c in self.config.COMPARISONS)}, "
+            f"1.0 / (1.0 + exp(-({weight}))) AS score FROM gammas g {joins}",
+        )
+        self.engine.create(
+            "ranked",
+            f"SELECT s.*, row_number() OVER (PARTITION BY {partition} ORDER BY score DESC, "
+            f"{'rr' if self.dedupe else 'lr'}) AS rank FROM scores s",
+        )
+
+    # -- entry points ---------------------------------------------------------
+
+    def run(self, left, right=None):
+        """Link ``left`` (missing) to ``right`` (found), or dedupe ``left``."""
+        self._load(left, right)
+        self.say(f"records: {self.sizes[0]:,}" + ("" if right is None else f" × {self.sizes[1]:,}"))
+        self._term_frequencies()
+        self._block()
+        self.say(f"candidate pairs: {self.pairs:,}")
+        self._estimate()
+        self.say(
+            f"model estimated in {self.model.iterations} EM iterations; "
+            f"prior probability of a true pair {self.model.prior:.2e}"
+        )
+        self._score()
+        return self
+
+    def results(self, threshold=0.0, explain=False, batch=100_000):
+        """(left id, right id, score, rank[, levels]) above ``threshold``, in batches."""
+        right = "l_in" if self.dedupe else "r_in"
+        levels = "".join(f", k.g_{c.name}" for c in self.config.COMPARISONS) if explain else ""
+        sql = (
+            f"SELECT a.id, b.id, k.score, k.rank{levels} FROM ranked k "
+            f"JOIN l_in a ON a.rid = k.lr JOIN {right} b ON b.rid = k.rr "
+            f"WHERE k.score >= {float(threshold)!r} ORDER BY b.id, k.rank"
+        )
+        yield from self.engine.batches(sql, batch)

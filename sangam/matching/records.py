@@ -1,0 +1,175 @@
+"""Person records from CSV files, checked and turned into comparable columns.
+
+A user's data error never ends in a traceback: a missing column or a file
+that is not UTF-8 stops with a message naming it (and the line); a row
+without an id or a name, or repeating an id, is skipped and counted; an
+impossible age or date is dropped from the row (the rest still counts) and
+counted.
+"""
+
+import csv
+import io
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from sangam.matching.names import place, skeleton, words
+
+MISSING_COLUMNS = (
+    "id", "name", "sex", "age", "date_missing", "father_name",
+    "origin_state", "origin_district", "origin_village", "language",
+)  # fmt: skip
+FOUND_COLUMNS = (
+    "id", "name", "sex", "age", "date_found", "father_name",
+    "stated_state", "stated_district", "stated_village", "found_state", "found_district",
+    "language",
+)  # fmt: skip
+PEOPLE_COLUMNS = (
+    "id", "name", "sex", "age", "date", "father_name", "state", "district", "village",
+    "language",
+)  # fmt: skip
+# Which columns of each file hold the date and the place the person comes from.
+ROLES = {
+    "missing": ("date_missing", "origin_state", "origin_district", "origin_village"),
+    "found": ("date_found", "stated_state", "stated_district", "stated_village"),
+    "people": ("date", "state", "district", "village"),
+}
+REQUIRED = {"missing": MISSING_COLUMNS, "found": FOUND_COLUMNS, "people": PEOPLE_COLUMNS}
+
+SEXES = {
+    "f": "f", "female": "f", "girl": "f", "woman": "f", "w": "f", "m": "m", "male": "m",
+    "boy": "m", "man": "m", "t": "t", "transgender": "t", "other": "t",
+    "महिला": "f", "स्त्री": "f", "पुरुष": "m", "নারী": "f", "পুরুষ": "m",
+}  # fmt: skip
+EPOCH = date(1970, 1, 1)
+COLUMNS = ("rid", "id", "g1", "g2", "s1", "s2", "p2", "fa", "fas", "sex", "age", "day",
+           "st", "di", "vi", "lang", "b4", "b4o")  # fmt: skip
+
+
+class InputError(Exception):
+    """The file cannot be read as a whole; the message says where and why."""
+
+
+@dataclass
+class Report:
+    path: str
+    rows: int = 0
+    kept: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    cleaned: Counter = field(default_factory=Counter)
+
+    def lines(self):
+        out = [f"{self.path}: {self.rows} rows, {self.kept} used"]
+        out += [f"  skipped {n}: {why}" for why, n in sorted(self.skipped.items())]
+        out += [f"  {n} rows: {what}" for what, n in sorted(self.cleaned.items())]
+        return out
+
+
+def _language(text):
+    from sangam.directory.search import normalise_language
+
+    return normalise_language(text) or None if text else None
+
+
+def _age(text):
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if 0 <= value <= 110 else None
+
+
+def _day(text):
+    try:
+        value = date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    if not date(1950, 1, 1) <= value <= date.today():
+        return None
+    return (value - EPOCH).days
+
+
+def _rows(path):
+    """(line number, row) pairs; InputError for a missing column or bad encoding."""
+    with open(path, "rb") as raw:
+        data = raw.read()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # Excel's UTF-8 mark
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{path}: line {line} is not UTF-8 (save the file as CSV UTF-8)") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames:
+        raise InputError(f"{path}: the file is empty (a header row is needed)")
+    reader.fieldnames = [f.strip().lower() for f in reader.fieldnames]
+    return reader
+
+
+def read(path, kind):
+    """Checked, prepared records of one file: (columns dict, Report)."""
+    reader = _rows(path)
+    missing = [c for c in REQUIRED[kind] if c not in reader.fieldnames]
+    if missing:
+        raise InputError(f"{path}: missing columns: {', '.join(missing)}")
+    date_col, state_col, district_col, village_col = ROLES[kind]
+    report = Report(str(path))
+    columns = {c: [] for c in COLUMNS if c != "rid"}
+    seen = set()
+    for row in reader:
+        report.rows += 1
+        get = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        ident, name = get.get("id", ""), get.get("name", "")
+        if not ident:
+            report.skipped["no id"] += 1
+            continue
+        if ident in seen:
+            report.skipped["id repeated"] += 1
+            continue
+        name_words = words(name)
+        if not name_words:
+            report.skipped["no name (or only words such as Kumari, Devi, Md)"] += 1
+            continue
+        seen.add(ident)
+        age = _age(get["age"]) if get.get("age") else None
+        if get.get("age") and age is None:
+            report.cleaned["age ignored (not a number from 0 to 110)"] += 1
+        day = _day(get[date_col]) if get.get(date_col) else None
+        if get.get(date_col) and day is None:
+            report.cleaned[f"{date_col} ignored (not a date YYYY-MM-DD from 1950 to today)"] += 1
+        sex = SEXES.get(get.get("sex", "").lower()) if get.get("sex") else None
+        father = words(get.get("father_name", ""))
+        g1 = name_words[0]
+        g2 = name_words[-1] if len(name_words) > 1 else None
+        columns["id"].append(ident)
+        columns["g1"].append(g1)
+        columns["g2"].append(g2)
+        columns["s1"].append(skeleton(g1))
+        columns["s2"].append(skeleton(g2) if g2 else None)
+        columns["p2"].append(skeleton(g1)[:2])
+        columns["fa"].append(father[0] if father else None)
+        columns["fas"].append(skeleton(father[0]) if father else None)
+        columns["sex"].append(sex)
+        columns["age"].append(age)
+        columns["day"].append(day)
+        columns["st"].append(place(get.get(state_col, "")) or None)
+        columns["di"].append(place(get.get(district_col, "")) or None)
+        columns["vi"].append(place(get.get(village_col, "")) or None)
+        columns["lang"].append(_language(get.get("language", "")))
+        born = 1970 + day / 365.25 - age if age is not None and day is not None else None
+        columns["b4"].append(int(born // 4) if born is not None else None)
+        columns["b4o"].append(int((born + 2) // 4) if born is not None else None)
+        report.kept += 1
+    return columns, report
+
+
+def number(columns, start=0, seed=0):
+    """Give each record a row number in random order: a prefix of the
+    numbers is then a random sample, in any SQL engine."""
+    n = len(columns["id"])
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    columns["rid"] = [start + i for i in order]
+    return columns

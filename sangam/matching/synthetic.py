@@ -1,0 +1,273 @@
+"""Synthetic missing and found persons with known true pairs, for tests and
+the matching benchmark. Every name, place and date is made up.
+
+The noise is the field's: names in Latin, Devanagari or Bengali; Latin
+spellings that vary (aa/a, ee/i, oo/u, sh/s, v/w/b, ph/f, th/t, ksh/x,
+doubled letters, Md/Mohd/Mohammad); surnames dropped, swapped or replaced by
+Kumari/Devi/Khatun; ages estimated by an official years after the report;
+places named the way a child says them; many people sharing the commonest
+names (a Zipf-like distribution). Deterministic for a seed.
+"""
+
+import csv
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# (Latin, Devanagari, Bengali)
+FEMALE = [
+    ("Pooja", "पूजा", "পূজা"), ("Priya", "प्रिया", "প্রিয়া"), ("Sunita", "सुनीता", "সুনীতা"),
+    ("Anjali", "अंजली", "অঞ্জলি"), ("Rekha", "रेखा", "রেখা"), ("Kavita", "कविता", "কবিতা"),
+    ("Lakshmi", "लक्ष्मी", "লক্ষ্মী"), ("Sita", "सीता", "সীতা"), ("Reshma", "रेशमा", "রেশমা"),
+    ("Shabnam", "शबनम", "শবনম"), ("Mousumi", "मौसुमी", "মৌসুমী"), ("Rupali", "रूपाली", "রূপালী"),
+    ("Jharna", "झरना", "ঝর্ণা"), ("Mamata", "ममता", "মমতা"), ("Sabita", "सबिता", "সবিতা"),
+    ("Geeta", "गीता", "গীতা"), ("Nasreen", "नसरीन", "নাসরিন"), ("Bimla", "बिमला", "বিমলা"),
+    ("Chandni", "चांदनी", "চাঁদনী"), ("Tulsi", "तुलसी", "তুলসী"), ("Rina", "रीना", "রিনা"),
+    ("Mina", "मीना", "মিনা"), ("Puja", "पुजा", "পুজা"), ("Sonali", "सोनाली", "সোনালী"),
+    ("Parbati", "पार्वती", "পার্বতী"), ("Jyoti", "ज्योति", "জ্যোতি"), ("Asha", "आशा", "আশা"),
+    ("Nirmala", "निर्मला", "নির্মলা"), ("Salma", "सलमा", "সালমা"), ("Rubina", "रुबीना", "রুবিনা"),
+    ("Farzana", "फ़रज़ाना", "ফারজানা"), ("Sahana", "सहाना", "সাহানা"), ("Tania", "तानिया", "তানিয়া"),
+    ("Moumita", "मौमिता", "মৌমিতা"), ("Payel", "पायेल", "পায়েল"), ("Sumitra", "सुमित्रा", "সুমিত্রা"),
+    ("Kalpana", "कल्पना", "কল্পনা"), ("Basanti", "बसंती", "বাসন্তী"), ("Phulmani", "फुलमनी", "ফুলমনি"),
+    ("Sushila", "सुशीला", "সুশীলা"), ("Manju", "मंजू", "মঞ্জু"), ("Anita", "अनीता", "অনিতা"),
+    ("Radha", "राधा", "রাধা"), ("Durga", "दुर्गा", "দুর্গা"), ("Shanti", "शांति", "শান্তি"),
+    ("Champa", "चंपा", "চম্পা"), ("Babita", "बबीता", "ববিতা"), ("Sarita", "सरिता", "সরিতা"),
+    ("Mithu", "मिठू", "মিঠু"), ("Ruksana", "रुखसाना", "রুকসানা"), ("Jasmine", "जैस्मिन", "জেসমিন"),
+    ("Arati", "आरती", "আরতি"), ("Dipali", "दीपाली", "দীপালি"), ("Namita", "नमिता", "নমিতা"),
+    ("Sapna", "सपना", "স্বপ্না"), ("Khushi", "ख़ुशी", "খুশি"), ("Soni", "सोनी", "সোনি"),
+    ("Dolly", "डॉली", "ডলি"), ("Mampi", "मम्पी", "মাম্পি"), ("Rinki", "रिंकी", "রিঙ্কি"),
+]  # fmt: skip
+MALE = [
+    ("Rahul", "राहुल", "রাহুল"), ("Amit", "अमित", "অমিত"), ("Suresh", "सुरेश", "সুরেশ"),
+    ("Ramesh", "रमेश", "রমেশ"), ("Mohammad Rafiq", "मोहम्मद रफ़ीक", "মোহাম্মদ রফিক"),
+    ("Bikash", "बिकाश", "বিকাশ"), ("Sanjay", "संजय", "সঞ্জয়"), ("Dilip", "दिलीप", "দিলীপ"),
+    ("Manoj", "मनोज", "মনোজ"), ("Abdul", "अब्दुल", "আব্দুল"), ("Gopal", "गोपाल", "গোপাল"),
+    ("Prakash", "प्रकाश", "প্রকাশ"), ("Raju", "राजू", "রাজু"), ("Sukumar", "सुकुमार", "সুকুমার"),
+    ("Birsa", "बिरसा", "বিরসা"), ("Arjun", "अर्जुन", "অর্জুন"), ("Sunil", "सुनील", "সুনীল"),
+    ("Anil", "अनिल", "অনিল"), ("Vijay", "विजय", "বিজয়"), ("Ravi", "रवि", "রবি"),
+    ("Santosh", "संतोष", "সন্তোষ"), ("Mahesh", "महेश", "মহেশ"), ("Ganesh", "गणेश", "গণেশ"),
+    ("Shankar", "शंकर", "শংকর"), ("Tapan", "तपन", "তপন"), ("Subhash", "सुभाष", "সুভাষ"),
+    ("Biswajit", "बिस्वजीत", "বিশ্বজিৎ"), ("Sujit", "सुजीत", "সুজিত"), ("Kartik", "कार्तिक", "কার্তিক"),
+    ("Imran", "इमरान", "ইমরান"), ("Salim", "सलीम", "সেলিম"), ("Jahangir", "जहांगीर", "জাহাঙ্গীর"),
+    ("Mohammad Sahil", "मोहम्मद साहिल", "মোহাম্মদ সাহিল"), ("Rakesh", "राकेश", "রাকেশ"),
+    ("Mukesh", "मुकेश", "মুকেশ"), ("Deepak", "दीपक", "দীপক"), ("Pankaj", "पंकज", "পঙ্কজ"),
+    ("Bablu", "बबलू", "বাবলু"), ("Pintu", "पिंटू", "পিন্টু"), ("Sonu", "सोनू", "সোনু"),
+    ("Shyam", "श्याम", "শ্যাম"), ("Lakhan", "लखन", "লখন"), ("Budhu", "बुधु", "বুধু"),
+    ("Somra", "सोमरा", "সোমরা"), ("Mangal", "मंगल", "মঙ্গল"), ("Ajay", "अजय", "অজয়"),
+    ("Nitish", "नीतीश", "নীতিশ"), ("Kishore", "किशोर", "কিশোর"), ("Uttam", "उत्तम", "উত্তম"),
+    ("Haripada", "हरिपद", "হরিপদ"),
+]  # fmt: skip
+SURNAMES = [
+    ("Das", "दास", "দাস"), ("Mondal", "मंडल", "মণ্ডল"), ("Sheikh", "शेख", "শেখ"),
+    ("Roy", "रॉय", "রায়"), ("Sarkar", "सरकार", "সরকার"), ("Biswas", "बिस्वास", "বিশ্বাস"),
+    ("Ghosh", "घोष", "ঘোষ"), ("Bibi", "बीबी", "বিবি"), ("Munda", "मुंडा", "মুন্ডা"),
+    ("Oraon", "उरांव", "ওরাওঁ"), ("Soren", "सोरेन", "সরেন"), ("Hembram", "हेम्ब्रम", "হেমব্রম"),
+    ("Mahato", "महतो", "মাহাতো"), ("Yadav", "यादव", "যাদব"), ("Paswan", "पासवान", "পাসোয়ান"),
+    ("Manjhi", "मांझी", "মাঝি"), ("Ansari", "अंसारी", "আনসারী"), ("Khan", "ख़ान", "খান"),
+    ("Sahu", "साहू", "সাহু"), ("Nayak", "नायक", "নায়েক"), ("Barman", "बर्मन", "বর্মন"),
+    ("Haldar", "हालदार", "হালদার"), ("Bag", "बाग", "বাগ"), ("Kisku", "किस्कू", "কিস্কু"),
+    ("Tudu", "टुडू", "টুডু"), ("Lohar", "लोहार", "লোহার"), ("Pradhan", "प्रधान", "প্রধান"),
+    ("Singh", "सिंह", "সিং"), ("Kumar", "कुमार", "কুমার"), ("Sharma", "शर्मा", "শর্মা"),
+]  # fmt: skip
+# State, ISO code, language, districts (Latin; a child may say them differently)
+STATES = [
+    ("West Bengal", "ben", ["Murshidabad", "Malda", "South 24 Parganas", "North 24 Parganas",
+                            "Nadia", "Jalpaiguri", "Cooch Behar", "Birbhum", "Purulia"]),
+    ("Jharkhand", "hin", ["Ranchi", "Gumla", "Simdega", "Khunti", "Dumka", "Pakur", "Sahibganj",
+                          "Lohardaga", "Godda"]),
+    ("Bihar", "hin", ["Araria", "Kishanganj", "Purnia", "Katihar", "Gaya", "Sitamarhi",
+                      "Madhubani", "Muzaffarpur"]),
+    ("Odisha", "ori", ["Ganjam", "Koraput", "Bolangir", "Kalahandi", "Rayagada", "Sundargarh"]),
+    ("Assam", "asm", ["Dhubri", "Kokrajhar", "Barpeta", "Nagaon", "Sonitpur"]),
+    ("Uttar Pradesh", "hin", ["Bahraich", "Shravasti", "Balrampur", "Siddharthnagar",
+                              "Maharajganj", "Gorakhpur"]),
+]  # fmt: skip
+VILLAGE_PARTS = (
+    ["Ram", "Kali", "Shiv", "Hari", "Chandi", "Sona", "Kusum", "Bel", "Amla", "Pipra", "Tal",
+     "Bansh", "Dhan", "Gopal", "Nanda", "Kamal", "Laxmi", "Basu", "Durga", "Madhu"],
+    ["pur", "nagar", "gram", "para", "ganj", "danga", "tola", "bari", "hat", "dih", "chak",
+     "garh", "toli", "kandi", "sahi"],
+)  # fmt: skip
+GENERIC_F = ["Kumari", "Devi", "Khatun", "Begum"]
+GENERIC_M = ["Kumar", "Md"]
+# Spelling variants people write for the same sound.
+SWAPS = [
+    ("aa", "a"), ("a", "aa"), ("ee", "i"), ("i", "ee"), ("oo", "u"), ("u", "oo"),
+    ("sh", "s"), ("s", "sh"), ("v", "w"), ("w", "v"), ("b", "v"), ("v", "b"), ("ph", "f"),
+    ("f", "ph"), ("th", "t"), ("t", "th"), ("ksh", "x"), ("x", "ksh"), ("j", "z"),
+    ("q", "k"), ("ay", "oy"), ("a", "o"), ("i", "y"), ("y", "i"), ("e", "ai"),
+]  # fmt: skip
+FIRST_DAY, LAST_DAY = date(2014, 1, 1), date(2026, 6, 30)
+
+
+@dataclass
+class Person:
+    sex: str
+    given: tuple  # (Latin, Devanagari, Bengali)
+    surname: tuple
+    father: tuple
+    birth: date
+    state: int
+    district: str
+    village: str
+
+
+def _zipf(n, s=1.05):
+    weights = [1 / (i + 1) ** s for i in range(n)]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+class Generator:
+    def __init__(self, seed=0):
+        self.rng = random.Random(seed)
+        self.fw, self.mw, self.sw = _zipf(len(FEMALE)), _zipf(len(MALE)), _zipf(len(SURNAMES), 0.8)
+        self.villages = {
+            (s, d): [self._village() for _ in range(40)]
+            for s, (_, _, ds) in enumerate(STATES)
+            for d in ds
+        }
+
+    def _village(self):
+        a, b = VILLAGE_PARTS
+        return self.rng.choice(a) + self.rng.choice(b)
+
+    def person(self):
+        rng = self.rng
+        sex = "f" if rng.random() < 0.7 else "m"  # most reported trafficked persons are girls
+        names, weights = (FEMALE, self.fw) if sex == "f" else (MALE, self.mw)
+        state = rng.randrange(len(STATES))
+        district = rng.choice(STATES[state][2])
+        return Person(
+            sex=sex,
+            given=rng.choices(names, weights)[0],
+            surname=rng.choices(SURNAMES, self.sw)[0],
+            father=rng.choices(MALE, self.mw)[0],
+            birth=date(2026, 1, 1) - timedelta(days=rng.randint(8 * 365, 30 * 365)),
+            state=state,
+            district=district,
+            village=rng.choice(self.villages[(state, district)]),
+        )
+
+    # -- noise ---------------------------------------------------------------
+
+    def spell(self, latin, heavy=False):
+        """A Latin spelling someone else might write."""
+        rng = self.rng
+        out = latin
+        for _ in range(rng.choice([0, 1, 1, 2] if not heavy else [1, 2, 3])):
+            a, b = rng.choice(SWAPS)
+            low = out.lower()
+            at = low.find(a, 1)
+            if at > 0:
+                out = out[:at] + b + out[at + len(a) :]
+        if rng.random() < (0.08 if heavy else 0.03) and len(out) > 4:
+            i = rng.randrange(1, len(out) - 1)
+            out = out[:i] + out[i + 1 :]  # a letter lost
+        if rng.random() < 0.1:
+            i = rng.randrange(1, len(out))
+            out = out[:i] + out[i].lower() + out[i:]  # a letter doubled
+        out = out.replace("Mohammad", rng.choice(["Mohammad", "Md", "Mohd", "Md.", "Muhammad"]))
+        return out[:1].upper() + out[1:]
+
+    def name(self, p, script, heavy=False):
+        rng = self.rng
+        col = {"latin": 0, "deva": 1, "beng": 2}[script]
+        given = p.given[col] if col else self.spell(p.given[0], heavy)
+        surname = p.surname[col] if col else self.spell(p.surname[0], heavy)
+        roll = rng.random()
+        if roll < 0.2:
+            parts = [given]  # surname dropped
+        elif roll < 0.35:
+            generic = rng.choice(GENERIC_F if p.sex == "f" else GENERIC_M)
+            parts = [given, generic]  # Kumari / Devi / Khatun instead of the surname
+        elif roll < 0.42:
+            parts = [surname, given]  # order swapped
+        else:
+            parts = [given, surname]
+        return " ".join(parts)
+
+    def script(self, state, latin_share):
+        if self.rng.random() < latin_share:
+            return "latin"
+        return "beng" if STATES[state][0] == "West Bengal" else "deva"
+
+    def place(self, text, noise):
+        rng = self.rng
+        if rng.random() < noise:
+            return self.spell(text, heavy=True)
+        return text
+
+    # -- records -------------------------------------------------------------
+
+    def missing(self, ident, p, day):
+        rng = self.rng
+        age = (day - p.birth).days / 365.25
+        return {
+            "id": ident,
+            "name": self.name(p, self.script(p.state, 0.6)),
+            "sex": p.sex if rng.random() > 0.02 else "",
+            "age": str(int(age)) if rng.random() > 0.05 else "",
+            "date_missing": day.isoformat() if rng.random() > 0.05 else "",
+            "father_name": self.spell(p.father[0]) if rng.random() > 0.15 else "",
+            "origin_state": STATES[p.state][0],
+            "origin_district": self.place(p.district, 0.1),
+            "origin_village": self.place(p.village, 0.2) if rng.random() > 0.1 else "",
+            "language": STATES[p.state][1] if rng.random() > 0.3 else "",
+        }
+
+    def found(self, ident, p, day):
+        rng = self.rng
+        estimated = (day - p.birth).days / 365.25 + rng.gauss(0, 1.5)  # an official's estimate
+        said_state = p.state if rng.random() < 0.85 else rng.randrange(len(STATES))
+        return {
+            "id": ident,
+            # Found far from home: the name is often written in Hindi or Latin.
+            "name": self.name(p, "latin" if rng.random() < 0.55 else "deva", heavy=True),
+            "sex": p.sex if rng.random() > 0.03 else "",
+            "age": str(max(3, round(estimated))) if rng.random() > 0.08 else "",
+            "date_found": day.isoformat() if rng.random() > 0.05 else "",
+            "father_name": self.spell(p.father[0], heavy=True) if rng.random() < 0.5 else "",
+            "stated_state": STATES[said_state][0] if rng.random() < 0.75 else "",
+            "stated_district": self.place(p.district, 0.35) if rng.random() < 0.6 else "",
+            "stated_village": self.place(p.village, 0.5) if rng.random() < 0.35 else "",
+            "found_state": "Delhi",
+            "found_district": rng.choice(["South", "North East", "Shahdara", "West"]),
+            "language": STATES[p.state][1] if rng.random() < 0.7 else "",
+        }
+
+    def dataset(self, n_missing, n_found, share_matched=0.6):
+        """(missing rows, found rows, set of true (missing id, found id) pairs)."""
+        rng = self.rng
+        missing, found, truth = [], [], set()
+        people = [self.person() for _ in range(n_missing)]
+        n_true = min(int(n_found * share_matched), n_missing)
+        matched = set(rng.sample(range(n_missing), n_true))
+        span = (LAST_DAY - FIRST_DAY).days
+        days = {}
+        for i, p in enumerate(people):
+            earliest = max(FIRST_DAY, p.birth + timedelta(days=6 * 365))
+            day = earliest + timedelta(days=rng.randrange(max(1, (LAST_DAY - earliest).days - 400)))
+            days[i] = day
+            missing.append(self.missing(f"M{i:07d}", p, day))
+        order = list(matched) + [None] * (n_found - n_true)
+        rng.shuffle(order)
+        for j, i in enumerate(order):
+            ident = f"F{j:07d}"
+            if i is None:
+                p = self.person()  # someone never reported missing here
+                day = FIRST_DAY + timedelta(days=rng.randrange(span))
+            else:
+                p = people[i]
+                later = min((LAST_DAY - days[i]).days, 5 * 365)
+                day = days[i] + timedelta(days=rng.randint(30, max(31, later)))
+                truth.add((f"M{i:07d}", ident))
+            found.append(self.found(ident, p, day))
+        return missing, found, truth
+
+
+def write_csv(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)

@@ -1,0 +1,175 @@
+"""`sangam match` and `sangam dedupe` on files."""
+
+import csv
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from sangam.matching.synthetic import Generator, write_csv
+
+MISSING = (
+    "id,name,sex,age,date_missing,father_name,origin_state,origin_district,origin_village,language"
+)
+FOUND = (
+    "id,name,sex,age,date_found,father_name,stated_state,stated_district,stated_village,"
+    "found_state,found_district,language"
+)
+
+
+def write(path, header, rows):
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture
+def files(tmp_path):
+    """A synthetic background population plus one girl reported missing in
+    Malda in Latin letters and found in Delhi written in Devanagari."""
+    missing, found, truth = Generator(seed=5).dataset(3000, 600)
+    missing.append(
+        {
+            "id": "M-RUPALI", "name": "Rupali Mondal", "sex": "F", "age": "13",
+            "date_missing": "2021-03-02", "father_name": "Haripada Mondal",
+            "origin_state": "West Bengal", "origin_district": "Malda",
+            "origin_village": "Kaliachak", "language": "Bengali",
+        }
+    )  # fmt: skip
+    found.append(
+        {
+            "id": "F-RUPALI", "name": "रूपाली मंडल", "sex": "female", "age": "16",
+            "date_found": "2024-01-15", "father_name": "Haripad", "stated_state": "",
+            "stated_district": "Maldah", "stated_village": "Kaliyachak",
+            "found_state": "Delhi", "found_district": "South", "language": "ben",
+        }
+    )  # fmt: skip
+    write_csv(tmp_path / "missing.csv", missing)
+    write_csv(tmp_path / "found.csv", found)
+    return tmp_path, truth
+
+
+def test_it_ranks_a_cross_script_match_first(files, capsys):
+    path, _ = files
+    out = path / "matches.csv"
+    call_command(
+        "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+        "--out", str(out),
+    )  # fmt: skip
+    rows = read(out)
+    assert list(rows[0]) == ["missing_id", "found_id", "score", "rank"]
+    hers = [r for r in rows if r["found_id"] == "F-RUPALI"]
+    assert hers[0]["missing_id"] == "M-RUPALI" and hers[0]["rank"] == "1"
+    assert float(hers[0]["score"]) > 0.9
+    assert all(0 <= float(r["score"]) <= 1 for r in rows)
+    printed = capsys.readouterr().out
+    assert "candidate pairs" in printed and "3001 used" in printed
+
+
+def test_scores_follow_the_evidence(files):
+    """Across the synthetic truth, high scores are right more often than low ones."""
+    path, truth = files
+    out = path / "matches.csv"
+    call_command(
+        "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+        "--out", str(out), "--threshold", "0",
+    )  # fmt: skip
+    best = [r for r in read(out) if r["rank"] == "1"]
+    high = [(r["missing_id"], r["found_id"]) in truth for r in best if float(r["score"]) >= 0.9]
+    low = [(r["missing_id"], r["found_id"]) in truth for r in best if float(r["score"]) < 0.3]
+    assert high and low
+    assert sum(high) / len(high) > sum(low) / len(low) + 0.3
+
+
+def test_a_higher_threshold_writes_fewer_pairs(files):
+    path, _ = files
+    counts = []
+    for t in ("0.05", "0.9"):
+        out = path / f"m{t}.csv"
+        call_command(
+            "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+            "--out", str(out), "--threshold", t,
+        )  # fmt: skip
+        rows = read(out)
+        assert all(float(r["score"]) >= float(t) for r in rows)
+        counts.append(len(rows))
+    assert counts[0] > counts[1] > 0
+
+
+def test_it_names_missing_columns(tmp_path):
+    missing = write(tmp_path / "m.csv", "id,name,sex", ["1,Pooja,F"])
+    found = write(tmp_path / "f.csv", FOUND, [])
+    with pytest.raises(CommandError, match="missing columns: age, date_missing"):
+        call_command("match", "--missing", missing, "--found", found, "--out", str(tmp_path / "o"))
+
+
+def test_it_reports_the_line_that_is_not_utf8(tmp_path):
+    rows = [",".join(["1", "Pooja", "F", "12", "", "", "", "", "", ""])] * 3
+    path = tmp_path / "m.csv"
+    path.write_bytes(
+        (MISSING + "\n" + "\n".join(rows) + "\n").encode() + "2,Rüpa,F,9,,,,,,\n".encode("latin-1")
+    )
+    found = write(tmp_path / "f.csv", FOUND, [])
+    with pytest.raises(CommandError, match="line 5 is not UTF-8"):
+        call_command(
+            "match", "--missing", str(path), "--found", found, "--out", str(tmp_path / "o")
+        )
+
+
+def test_it_skips_and_counts_rows_it_cannot_use(tmp_path, capsys):
+    missing = write(
+        tmp_path / "m.csv",
+        MISSING,
+        [
+            "1,Pooja Das,F,12,2020-01-01,,West Bengal,Malda,,",
+            "2,,F,12,2020-01-01,,,,,",  # no name
+            "3,Kumari,F,12,2020-01-01,,,,,",  # only a generic word
+            "1,Pooja Das,F,12,2020-01-01,,,,,",  # id repeated
+            "4,Rina Das,F,140,2020-13-45,,,,,",  # absurd age and date: kept without them
+        ],
+    )
+    found = write(tmp_path / "f.csv", FOUND, ["F1,पूजा दास,F,15,2023-02-01,,,Malda,,Delhi,South,"])
+    out = str(tmp_path / "o.csv")
+    call_command("match", "--missing", missing, "--found", found, "--out", out, "--threshold", "0")
+    printed = capsys.readouterr().out
+    assert "5 rows, 2 used" in printed
+    assert "skipped 1: id repeated" in printed
+    assert "skipped 2: no name" in printed
+    assert "1 rows: age ignored" in printed and "date_missing ignored" in printed
+    assert read(tmp_path / "o.csv")[0]["missing_id"] == "1"
+
+
+def test_an_empty_file_is_a_clear_error(tmp_path):
+    missing = write(tmp_path / "m.csv", MISSING, [])
+    found = write(tmp_path / "f.csv", FOUND, [])
+    with pytest.raises(CommandError, match="no usable rows"):
+        call_command("match", "--missing", missing, "--found", found, "--out", str(tmp_path / "o"))
+    with pytest.raises(CommandError):
+        call_command(
+            "match", "--missing", missing, "--found", found, "--out", "o", "--threshold", "2"
+        )
+
+
+def test_dedupe_finds_a_person_registered_twice(tmp_path):
+    header = "id,name,sex,age,date,father_name,state,district,village,language"
+    missing, _, _ = Generator(seed=9).dataset(800, 10)
+    rows = [
+        ",".join(
+            [r["id"], r["name"].replace(",", " "), r["sex"], r["age"], r["date_missing"],
+             r["father_name"], r["origin_state"], r["origin_district"], r["origin_village"],
+             r["language"]]
+        )
+        for r in missing
+    ]  # fmt: skip
+    rows.append("A1,Sabita Hembram,F,14,2022-05-01,Budhu Hembram,Jharkhand,Dumka,Kathikund,")
+    rows.append("B7,सबिता हेम्ब्रम,F,15,2023-04-20,Budhu,Jharkhand,Dumka,,hin")
+    people = write(tmp_path / "people.csv", header, rows)
+    out = tmp_path / "pairs.csv"
+    call_command("dedupe", "--input", people, "--out", str(out))
+    pairs = read(out)
+    assert list(pairs[0]) == ["id_1", "id_2", "score", "rank"]
+    found = [p for p in pairs if {p["id_1"], p["id_2"]} == {"A1", "B7"}]
+    assert found and found[0]["rank"] == "1" and float(found[0]["score"]) > 0.5
