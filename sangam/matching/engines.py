@@ -50,7 +50,13 @@ class SparkEngine:
 
     def __init__(self, spark=None):
         if spark is None:
+            import os
+            import sys
+
             from pyspark.sql import SparkSession
+
+            # Workers must run the driver's Python (not whatever is on PATH).
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
             spark = (
                 SparkSession.builder.master("local[2]")

@@ -111,8 +111,16 @@ COMPARISONS = (
         levels=(
             Level("same village", "l.vi = r.vi AND (l.di = r.di OR l.di IS NULL OR r.di IS NULL)"),
             Level("same district", "l.di = r.di"),
-            Level("district spelled close", _close("di", "di", 2, 3, 8)),
-            Level("same state or language", "l.st = r.st OR l.lang = r.lang"),
+            Level(
+                "district or village spelled close",
+                f"{_close('di', 'di', 2, 3, 8)} OR (l.st = r.st AND {_close('vi', 'vi', 2, 3, 8)})",
+            ),
+            # Only when a district is unknown: a different district is not
+            # made up for by the same state.
+            Level(
+                "same state or language, district unknown",
+                "(l.di IS NULL OR r.di IS NULL) AND (l.st = r.st OR l.lang = r.lang)",
+            ),
         ),
     ),
 )

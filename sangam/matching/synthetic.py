@@ -227,10 +227,12 @@ class Generator:
             "sex": p.sex if rng.random() > 0.03 else "",
             "age": str(max(3, round(estimated))) if rng.random() > 0.08 else "",
             "date_found": day.isoformat() if rng.random() > 0.05 else "",
-            "father_name": self.spell(p.father[0], heavy=True) if rng.random() < 0.5 else "",
-            "stated_state": STATES[said_state][0] if rng.random() < 0.75 else "",
-            "stated_district": self.place(p.district, 0.35) if rng.random() < 0.6 else "",
-            "stated_village": self.place(p.village, 0.5) if rng.random() < 0.35 else "",
+            # What a child tells a CWC or the police: most know their father's
+            # name and their district, fewer their village.
+            "father_name": self.spell(p.father[0], heavy=True) if rng.random() < 0.75 else "",
+            "stated_state": STATES[said_state][0] if rng.random() < 0.85 else "",
+            "stated_district": self.place(p.district, 0.35) if rng.random() < 0.75 else "",
+            "stated_village": self.place(p.village, 0.5) if rng.random() < 0.5 else "",
             "found_state": "Delhi",
             "found_district": rng.choice(["South", "North East", "Shahdara", "West"]),
             "language": STATES[p.state][1] if rng.random() < 0.7 else "",

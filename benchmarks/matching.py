@@ -1,0 +1,218 @@
+"""Finding the missing: Sangam's linkage engine against a Splink baseline on
+the same synthetic data, side by side.
+
+    .venv/bin/pip install splink        # the baseline (not a Sangam dependency)
+    .venv/bin/python benchmarks/matching.py                 # 20,000 x 5,000
+    .venv/bin/python benchmarks/matching.py --sizes 200000x50000
+
+Data: sangam.matching.synthetic (names in Latin, Devanagari and Bengali with
+the field's spelling noise, Zipf-like name collisions, ages estimated years
+later, places as a child says them; 60% of found persons truly match a
+missing record). Each engine runs in a child process (its own wall time and
+peak memory). Printed per engine: candidate pairs, precision, recall and F1
+of the decision "a found person's best candidate, if its score >= 0.5",
+recall@5 (the true record is among a found person's top 5 candidates), the
+observed share of true pairs in score bands (calibration), wall time and
+peak resident memory.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.settings")
+
+
+def sangam_engine(missing, found):
+    import django
+
+    django.setup()
+    from sangam.matching import records
+    from sangam.matching.engines import DuckDBEngine
+    from sangam.matching.linker import Linker
+
+    left, _ = records.read(missing, "missing")
+    right, _ = records.read(found, "found")
+    records.number(left, seed=0)
+    records.number(right, seed=1)
+    linker = Linker(DuckDBEngine(), progress=None).run(left, right)
+    rows = [r[:4] for batch in linker.results(0.0) for r in batch]
+    return rows, linker.pairs
+
+
+def splink_baseline(missing, found):
+    """Splink 5 as a careful user would set it up for these files: lower-cased
+    first/last name words, father's first name, birth year from date and age,
+    district and state; term-frequency adjustments on names; u by random
+    sampling, m by EM on two blocking rules."""
+    import pandas as pd
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    def prepare(path, date_col, place):
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        words = df["name"].str.lower().str.replace(r"[^\w\s]", " ", regex=True).str.split()
+        out = pd.DataFrame({"unique_id": df["id"]})
+        out["first_name"] = words.str[0]
+        out["surname"] = words.apply(lambda w: w[-1] if len(w) > 1 else None)
+        out["father"] = df["father_name"].str.lower().str.split().str[0]
+        year = pd.to_datetime(df[date_col], errors="coerce").dt.year
+        out["birth_year"] = year - pd.to_numeric(df["age"], errors="coerce")
+        out["sex"] = df["sex"].str.lower().str[:1].replace("", None)
+        out["district"] = df[f"{place}_district"].str.lower().replace("", None)
+        out["state"] = df[f"{place}_state"].str.lower().replace("", None)
+        return out.replace({"": None})
+
+    db = DuckDBAPI()
+    left = db.register(prepare(missing, "date_missing", "origin"))
+    right = db.register(prepare(found, "date_found", "stated"))
+    settings = SettingsCreator(
+        link_type="link_only",
+        comparisons=[
+            cl.JaroWinklerAtThresholds("first_name", [0.92, 0.8]).configure(
+                term_frequency_adjustments=True
+            ),
+            cl.JaroWinklerAtThresholds("surname", [0.92, 0.8]),
+            cl.JaroWinklerAtThresholds("father", [0.92, 0.8]),
+            cl.CustomComparison(
+                [
+                    cll.NullLevel("birth_year"),
+                    cll.AbsoluteDifferenceLevel("birth_year", 1),
+                    cll.AbsoluteDifferenceLevel("birth_year", 2),
+                    cll.AbsoluteDifferenceLevel("birth_year", 4),
+                    cll.ElseLevel(),
+                ],
+                output_column_name="birth_year",
+            ),
+            cl.ExactMatch("sex"),
+            cl.LevenshteinAtThresholds("district", [2]),
+            cl.ExactMatch("state"),
+        ],
+        blocking_rules_to_generate_predictions=[
+            block_on("first_name", "sex"),
+            block_on("surname", "district"),
+            block_on("father", "state"),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker([left, right], settings, log_level=None)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("first_name", "surname", "birth_year")], recall=0.1
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=5e6, seed=1)
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("first_name", "sex")
+    )
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("district", "birth_year")
+    )
+    predictions = linker.inference.predict(threshold_match_probability=0.0)
+    df = predictions.as_pandas_dataframe()
+    pairs = len(df)
+    df = df.sort_values(["unique_id_r", "match_probability"], ascending=[True, False])
+    df["rank"] = df.groupby("unique_id_r").cumcount() + 1
+    rows = list(
+        zip(df["unique_id_l"], df["unique_id_r"], df["match_probability"], df["rank"], strict=True)
+    )
+    return rows, pairs
+
+
+ENGINES = {"sangam": sangam_engine, "splink": splink_baseline}
+
+
+def child(engine, missing, found, truth_path, out):
+    start = time.perf_counter()
+    rows, pairs = ENGINES[engine](missing, found)
+    elapsed = time.perf_counter() - start
+    truth = {tuple(p) for p in json.loads(Path(truth_path).read_text())}
+    found_with_truth = {f for _, f in truth}
+    predicted, top5, bands = set(), set(), {}
+    for m, f, score, rank in rows:
+        if rank <= 5 and (m, f) in truth:
+            top5.add(f)
+        if rank == 1:
+            if score >= 0.5:
+                predicted.add((m, f))
+            band = min(int(score * 10), 9)
+            total, right = bands.get(band, (0, 0))
+            bands[band] = (total + 1, right + ((m, f) in truth))
+    hits = len(predicted & truth)
+    precision = hits / len(predicted) if predicted else 0.0
+    recall = hits / len(truth)
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    Path(out).write_text(
+        json.dumps(
+            {
+                "pairs": pairs,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "recall_at_5": len(top5) / len(found_with_truth),
+                "seconds": elapsed,
+                "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "bands": {str(k): v for k, v in sorted(bands.items())},
+            }
+        )
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", nargs="+", default=["20000x5000"])
+    parser.add_argument("--engines", nargs="+", default=["sangam", "splink"])
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    import django
+
+    django.setup()
+    from sangam.matching.synthetic import Generator, write_csv
+
+    for size in args.sizes:
+        n_missing, n_found = (int(x) for x in size.split("x"))
+        with tempfile.TemporaryDirectory() as tmp:
+            missing, found, truth = Generator(args.seed).dataset(n_missing, n_found)
+            write_csv(f"{tmp}/missing.csv", missing)
+            write_csv(f"{tmp}/found.csv", found)
+            Path(f"{tmp}/truth.json").write_text(json.dumps(sorted(truth)))
+            print(f"\n{n_missing:,} missing x {n_found:,} found, {len(truth):,} true pairs")
+            print(
+                f"{'engine':<8} {'pairs':>11} {'precision':>9} {'recall':>7} {'F1':>6} "
+                f"{'recall@5':>8} {'seconds':>8} {'peak MiB':>9}"
+            )
+            for engine in args.engines:
+                out = f"{tmp}/{engine}.json"
+                done = subprocess.run(
+                    [sys.executable, __file__, "--child", engine, tmp, out],
+                    capture_output=True,
+                    text=True,
+                )
+                if done.returncode != 0:
+                    print(f"{engine:<8} failed: {done.stderr.strip().splitlines()[-1:]}")
+                    continue
+                r = json.loads(Path(out).read_text())
+                print(
+                    f"{engine:<8} {r['pairs']:>11,} {r['precision']:>9.3f} {r['recall']:>7.3f} "
+                    f"{r['f1']:>6.3f} {r['recall_at_5']:>8.3f} {r['seconds']:>8.1f} "
+                    f"{r['peak_mib']:>9.0f}"
+                )
+                bands = ", ".join(
+                    f"{int(k) / 10:.1f}+: {right / total:.2f} of {total}"
+                    for k, (total, right) in r["bands"].items()
+                )
+                print(f"{'':<8} calibration (best candidates, share true): {bands}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        _, _, engine, tmp, out = sys.argv
+        child(engine, f"{tmp}/missing.csv", f"{tmp}/found.csv", f"{tmp}/truth.json", out)
+    else:
+        main()
