@@ -56,8 +56,10 @@ COMPARISONS = (
         levels=(
             Level(
                 "both words, any order",
-                "l.g2 IS NOT NULL AND r.g2 IS NOT NULL AND ((l.g1 = r.g1 AND l.g2 = r.g2) "
-                "OR (l.g1 = r.g2 AND l.g2 = r.g1))",
+                # Surnames by sound: a surname written in another script
+                # often differs in its vowels (सरकार = Sarakar / Sarkar).
+                "l.s2 IS NOT NULL AND r.s2 IS NOT NULL AND ((l.s1 = r.s1 AND l.s2 = r.s2) "
+                "OR (l.s1 = r.s2 AND l.s2 = r.s1))",
             ),
             Level("given name", "l.g1 = r.g1", tf="g1"),
             Level(
