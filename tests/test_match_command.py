@@ -173,3 +173,18 @@ def test_dedupe_finds_a_person_registered_twice(tmp_path):
     assert list(pairs[0]) == ["id_1", "id_2", "score", "rank"]
     found = [p for p in pairs if {p["id_1"], p["id_2"]} == {"A1", "B7"}]
     assert found and found[0]["rank"] == "1" and float(found[0]["score"]) > 0.5
+
+
+def test_the_engine_spills_to_a_private_folder_it_removes(tmp_path, monkeypatch):
+    """DuckDB would otherwise write spill files (gigabytes at scale) into the
+    directory the command was started from."""
+    import os
+
+    from sangam.matching.engines import DuckDBEngine
+
+    monkeypatch.chdir(tmp_path)
+    engine = DuckDBEngine()
+    (spill,) = engine.rows("SELECT current_setting('temp_directory')")[0]
+    assert os.path.isdir(spill) and not spill.startswith(str(tmp_path))
+    engine.close()
+    assert not os.path.exists(spill) and list(tmp_path.iterdir()) == []

@@ -3,13 +3,16 @@ national scale. The linker writes one SQL dialect both understand (joins,
 CASE, levenshtein, window functions); an engine only loads columns, makes
 tables from queries and returns rows."""
 
+import shutil
+import tempfile
+
 import pyarrow as pa
 
 
 class DuckDBEngine:
     name = "duckdb"
 
-    def __init__(self, memory_limit="3GB", threads=None, temp_directory=None):
+    def __init__(self, memory_limit="3GB", threads=None):
         import duckdb
 
         self.db = duckdb.connect()
@@ -17,8 +20,10 @@ class DuckDBEngine:
         self.db.execute("SET preserve_insertion_order = false")
         if threads:
             self.db.execute(f"SET threads = {int(threads)}")
-        if temp_directory:
-            self.db.execute(f"SET temp_directory = '{temp_directory}'")
+        # Spill files go to a private temporary folder, removed on close (by
+        # default DuckDB would write them into the current directory).
+        self.spill = tempfile.mkdtemp(prefix="sangam-match-")
+        self.db.execute(f"SET temp_directory = '{self.spill}'")
 
     def load(self, name, columns, schema):
         table = pa.table({c: pa.array(columns[c], type=t) for c, t in schema.items()})
@@ -43,6 +48,7 @@ class DuckDBEngine:
 
     def close(self):
         self.db.close()
+        shutil.rmtree(self.spill, ignore_errors=True)
 
 
 class SparkEngine:
