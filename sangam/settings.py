@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sangam.referrals",
     "sangam.cases",
     "sangam.matching",
+    "sangam.prevention",
     "sangam.audit",
     "sangam.jobs",
 ]

@@ -171,3 +171,55 @@ def make_consent(survivor, agency, worker, agency_type, *categories):
     for category in categories:
         ConsentGrant.objects.create(consent=consent, agency_type=agency_type, category=category)
     return consent
+
+
+def make_village(district_obj, block_name="Test Block (synthetic)", name="Test Village (synthetic)"):
+    from sangam.geography.models import Block, Village
+
+    block, _ = Block.objects.get_or_create(district=district_obj, name=block_name)
+    return Village.objects.create(district=district_obj, block=block, name=name)
+
+
+@pytest.fixture
+def jharkhand(reference):
+    """A village in Gumla (Jharkhand) with its block's CLF (a CRP), the block
+    mission unit (a supervisor) and the district AHTU (a police officer);
+    and a village in another block the CRP does not work in."""
+    gumla = district("IN-JH", "Gumla")
+    village = make_village(gumla, "Sisai (synthetic)", "Kotam (synthetic)")
+    other = make_village(gumla, "Bharno (synthetic)", "Amalia (synthetic)")
+    state = State.objects.get(code="IN-JH")
+
+    def agency(type, name, level, block=None):
+        return Agency.objects.create(
+            name=name,
+            type=type,
+            jurisdiction_level=level,
+            state=state,
+            district=gumla,
+            block=block,
+        )
+
+    clf = agency(AgencyType.CLF, "Sisai CLF (synthetic)", "block", village.block)
+    unit = agency(AgencyType.SRLM_UNIT, "Sisai block unit (synthetic)", "block", village.block)
+    ahtu = agency(AgencyType.AHTU, "Gumla AHTU (synthetic)", "district")
+    return {
+        "district": gumla,
+        "village": village,
+        "other_village": other,
+        "crp": make_user("crp.sisai", Role.CRP, clf),
+        "supervisor": make_user("block.sisai", Role.SUPERVISOR, unit),
+        "police": make_user("ahtu.gumla", Role.POLICE_OFFICER, ahtu),
+        "clf": clf,
+    }
+
+
+def make_household(village, user, code="H-001", **indicators):
+    from sangam.prevention import index
+    from sangam.prevention.models import Household
+
+    household = Household.objects.create(
+        village=village, code=code, head_name="Head Testname (synthetic)", created_by=user,
+        **indicators,
+    )
+    return index.rescore(household)

@@ -84,6 +84,9 @@ class AccessPaths:
     agency: str | tuple[str, ...] | None = None
     district: str | tuple[str, ...] | None = None
     state: str | tuple[str, ...] | None = None
+    # Village records (prevention registers): a block-level agency's
+    # jurisdiction is its block, where the model says where its block is.
+    block: str | None = None
     assignment: str | None = None
     survivor_data: bool = False
     # For survivor data: where the agencies serving the survivor are (one
@@ -154,6 +157,8 @@ def _geo_q(paths, agency):
         if paths.district:
             return _any(_suffixed(paths.district, "__state_id"), agency.state_id)
         return None
+    if level == "block" and paths.block and agency.block_id:
+        return Q(**{paths.block: agency.block_id})
     # district and block level agencies see their district
     if paths.district and agency.district_id:
         return _any(paths.district, agency.district_id)
@@ -255,7 +260,7 @@ def _plan_key(user, model, action, alias):
         timezone.localdate(),  # consent validity is compared with today
         tuple(
             (m.pk, m.role, m.agency_id, m.agency.type, m.agency.jurisdiction_level)
-            + (m.agency.state_id, m.agency.district_id)
+            + (m.agency.state_id, m.agency.district_id, m.agency.block_id)
             for m in user.active_memberships()
         ),
     )
