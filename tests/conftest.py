@@ -173,7 +173,9 @@ def make_consent(survivor, agency, worker, agency_type, *categories):
     return consent
 
 
-def make_village(district_obj, block_name="Test Block (synthetic)", name="Test Village (synthetic)"):
+def make_village(
+    district_obj, block_name="Test Block (synthetic)", name="Test Village (synthetic)"
+):
     from sangam.geography.models import Block, Village
 
     block, _ = Block.objects.get_or_create(district=district_obj, name=block_name)
@@ -219,7 +221,10 @@ def make_household(village, user, code="H-001", **indicators):
     from sangam.prevention.models import Household
 
     household = Household.objects.create(
-        village=village, code=code, head_name="Head Testname (synthetic)", created_by=user,
+        village=village,
+        code=code,
+        head_name="Head Testname (synthetic)",
+        created_by=user,
         **indicators,
     )
     return index.rescore(household)

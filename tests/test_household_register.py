@@ -43,8 +43,12 @@ def test_it_refuses_a_village_outside_the_crps_block(client, jharkhand):
     login(client, jharkhand["crp"])
     response = client.post(
         "/prevention/households/new/",
-        {"village": jharkhand["other_village"].pk, "code": "A-1", "head_name": "X (synthetic)",
-         "surveyed_on": "2026-11-01"},  # fmt: skip
+        {
+            "village": jharkhand["other_village"].pk,
+            "code": "A-1",
+            "head_name": "X (synthetic)",
+            "surveyed_on": "2026-11-01",
+        },  # fmt: skip
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
@@ -64,8 +68,12 @@ def test_it_refuses_a_future_survey_date_and_an_impossible_age(client, jharkhand
     login(client, jharkhand["crp"])
     response = client.post(
         "/prevention/households/new/",
-        {"village": jharkhand["village"].pk, "code": "K-2", "head_name": "Y (synthetic)",
-         "surveyed_on": "2099-01-01"},  # fmt: skip
+        {
+            "village": jharkhand["village"].pk,
+            "code": "K-2",
+            "head_name": "Y (synthetic)",
+            "surveyed_on": "2099-01-01",
+        },  # fmt: skip
     )
     assert "This date is in the future." in response.content.decode()
     household = make_household(jharkhand["village"], None)
@@ -82,8 +90,13 @@ def test_it_marks_a_child_out_of_school_from_the_members(client, jharkhand):
     login(client, jharkhand["crp"])
     client.post(
         f"/prevention/households/{household.pk}/members/",
-        {"name": "Girl Testname (synthetic)", "relation": "daughter", "sex": "female",
-         "age": "13", "schooling": "dropped_out"},  # fmt: skip
+        {
+            "name": "Girl Testname (synthetic)",
+            "relation": "daughter",
+            "sex": "female",
+            "age": "13",
+            "schooling": "dropped_out",
+        },  # fmt: skip
     )
     household.refresh_from_db()
     assert household.child_out_of_school and household.score == 8

@@ -150,9 +150,16 @@ def test_an_alert_becomes_a_missing_person_report(client, jharkhand, daughter):
     client.force_login(jharkhand["police"])
     bad = client.post(
         f"/prevention/missing/{person.pk}/",
-        {"register_no": person.register_no, "name": person.name, "sex": "female",
-         "date_missing": person.date_missing.isoformat(), "complaint_filed": "on",
-         "police_station": "Sisai PS", "complaint_date": "2000-01-01", "status": "missing",
-         "version": person.version},  # fmt: skip
+        {
+            "register_no": person.register_no,
+            "name": person.name,
+            "sex": "female",
+            "date_missing": person.date_missing.isoformat(),
+            "complaint_filed": "on",
+            "police_station": "Sisai PS",
+            "complaint_date": "2000-01-01",
+            "status": "missing",
+            "version": person.version,
+        },  # fmt: skip
     )
     assert "cannot be before" in bad.content.decode()

@@ -222,31 +222,41 @@ def read_rows(stream, filename):
     return _read_csv(stream)
 
 
+def _decoded_lines(stream):
+    """Lines of a binary stream as text, decoded one at a time so that a
+    wrong encoding is reported at its line (a whole-file decode cannot)."""
+    for number, raw in enumerate(stream, 1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ImportError_(
+                _("Line %(line)s is not UTF-8 text: save the file as CSV UTF-8.") % {"line": number}
+            ) from None
+
+
 def _read_csv(stream):
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
+    reader = csv.reader(_decoded_lines(stream))
     try:
         header = next(reader)
     except StopIteration:
         raise ImportError_(_("The file is empty.")) from None
-    except UnicodeDecodeError:
-        raise ImportError_(_("Line 1 is not UTF-8 text: save the file as CSV UTF-8.")) from None
+    except csv.Error:
+        raise ImportError_(_("Line 1 is not readable CSV.")) from None
 
     def rows():
-        line = 1
         while True:
             try:
                 values = next(reader)
             except StopIteration:
                 return
-            except UnicodeDecodeError:
+            except csv.Error:
                 raise ImportError_(
-                    _("Line %(line)s is not UTF-8 text: save the file as CSV UTF-8.")
-                    % {"line": line + 1}
+                    _("Line %(line)s is not readable CSV.") % {"line": reader.line_num}
                 ) from None
-            line = reader.line_num
             if any(v.strip() for v in values):
-                yield line, values
+                yield reader.line_num, values
 
     return header, rows()
 
@@ -324,7 +334,8 @@ def _parse(column, raw, states):
     if not text:
         if column.required:
             return None, _("required")
-        return (False if column.kind == "bool" else None), None
+        empty = {"bool": False, "text": "", "choice": ""}.get(column.kind)
+        return empty, None
     kind = column.kind
     if kind == "text":
         if len(text) > column.max_length:
@@ -389,6 +400,8 @@ def _row_checks(register, row, today):
             problems.append(("complaint_date", _("before the date missing")))
         if row["complaint_filed"] and not (row["police_station"] and row["complaint_date"]):
             problems.append(("police_station", _("give the police station and complaint date")))
+    if register.name == "households" and row["surveyed_on"] is None:
+        row["surveyed_on"] = today
     if register.name == "members":
         row["birth_year"] = today.year - row.pop("age")
     if register.name == "migrations":
@@ -485,7 +498,9 @@ def _insert_sql(register):
         extra.update({"status": "'away'", "last_contact_on": "NULL", "recruiter_id": "NULL"})
     if register.name == "missing":
         extra.update({"household_id": "NULL", "member_id": "NULL", "migration_id": "NULL"})
-        select = ["COALESCE(s.status, 'missing')" if s == "s.status" else s for s in select]
+        select = [
+            "COALESCE(NULLIF(s.status, ''), 'missing')" if s == "s.status" else s for s in select
+        ]
     if register.name == "marriages":
         extra["household_id"] = "NULL"
     target += list(extra)

@@ -30,8 +30,10 @@ GRANTS["prevention.alert"][Role.POLICE_OFFICER] = {"view": "jurisdiction", "chan
 GRANTS["prevention.missingperson"][Role.POLICE_OFFICER] = KEEP
 GRANTS["prevention.missingperson"][Role.CWC_MEMBER] = {"view": "jurisdiction"}
 
+# Agents work across states, so the registry is national: any adviser adds
+# an agent or a complaint; an entry is corrected by whoever made it, or by
+# the police, who verify licences.
 ADVISERS = (Role.CRP, Role.SUPERVISOR, Role.POLICE_OFFICER, Role.CASEWORKER)
 for label in ("prevention.recruiter", "prevention.recruitercomplaint"):
-    GRANTS[label] = {
-        role: {"view": "all", "add": "jurisdiction", "change": "jurisdiction"} for role in ADVISERS
-    }
+    GRANTS[label] = {role: {"view": "all", "add": "all", "change": "own"} for role in ADVISERS}
+    GRANTS[label][Role.POLICE_OFFICER] = {"view": "all", "add": "all", "change": "all"}

@@ -49,6 +49,7 @@ from sangam.prevention.models import (
     MigrationStatus,
     MissingPerson,
     Recruiter,
+    RecruiterComplaint,
     VillageProfile,
 )
 from sangam.prevention.scope import villages_for
@@ -590,7 +591,7 @@ def recruiter(request, pk):
     obj = get_object_or_404(Recruiter.objects.restrict(request.user, "view"), pk=pk)
     form = ComplaintForm(request.POST or None)
     if request.method == "POST":
-        if not can(request.user, Recruiter, "add"):
+        if not can(request.user, RecruiterComplaint, "add"):
             raise PermissionDenied
         if form.is_valid():
             complaint = form.save(commit=False)
