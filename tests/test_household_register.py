@@ -2,8 +2,8 @@
 marks them, and cannot reach villages outside her jurisdiction."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sangam.core.access import SYSTEM
 from sangam.prevention.models import Household, Member

@@ -21,8 +21,11 @@ TODAY = timezone.localdate()
 @pytest.fixture
 def registers(jharkhand):
     village, other = jharkhand["village"], jharkhand["other_village"]
-    high = dict(extreme_poverty=True, in_debt=True, domestic_violence=True, landless=True,
-                member_left_with_agent=True, female_headed=True)  # fmt: skip
+    high = dict.fromkeys(
+        ["extreme_poverty", "in_debt", "domestic_violence", "landless", "member_left_with_agent",
+         "female_headed"],
+        True,
+    )  # fmt: skip
     h1 = make_household(village, None, code="A", **high)
     make_household(village, None, code="B")
     h3 = make_household(other, None, code="C", **high)
@@ -104,6 +107,7 @@ def test_oversight_roles_cannot_open_registers(client, registers):
         state=State.objects.get(code="IN-JH"),
     )  # fmt: skip
     client.force_login(make_user("srlm.jh", Role.STATE_ADMINISTRATOR, office))
-    assert "Bharno (synthetic)" in client.get("/prevention/mis/?area=district&id="
-                                              f"{registers['district'].pk}").content.decode()  # fmt: skip
+    district = registers["district"].pk
+    page = client.get(f"/prevention/mis/?area=district&id={district}").content.decode()
+    assert "Bharno (synthetic)" in page
     assert "W (synthetic)" not in client.get("/prevention/at-risk/").content.decode()
