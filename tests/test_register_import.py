@@ -180,3 +180,13 @@ def test_the_import_page_runs_a_job_and_shows_the_report(
     assert "<td>2</td><td>head_name</td><td>required</td>" in page
     response = client.get("/prevention/import/households.xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_repeat_far_down_a_long_file_is_still_caught(jharkhand, monkeypatch):
+    from sangam.prevention import imports
+
+    monkeypatch.setattr(imports, "CHUNK", 2)  # the repeat lands in a later chunk
+    rows = [*GOOD, GOOD[1].replace("K-2", "K-3"), GOOD[0].replace("Head One", "Again")]
+    report = run("households", households_csv(*rows), jharkhand["crp"])
+    assert report.errors == [[5, "code", "repeats an earlier row of this file"]]
+    assert not Household.objects.restrict(SYSTEM).exists()

@@ -57,3 +57,18 @@ def test_demo_survivors_are_seen_by_their_agency_only(db):
     assert Survivor.objects.restrict(delhi, "view").count() == 0
     # The low check-in asked the counsellor.
     assert FollowUp.objects.restrict(SYSTEM).filter(kind="counsellor_task").count() == 1
+
+
+def test_demo_village_work_is_seen_by_the_demo_crp(client, db):
+    from sangam.prevention.models import Alert, Household
+
+    call_command("seed", "--demo")
+    call_command("seed", "--demo")  # idempotent
+    crp = User.objects.restrict(SYSTEM).get(username="demo.crp")
+    assert Household.objects.restrict(crp, "view").count() == 15
+    assert Household.objects.restrict(crp, "view").filter(risk_level="high").exists()
+    assert Alert.objects.restrict(crp, "view").filter(level="block").count() == 1
+    caseworker = User.objects.restrict(SYSTEM).get(username="demo.caseworker")
+    assert not Household.objects.restrict(caseworker, "view").exists()
+    client.force_login(crp)
+    assert "Demo Rajnagar (synthetic)" in client.get("/prevention/villages/").content.decode()

@@ -262,27 +262,32 @@ def _read_csv(stream):
 
 
 def _read_xlsx(stream):
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
+    # calamine (Rust) reads a sheet about ten times faster than openpyxl; it
+    # holds the sheet in memory (about 2 KB a row), so very large registers
+    # are better sent as CSV, which streams.
+    from python_calamine import (
+        CalamineError,
+        CalamineWorkbook,
+        PasswordError,
+        XmlError,
+        ZipError,
+    )
 
     try:
-        book = load_workbook(stream, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError):
+        book = CalamineWorkbook.from_filelike(stream)
+        sheet = book.get_sheet_by_index(0)
+        it = iter(sheet.iter_rows())
+    except (CalamineError, PasswordError, XmlError, ZipError, ValueError, OSError):
         raise ImportError_(_("This is not an Excel (.xlsx) file.")) from None
-    sheet = book.worksheets[0]
-    it = sheet.iter_rows(values_only=True)
     try:
-        header = ["" if v is None else str(v) for v in next(it)]
+        header = [str(v) for v in next(it)]
     except StopIteration:
         raise ImportError_(_("The file is empty.")) from None
 
     def rows():
         for line, values in enumerate(it, 2):
-            values = ["" if v is None else v for v in values]
             if any(str(v).strip() for v in values):
                 yield line, values
-        book.close()
 
     return header, rows()
 
@@ -569,7 +574,7 @@ def import_register(register_name, stream, filename, user, progress=None):
         positions = {name: header.index(name) for name in header if name}
         places, states = _Places(user), _states()
         today = timezone.localdate()
-        seen = {}
+        stamp = _stamp(user)
         with transaction.atomic():
             with connection.cursor() as cursor:
                 _create_stage(cursor, register)
@@ -578,6 +583,9 @@ def import_register(register_name, stream, filename, user, progress=None):
                     chunk = list(islice(rows, CHUNK))
                     if not chunk:
                         break
+                    # Repeats within a chunk are found here, repeats of an
+                    # earlier chunk in SQL: memory stays flat with file size.
+                    seen = {}
                     staged = []
                     for line, values in chunk:
                         row = _check_row(register, line, values, positions, places, states,
@@ -589,8 +597,9 @@ def import_register(register_name, stream, filename, user, progress=None):
                     if staged and not report.error_count:
                         _stage(cursor, register, staged)
                         _missing_references(cursor, register, report)
+                        _repeats_of_earlier_chunks(cursor, register, stamp, report)
                         if not report.error_count:
-                            cursor.execute(_insert_sql(register), _stamp(user))
+                            cursor.execute(_insert_sql(register), stamp)
                             report.written += max(cursor.rowcount, 0)
                     if progress:
                         progress(report.rows)
@@ -611,8 +620,31 @@ def import_register(register_name, stream, filename, user, progress=None):
 
 
 def _stamp(user):
-    now = timezone.now()
+    """created_by, created_at, updated_at of every row of one import: rows
+    this import already wrote carry exactly this updated_at."""
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
     return [getattr(user, "pk", None), now, now]
+
+
+def _repeats_of_earlier_chunks(cursor, register, stamp, report):
+    """Staged rows whose natural key this import already wrote."""
+    table = register.model._meta.db_table
+    household = Household._meta.db_table
+    if register.name == "members":
+        join = (
+            f"JOIN {household} h ON h.village_id = s.village_id AND h.code = s.household_code "
+            f"JOIN {table} t ON t.household_id = h.id AND t.serial = s.serial"
+        )
+    else:
+        key = register.key[0]
+        join = f"JOIN {table} t ON t.village_id = s.village_id AND t.{key} = s.{key}"
+    cursor.execute(
+        f"SELECT s.line FROM prevention_import_stage s {join} "  # noqa: S608 (fixed names)
+        "WHERE t.updated_at = %s ORDER BY s.line",
+        [stamp[2]],
+    )
+    for (line,) in cursor.fetchall():
+        report.add(line, register.key[-1], _("repeats an earlier row of this file"))
 
 
 def _check_row(register, line, values, positions, places, states, today, seen, report):

@@ -48,6 +48,9 @@ class Command(BaseCommand):
                 from sangam.cases.demo import seed_cases
 
                 self.stdout.write(f"demo survivors: {seed_cases()} new")
+                from sangam.prevention.demo import seed_prevention
+
+                self.stdout.write(f"demo households: {seed_prevention()} new")
             if scale:
                 self._scale(scale, out, seed)
 
