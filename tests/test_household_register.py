@@ -141,3 +141,39 @@ def test_it_tracks_entitlements(client, jharkhand, status):
     assert entitlement.status == status and entitlement.days_worked == 45
     assert entitlement.applied_on is not None
     assert (entitlement.decided_on is not None) == (status == "received")
+
+
+def test_a_stale_edit_does_not_overwrite_a_newer_one(client, jharkhand):
+    household = make_household(jharkhand["village"], jharkhand["crp"], code="K-5")
+    client.force_login(jharkhand["crp"])
+    form = {
+        "village": jharkhand["village"].pk, "code": "K-5", "head_name": "New Head (synthetic)",
+        "surveyed_on": "2026-11-01", "version": household.version,
+    }  # fmt: skip
+    assert client.post(f"/prevention/households/{household.pk}/edit/", form).status_code == 302
+    stale = {**form, "head_name": "Stale Head (synthetic)", "in_debt": "on"}
+    page = client.post(f"/prevention/households/{household.pk}/edit/", stale).content.decode()
+    assert "Someone else saved this record" in page
+    household.refresh_from_db()
+    assert household.head_name == "New Head (synthetic)" and not household.in_debt
+
+
+def test_a_member_is_corrected_and_the_household_rescored(client, jharkhand):
+    household = make_household(jharkhand["village"], jharkhand["crp"])
+    member = Member.objects.create(household=household, serial=1, name="Boy (synthetic)",
+                                   relation="son", sex="male", birth_year=2000)  # fmt: skip
+    client.force_login(jharkhand["crp"])
+    response = client.post(
+        f"/prevention/members/{member.pk}/",
+        {
+            "name": "Boy (synthetic)",
+            "relation": "son",
+            "sex": "male",
+            "age": "12",
+            "schooling": "never",
+            "version": member.version,
+        },  # fmt: skip
+    )
+    assert response.status_code == 302
+    household.refresh_from_db()
+    assert household.child_out_of_school and household.score == 8

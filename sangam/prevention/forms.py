@@ -34,9 +34,13 @@ class VillageChoiceMixin:
     """Limits the village to the user's jurisdiction (others are refused as
     an invalid choice, never saved)."""
 
+    label = "prevention.household"
+
     def limit_villages(self, user):
         field = self.fields["village"]
-        field.queryset = villages_for(user).select_related("block").order_by("name")
+        field.queryset = (
+            villages_for(user, "add", self.label).select_related("block").order_by("name")
+        )
         field.label_from_instance = lambda v: f"{v.name} ({v.block.name})"
 
 
@@ -157,6 +161,8 @@ class CheckInForm(forms.Form):
 
 
 class MarriageForm(VillageChoiceMixin, VersionedForm):
+    label = "prevention.marriage"
+
     class Meta:
         model = Marriage
         fields = [
@@ -193,6 +199,8 @@ class MarriageForm(VillageChoiceMixin, VersionedForm):
 
 
 class MissingPersonForm(VillageChoiceMixin, VersionedForm):
+    label = "prevention.missingperson"
+
     class Meta:
         model = MissingPerson
         fields = [

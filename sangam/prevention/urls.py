@@ -14,6 +14,7 @@ urlpatterns = [
     path("households/<int:pk>/", views.household, name="household"),
     path("households/<int:pk>/edit/", views.household_edit, name="household_edit"),
     path("households/<int:pk>/members/", views.member_new, name="member_new"),
+    path("members/<int:pk>/", views.member_edit, name="member_edit"),
     path("households/<int:pk>/entitlements/", views.entitlement, name="entitlement"),
     path("households/<int:pk>/left/", views.migration_new, name="migration_new"),
     path("at-risk/", views.at_risk, name="at_risk"),

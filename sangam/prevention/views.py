@@ -307,6 +307,23 @@ def member_new(request, pk):
 
 
 @login_required
+def member_edit(request, pk):
+    member = get_object_or_404(
+        Member.objects.restrict(request.user, "change").select_related("household"), pk=pk
+    )
+    form = MemberForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = _save(form, request, creating=False)
+            if saved:
+                workflow.refresh_household(member.household)
+        if saved:
+            messages.success(request, _("Member saved."))
+            return redirect("prevention:household", pk=member.household_id)
+    return render(request, "prevention/form.html", {"form": form, "title": member.name})
+
+
+@login_required
 @require_POST
 def entitlement(request, pk):
     household = get_object_or_404(Household.objects.restrict(request.user, "change"), pk=pk)
@@ -558,9 +575,13 @@ def _recruiter_states(user):
 
 @login_required
 def recruiters(request):
-    qs = Recruiter.objects.restrict(request.user, "view").annotate(
-        complaint_count=Count("complaints", distinct=True),
-        migrant_count=Count("migrations", distinct=True),
+    qs = (
+        Recruiter.objects.restrict(request.user, "view")
+        .select_related("state")
+        .annotate(
+            complaint_count=Count("complaints", distinct=True),
+            migrant_count=Count("migrations", distinct=True),
+        )
     )
     q = (request.GET.get("q") or "").strip()
     if q:
