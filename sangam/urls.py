@@ -14,6 +14,7 @@ urlpatterns = [
     path("directory/", include("sangam.directory.urls")),
     path("referrals/", include("sangam.referrals.urls")),
     path("cases/", include("sangam.cases.urls")),
+    path("matching/", include("sangam.matching.urls")),
     path("prevention/", include("sangam.prevention.urls")),
     path("geography/", include("sangam.geography.urls")),
     path("audit/", include("sangam.audit.urls")),

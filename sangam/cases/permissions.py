@@ -32,6 +32,7 @@ GRANTS = {
         Role.SUPERVISOR: {**STAFF, "export": "agency"},
         Role.POLICE_OFFICER: REACH,
         Role.CWC_MEMBER: REACH,
+        Role.DCPU_OFFICER: REACH,
         Role.LEGAL_SERVICES_OFFICER: REACH,
     }
     for label in RECORDS

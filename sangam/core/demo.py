@@ -59,6 +59,7 @@ USERS = [
     ("demo.supervisor", Role.SUPERVISOR, "IN-WB", AgencyType.NGO),
     ("demo.police", Role.POLICE_OFFICER, "IN-WB", AgencyType.AHTU),
     ("demo.cwc", Role.CWC_MEMBER, "IN-WB", AgencyType.CWC),
+    ("demo.dcpu", Role.DCPU_OFFICER, "IN-WB", AgencyType.DCPU),
     ("demo.legal", Role.LEGAL_SERVICES_OFFICER, "IN-WB", AgencyType.DLSA),
     ("demo.district", Role.DISTRICT_OFFICIAL, "IN-WB", AgencyType.DISTRICT_ADMINISTRATION),
     ("demo.state", Role.STATE_ADMINISTRATOR, "IN-WB", AgencyType.STATE_AHT_BUREAU),

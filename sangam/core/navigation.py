@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.cases.models import Survivor
 from sangam.core.access import can
+from sangam.matching.models import CandidateMatch
 from sangam.prevention.models import Household, MissingPerson
 
 
@@ -18,6 +19,8 @@ def menu_for(user):
     ]
     if can(user, Survivor, "view"):
         items.append((_("Survivors"), reverse("cases:list")))
+    if can(user, CandidateMatch, "view"):
+        items.append((_("Matches to review"), reverse("matching:queue")))
     if can(user, Household, "view") or can(user, MissingPerson, "view") or user.is_oversight:
         items.append((_("Prevention"), reverse("prevention:home")))
     items += [

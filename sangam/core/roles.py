@@ -11,6 +11,7 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", _("Supervisor")
     POLICE_OFFICER = "police_officer", _("Police officer")
     CWC_MEMBER = "cwc_member", _("CWC member")
+    DCPU_OFFICER = "dcpu_officer", _("DCPU protection officer")
     LEGAL_SERVICES_OFFICER = "legal_services_officer", _("Legal services officer")
     DISTRICT_OFFICIAL = "district_official", _("District official")
     STATE_ADMINISTRATOR = "state_administrator", _("State administrator")

@@ -18,9 +18,11 @@ All of it is SQL the engine runs (DuckDB or Spark); Python only holds the
 model (a few hundred numbers).
 """
 
+import json
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -35,6 +37,9 @@ SCHEMA = {
 }  # fmt: skip
 TF_CAP = math.log(30)  # a name's rarity moves a weight by at most this much
 EM_ITERATIONS = 60
+# Fewer records than this on a side: too few true pairs for EM to find.
+EM_MIN_RECORDS = 200
+DEFAULT_MODEL = Path(__file__).with_name("default_model.json")
 
 
 def _swap(match):
@@ -58,6 +63,9 @@ class Model:
     def explain(self, levels):
         """Per-field contributions (natural log Bayes factors) of one vector."""
         return {name: self.weight(name, lv) for name, lv in levels.items()}
+
+    def as_dict(self):
+        return {"prior": self.prior, "m": self.m, "u": self.u, "iterations": self.iterations}
 
 
 class Linker:
@@ -258,13 +266,31 @@ class Linker:
 
     # -- entry points ---------------------------------------------------------
 
-    def run(self, left, right=None):
-        """Link ``left`` (missing) to ``right`` (found), or dedupe ``left``."""
+    def _assumed(self):
+        """For records too few to estimate from: m and u of the model Sangam
+        ships (estimated by this engine on synthetic registers, see
+        scripts/train-default-linkage-model), with a prior of one true pair
+        per record of the larger side."""
+        shipped = json.loads(DEFAULT_MODEL.read_text())
+        self.model = Model(prior=min(0.5, 1 / max(self.sizes)), m=shipped["m"], u=shipped["u"])
+
+    def run(self, left, right=None, model=None):
+        """Link ``left`` (missing) to ``right`` (found), or dedupe ``left``.
+        A given ``model`` (from an earlier run over whole registers) is used
+        as it is: a few new records cannot estimate one."""
         self._load(left, right)
         self.say(f"records: {self.sizes[0]:,}" + ("" if right is None else f" × {self.sizes[1]:,}"))
         self._term_frequencies()
         self._block()
         self.say(f"candidate pairs: {self.pairs:,}")
+        if model is not None:
+            self.model = model
+            self._score()
+            return self
+        if min(self.sizes) < EM_MIN_RECORDS:
+            self._assumed()
+            self._score()
+            return self
         self._estimate()
         self.say(
             f"model estimated in {self.model.iterations} EM iterations; "

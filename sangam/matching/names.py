@@ -137,6 +137,11 @@ def skeleton(fine):
     return fine[:1] + re.sub("[ao]", "", fine[1:]) if fine else ""
 
 
+# Generic words as folded keys too: খাতুন romanises to "khaatun", which
+# folds to the same key as Khatun.
+_GENERIC_KEYS = {_fold(g) for g in GENERIC}
+
+
 @lru_cache(maxsize=200_000)
 def words(text):
     """The fine keys of a name's meaningful words, in the order written."""
@@ -149,7 +154,7 @@ def words(text):
         if not raw or raw in GENERIC:
             continue
         key = _fold(raw)
-        if key and key not in GENERIC:
+        if key and key not in _GENERIC_KEYS:
             out.append(key)
     return tuple(out)
 

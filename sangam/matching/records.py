@@ -114,11 +114,17 @@ def read(path, kind):
     missing = [c for c in REQUIRED[kind] if c not in reader.fieldnames]
     if missing:
         raise InputError(f"{path}: missing columns: {', '.join(missing)}")
+    return prepare(reader, kind, str(path))
+
+
+def prepare(rows, kind, source=""):
+    """Prepared records from dicts keyed by the file columns of ``kind``
+    (a file's rows, or the registers' records): (columns dict, Report)."""
     date_col, state_col, district_col, village_col = ROLES[kind]
-    report = Report(str(path))
+    report = Report(source)
     columns = {c: [] for c in COLUMNS if c != "rid"}
     seen = set()
-    for row in reader:
+    for row in rows:
         report.rows += 1
         get = {k: (v or "").strip() for k, v in row.items() if k is not None}
         ident, name = get.get("id", ""), get.get("name", "")

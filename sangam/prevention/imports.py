@@ -608,6 +608,10 @@ def import_register(register_name, stream, filename, user, progress=None):
                 raise _Rollback
             _after(register, districts)
             log.record("import", log.label_of(register.model), detail={"rows": report.rows})
+            if register.name == "missing" and report.written:
+                from sangam.matching.tasks import match_all_later
+
+                match_all_later()
     except _Rollback:
         report.written = 0
         return report

@@ -29,6 +29,7 @@ for label in ("prevention.migration", "prevention.checkin"):
 GRANTS["prevention.alert"][Role.POLICE_OFFICER] = {"view": "jurisdiction", "change": "jurisdiction"}
 GRANTS["prevention.missingperson"][Role.POLICE_OFFICER] = KEEP
 GRANTS["prevention.missingperson"][Role.CWC_MEMBER] = {"view": "jurisdiction"}
+GRANTS["prevention.missingperson"][Role.DCPU_OFFICER] = {"view": "jurisdiction"}
 
 # Agents work across states, so the registry is national: any adviser adds
 # an agent or a complaint; an entry is corrected by whoever made it, or by

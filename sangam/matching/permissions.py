@@ -1,0 +1,14 @@
+"""Who reviews candidate matches: police officers (AHTU), CWC members and
+DCPU officers of either side's jurisdiction. The queue shows a person's
+identity only where the reviewer may see that record itself (the missing
+persons register, or the survivor with her consent); CWC members see only
+candidates involving children (matching/review.py)."""
+
+from sangam.core.roles import Role
+
+REVIEW = {"view": "jurisdiction", "change": "jurisdiction"}
+GRANTS = {
+    label: {Role.POLICE_OFFICER: REVIEW, Role.CWC_MEMBER: REVIEW, Role.DCPU_OFFICER: REVIEW}
+    for label in ("matching.candidatematch", "matching.restoration")
+}
+GRANTS["matching.restoration"][Role.CWC_MEMBER] = {**REVIEW, "add": "jurisdiction"}

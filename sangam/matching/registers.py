@@ -1,0 +1,141 @@
+"""The linkage engine on Sangam's own registers: open missing-person
+reports against survivors (rescued and found persons).
+
+A full run (``sangam match_registers``, nightly) scores the whole registers,
+estimates the model when they are large enough and keeps it; new reports
+and newly registered survivors are scored as they arrive against the whole
+other side with the kept model (``match_new``, a background task). Either
+way candidates above the threshold are stored for review; a pair a human
+has already decided is never reopened."""
+
+from django.db import transaction
+
+from sangam.core.access import SYSTEM
+from sangam.matching import records
+from sangam.matching.engines import ENGINES
+from sangam.matching.linker import Linker, Model
+from sangam.matching.models import CandidateMatch, LinkageModel, Review
+from sangam.matching.settings import COMPARISONS
+
+# Stored for review: low on purpose (a reviewer sees weak candidates too,
+# ranked), but above the noise of a common name alone.
+REVIEW_THRESHOLD = 0.2
+MAX_RANK = 5  # per found person, only the best few candidates are kept
+
+
+def _missing_rows(ids=None):
+    from sangam.prevention.models import MissingPerson
+
+    qs = (
+        MissingPerson.objects.restrict(SYSTEM)
+        .filter(status=MissingPerson.Status.MISSING)
+        .select_related("village", "district", "district__state")
+    )
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    for p in qs.iterator(chunk_size=2000):
+        yield {
+            "id": str(p.pk),
+            "name": p.name,
+            "sex": p.sex,
+            "age": "" if p.age is None else str(p.age),
+            "date_missing": p.date_missing.isoformat(),
+            "father_name": p.father_name,
+            "origin_state": p.district.state.name,
+            "origin_district": p.district.name,
+            "origin_village": p.village.name,
+            "language": p.language,
+        }
+
+
+def _found_rows(ids=None):
+    from sangam.cases.models import Survivor
+
+    qs = Survivor.objects.restrict(SYSTEM).select_related("origin_state", "origin_district")
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    for s in qs.iterator(chunk_size=2000):
+        day = s.age_recorded_on or s.created_at.date()
+        names = [s.name, *(s.aliases or [])]
+        for n, name in enumerate(names):
+            yield {
+                # Each spelling she gave is a record of her; candidates are
+                # folded back to one per survivor when stored.
+                "id": f"{s.pk}:{n}",
+                "name": name,
+                "sex": s.sex,
+                "age": "" if s.estimated_age is None else str(s.estimated_age),
+                "date_found": day.isoformat(),
+                "father_name": "",
+                "stated_state": s.origin_state.name if s.origin_state else "",
+                "stated_district": s.origin_district.name if s.origin_district else "",
+                "stated_village": s.origin_village,
+                "found_state": "",
+                "found_district": "",
+                "language": (s.languages or "").split(",")[0],
+            }
+
+
+def _side(rows, kind, seed):
+    columns, _report = records.prepare(rows, kind)
+    return records.number(columns, seed=seed) if columns["id"] else None
+
+
+def run(missing_ids=None, survivor_ids=None, engine="duckdb", say=None):
+    """Score missing persons against survivors and store candidates.
+    With ids, only those records are scored (against the whole other side)
+    with the kept model; without, the whole registers, and the model is
+    re-estimated and kept. Returns the number of candidates stored."""
+    incremental = missing_ids is not None or survivor_ids is not None
+    left = _side(_missing_rows(missing_ids), "missing", 0)
+    right = _side(_found_rows(survivor_ids), "found", 1)
+    if left is None or right is None:
+        return 0
+    kept = LinkageModel.objects.first() if incremental else None
+    model = Model(**kept.parameters) if kept else None
+    db = ENGINES[engine]()
+    try:
+        linker = Linker(db, progress=say).run(left, right, model=model)
+        pairs = {}
+        for batch in linker.results(REVIEW_THRESHOLD, explain=True):
+            for missing_id, found_id, score, _rank, *levels in batch:
+                key = (int(missing_id), int(found_id.split(":")[0]))
+                if key not in pairs or pairs[key][0] < score:
+                    pairs[key] = (score, dict(zip([c.name for c in COMPARISONS], levels,
+                                                  strict=True)))  # fmt: skip
+        if not incremental or kept is None:
+            LinkageModel.objects.create(
+                parameters=linker.model.as_dict(),
+                missing_count=len(left["id"]),
+                found_count=len(right["id"]),
+            )
+    finally:
+        db.close()
+    return _store(pairs)
+
+
+@transaction.atomic
+def _store(pairs):
+    """Keep each survivor's best MAX_RANK missing persons; leave decided pairs alone."""
+    by_survivor = {}
+    for (missing_id, survivor_id), (score, levels) in pairs.items():
+        by_survivor.setdefault(survivor_id, []).append((score, missing_id, levels))
+    decided = set(
+        CandidateMatch.objects.restrict(SYSTEM)
+        .filter(survivor_id__in=list(by_survivor))
+        .exclude(status=Review.PENDING)
+        .values_list("missing_person_id", "survivor_id")
+    )
+    stored = 0
+    for survivor_id, found in by_survivor.items():
+        found.sort(key=lambda f: -f[0])
+        for rank, (score, missing_id, levels) in enumerate(found[:MAX_RANK], 1):
+            if (missing_id, survivor_id) in decided:
+                continue
+            CandidateMatch.objects.restrict(SYSTEM).update_or_create(
+                missing_person_id=missing_id,
+                survivor_id=survivor_id,
+                defaults={"score": score, "rank": rank, "levels": levels},
+            )
+            stored += 1
+    return stored

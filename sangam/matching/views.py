@@ -1,0 +1,114 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from sangam.agencies.views import CONFLICT
+from sangam.audit import log
+from sangam.core.models import EditConflict
+from sangam.matching import review
+from sangam.matching.forms import DecisionForm, RestorationForm
+from sangam.matching.models import CandidateMatch, Restoration, Review
+
+RELATED = ("missing_person", "missing_person__village", "missing_person__district", "survivor")
+
+
+@login_required
+def queue(request):
+    candidates = review.queue(request.user).select_related(*RELATED).order_by("-score", "pk")
+    page = Paginator(candidates, 25).get_page(request.GET.get("page"))
+    missing, survivors = review.visible_sides(request.user, page)
+    rows = [(c, c.missing_person_id in missing, c.survivor_id in survivors) for c in page]
+    if page.object_list:
+        log.record_list(CandidateMatch, [c.pk for c in page])
+    return render(request, "matching/queue.html", {"page": page, "rows": rows})
+
+
+@login_required
+def candidate(request, pk):
+    obj = get_object_or_404(
+        CandidateMatch.objects.restrict(request.user, "view").select_related(
+            *RELATED, "reviewed_by"
+        ),
+        pk=pk,
+    )
+    missing, survivors = review.visible_sides(request.user, [obj])
+    sees_both = obj.missing_person_id in missing and obj.survivor_id in survivors
+    may_decide = (
+        sees_both
+        and obj.status == Review.PENDING
+        and CandidateMatch.objects.restrict(request.user, "change").filter(pk=pk).exists()
+    )
+    form = DecisionForm(request.POST or None) if may_decide else None
+    if request.method == "POST":
+        if not may_decide:
+            raise PermissionDenied
+        if form.is_valid():
+            confirmed = form.cleaned_data["decision"] == "confirm"
+            restoration = review.decide(obj, request.user, confirmed, form.cleaned_data["reason"])
+            if restoration:
+                messages.success(
+                    request,
+                    _(
+                        "Confirmed. The child's restoration has started: the CWC orders a home "
+                        "verification next."
+                    ),  # fmt: skip
+                )
+                return redirect("matching:restoration", pk=restoration.pk)
+            messages.success(request, _("Confirmed.") if confirmed else _("Rejected."))
+            return redirect("matching:queue")
+    log.record_view(obj)
+    return render(
+        request,
+        "matching/candidate.html",
+        {
+            "candidate": obj,
+            "sees_missing": obj.missing_person_id in missing,
+            "sees_survivor": obj.survivor_id in survivors,
+            "sees_both": sees_both,
+            "evidence": review.evidence(obj.levels),
+            "form": form,
+        },
+    )
+
+
+@login_required
+def restorations(request):
+    qs = (
+        Restoration.objects.restrict(request.user, "view")
+        .select_related("match__missing_person", "match__missing_person__village")
+        .order_by("-created_at")
+    )
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(request, "matching/restorations.html", {"page": page})
+
+
+@login_required
+def restoration(request, pk):
+    obj = get_object_or_404(
+        Restoration.objects.restrict(request.user, "view").select_related(
+            "match", "match__missing_person", "match__survivor"
+        ),
+        pk=pk,
+    )
+    may_change = Restoration.objects.restrict(request.user, "change").filter(pk=pk).exists()
+    form = RestorationForm(request.POST or None, instance=obj) if may_change else None
+    if request.method == "POST":
+        if not may_change:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                form.save(commit=False).save_checked(form.cleaned_data.get("version") or 0)
+            except EditConflict:
+                form.add_error(None, _(CONFLICT))
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("matching:restoration", pk=pk)
+    missing, _survivors = review.visible_sides(request.user, [obj.match])
+    return render(
+        request,
+        "matching/restoration.html",
+        {"restoration": obj, "form": form, "sees_missing": obj.match.missing_person_id in missing},
+    )

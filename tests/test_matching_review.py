@@ -1,0 +1,178 @@
+"""Missing-person reports and rescued persons are matched as they are
+recorded; reviewers see the candidates of their jurisdiction, names only
+where they may see each record, and decide with a reason."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from sangam.cases.models import Category
+from sangam.core.access import SYSTEM
+from sangam.core.roles import Role
+from sangam.matching import registers
+from sangam.matching.models import CandidateMatch, Restoration
+from sangam.prevention.models import MissingPerson
+from tests.conftest import (
+    district,
+    make_agency,
+    make_consent,
+    make_survivor,
+    make_user,
+    make_village,
+)
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def malda(reference):
+    malda = district("IN-WB", "Malda")
+    village = make_village(malda, "Kaliachak (synthetic)", "Sujapur (synthetic)")
+    shelter = make_agency("IN-WB", "Malda", type="shelter_cci", name="Girls home (synthetic)")
+    ahtu = make_agency("IN-WB", "Malda", type="ahtu", name="Malda AHTU (synthetic)")
+    cwc = make_agency("IN-WB", "Malda", type="cwc", name="Malda CWC (synthetic)")
+    elsewhere = make_agency("IN-DL", "South", type="ahtu", name="Delhi AHTU (synthetic)")
+    worker = make_user("shelter.worker", Role.CASEWORKER, shelter)
+    return {
+        "village": village,
+        "shelter": shelter,
+        "worker": worker,
+        "police": make_user("ahtu.malda", Role.POLICE_OFFICER, ahtu),
+        "cwc": make_user("cwc.malda", Role.CWC_MEMBER, cwc),
+        "delhi_police": make_user("ahtu.delhi", Role.POLICE_OFFICER, elsewhere),
+    }
+
+
+def missing(village, name, age=14, **fields):
+    return MissingPerson.objects.create(
+        village=village, register_no=f"R-{name[:5]}", name=name, sex="female", age=age,
+        date_missing=TODAY - timedelta(days=400), father_name="", language="Bengali", **fields,
+    )  # fmt: skip
+
+
+def found(malda, name, age=15, consent=True):
+    from sangam.geography.models import State
+
+    survivor, _case = make_survivor(
+        malda["shelter"], malda["worker"], name, "Synthetic account.", estimated_age=age,
+        age_recorded_on=TODAY, origin_state=State.objects.get(code="IN-WB"),
+        origin_district=district("IN-WB", "Malda"), languages="ben",
+    )  # fmt: skip
+    if consent:
+        for kind in ("ahtu", "cwc"):
+            make_consent(survivor, malda["shelter"], malda["worker"], kind, Category.IDENTITY)
+    return survivor
+
+
+def test_a_report_is_matched_to_a_survivor_written_in_bengali(
+    malda, client, django_capture_on_commit_callbacks
+):
+    survivor = found(malda, "মৌসুমী খাতুন")
+    found(malda, "Rina Das (synthetic)", age=30)
+    client.force_login(malda["police"])
+    # The police make the report; matching runs when it is saved.
+    form = {"village": malda["village"].pk, "register_no": "MP-7", "name": "Mousumi Khatun",
+            "sex": "female", "age": "14", "date_missing": (TODAY - timedelta(days=400)).isoformat(),
+            "language": "Bengali", "status": "missing"}  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/prevention/missing/new/", form).status_code == 302
+    best = CandidateMatch.objects.restrict(SYSTEM).order_by("-score").first()
+    assert best.survivor == survivor and best.score > 0.5
+    assert best.levels["name"] > 0 and best.levels["age"] > 0
+    page = client.get("/matching/review/").content.decode()
+    assert "Mousumi Khatun" in page and "মৌসুমী খাতুন" in page
+
+
+def test_a_survivor_registered_later_is_matched_to_the_open_report(malda, client):
+    person = missing(malda["village"], "Mousumi Khatun")
+    survivor = found(malda, "মৌসুমী খাতুন")
+    registers.run(survivor_ids=[survivor.pk])
+    assert (
+        CandidateMatch.objects.restrict(SYSTEM)
+        .filter(missing_person=person, survivor=survivor)
+        .exists()
+    )
+
+
+def test_the_queue_shows_only_what_the_reviewer_may_see(malda, client):
+    child = missing(malda["village"], "Mousumi Khatun", age=14)
+    adult = missing(malda["village"], "Sumitra Mondal", age=25)
+    found(malda, "মৌসুমী খাতুন", age=15)
+    found(malda, "সুমিত্রা মণ্ডল", age=26, consent=False)
+    registers.run()
+    assert CandidateMatch.objects.restrict(SYSTEM).count() >= 2
+
+    client.force_login(malda["police"])
+    page = client.get("/matching/review/").content.decode()
+    assert "মৌসুমী খাতুন" in page
+    assert "সুমিত্রা মণ্ডল" not in page  # no consent for the police
+    assert "a survivor record not shared with you" in page
+
+    client.force_login(malda["cwc"])  # children only
+    page = client.get("/matching/review/").content.decode()
+    assert "Mousumi Khatun" in page and "Sumitra Mondal" not in page
+
+    client.force_login(malda["delhi_police"])  # another district: nothing
+    assert "Nothing to review." in client.get("/matching/review/").content.decode()
+    pk = CandidateMatch.objects.restrict(SYSTEM).filter(missing_person=adult).first().pk
+    assert client.get(f"/matching/review/{pk}/").status_code == 404
+    assert child  # both reports exist
+
+
+def test_confirming_links_the_records_and_starts_a_childs_restoration(malda, client):
+    person = missing(malda["village"], "Mousumi Khatun")
+    other = found(malda, "Mousumi Khatoon", age=15)
+    survivor = found(malda, "মৌসুমী খাতুন")
+    registers.run()
+    candidate = CandidateMatch.objects.restrict(SYSTEM).get(missing_person=person,
+                                                            survivor=survivor)  # fmt: skip
+    client.force_login(malda["police"])
+    response = client.post(f"/matching/review/{candidate.pk}/", {"decision": "confirm"})
+    assert "This field is required." in response.content.decode()  # a reason is required
+    response = client.post(
+        f"/matching/review/{candidate.pk}/",
+        {"decision": "confirm", "reason": "Mother identified her from a photograph"},
+    )
+    restoration = Restoration.objects.restrict(SYSTEM).get()
+    assert response["Location"] == f"/matching/restorations/{restoration.pk}/"
+    candidate.refresh_from_db()
+    assert (candidate.status, candidate.reviewed_by) == ("confirmed", malda["police"])
+    person.refresh_from_db()
+    assert person.status == "traced"
+    rest = CandidateMatch.objects.restrict(SYSTEM).filter(survivor=other, missing_person=person)
+    assert all(c.status == "rejected" for c in rest)
+    # A later run never reopens a decided pair.
+    registers.run()
+    candidate.refresh_from_db()
+    assert candidate.status == "confirmed"
+
+    # The CWC records the steps in order.
+    client.force_login(malda["cwc"])
+    page = client.get(f"/matching/restorations/{restoration.pk}/").content.decode()
+    assert "Next: home verification ordered" in page
+    bad = client.post(f"/matching/restorations/{restoration.pk}/", {
+        "home_verification_ordered_on": TODAY.isoformat(),
+        "home_verification_report_on": (TODAY - timedelta(days=3)).isoformat(),
+        "version": restoration.version,
+    })  # fmt: skip
+    assert "cannot come before an earlier one" in bad.content.decode()
+    client.post(f"/matching/restorations/{restoration.pk}/", {
+        "home_verification_ordered_on": TODAY.isoformat(), "version": restoration.version,
+    })  # fmt: skip
+    restoration.refresh_from_db()
+    assert restoration.home_verification_ordered_on == TODAY
+
+
+def test_rejecting_keeps_the_report_open(malda, client):
+    person = missing(malda["village"], "Mousumi Khatun")
+    found(malda, "মৌসুমী খাতুন")
+    registers.run()
+    candidate = CandidateMatch.objects.restrict(SYSTEM).get()
+    client.force_login(malda["police"])
+    client.post(f"/matching/review/{candidate.pk}/",
+                {"decision": "reject", "reason": "Different mother's name"})  # fmt: skip
+    candidate.refresh_from_db()
+    person.refresh_from_db()
+    assert candidate.status == "rejected" and person.status == "missing"
+    assert not Restoration.objects.restrict(SYSTEM).exists()
