@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.cases.models import Survivor
 from sangam.core.access import can
-from sangam.matching.models import CandidateMatch
+from sangam.matching.models import CandidateMatch, SurvivorDuplicate
 from sangam.prevention.models import Household, MissingPerson
 
 
@@ -21,6 +21,8 @@ def menu_for(user):
         items.append((_("Survivors"), reverse("cases:list")))
     if can(user, CandidateMatch, "view"):
         items.append((_("Matches to review"), reverse("matching:queue")))
+    elif can(user, SurvivorDuplicate, "view"):
+        items.append((_("Survivors registered twice"), reverse("matching:duplicates")))
     if can(user, Household, "view") or can(user, MissingPerson, "view") or user.is_oversight:
         items.append((_("Prevention"), reverse("prevention:home")))
     items += [

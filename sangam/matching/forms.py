@@ -39,3 +39,18 @@ class RestorationForm(VersionedForm):
             if day:
                 previous = (step, day)
         return data
+
+
+class MergeForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("merge", _("Same person: merge")), ("apart", _("Different people"))],
+        widget=forms.RadioSelect,
+    )
+    keep = forms.ChoiceField(
+        label=_("Keep which record"),
+        choices=[("first", _("The first")), ("second", _("The second"))],
+        initial="first",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Why"), max_length=300)

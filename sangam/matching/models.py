@@ -114,3 +114,42 @@ class Restoration(PersonalDataModel):
             if getattr(self, step) is None:
                 return self._meta.get_field(step).verbose_name
         return None
+
+
+class SurvivorDuplicate(PersonalDataModel):
+    """Two survivor records, often at two agencies, that may be one person.
+    Only a human merges them (matching/merge.py)."""
+
+    first = models.ForeignKey(
+        "cases.Survivor", on_delete=models.CASCADE, related_name="duplicate_candidates_first"
+    )
+    second = models.ForeignKey(
+        "cases.Survivor", on_delete=models.CASCADE, related_name="duplicate_candidates_second"
+    )
+    score = models.FloatField()
+    levels = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    # Supervisors of an agency serving either record; reviewers of either
+    # record's district.
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency=("first__cases__agency", "second__cases__agency"),
+        district=("first__cases__agency__district", "second__cases__agency__district"),
+        state=("first__cases__agency__state", "second__cases__agency__state"),
+        through_many=True,
+    )
+
+    class Meta:
+        ordering = ["-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="duplicate_once"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="duplicate_ordered"
+            ),
+        ]

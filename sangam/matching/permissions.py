@@ -12,3 +12,12 @@ GRANTS = {
     for label in ("matching.candidatematch", "matching.restoration")
 }
 GRANTS["matching.restoration"][Role.CWC_MEMBER] = {**REVIEW, "add": "jurisdiction"}
+# Survivors registered twice: supervisors of an agency serving either record
+# merge them (each side's identity still needs her consent beyond their own
+# agency), as can the district's reviewers.
+GRANTS["matching.survivorduplicate"] = {
+    Role.SUPERVISOR: {"view": "agency", "change": "agency"},
+    Role.POLICE_OFFICER: REVIEW,
+    Role.CWC_MEMBER: REVIEW,
+    Role.DCPU_OFFICER: REVIEW,
+}

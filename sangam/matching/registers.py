@@ -139,3 +139,56 @@ def _store(pairs):
             )
             stored += 1
     return stored
+
+
+def _people_rows():
+    for row in _found_rows():
+        yield {
+            "id": row["id"],
+            "name": row["name"],
+            "sex": row["sex"],
+            "age": row["age"],
+            "date": row["date_found"],
+            "father_name": "",
+            "state": row["stated_state"],
+            "district": row["stated_district"],
+            "village": row["stated_village"],
+            "language": row["language"],
+        }
+
+
+def find_duplicate_survivors(engine="duckdb", say=None):
+    """Survivor records that may be one person (often at two agencies),
+    stored for a human to merge or keep apart. Returns how many are waiting."""
+    from sangam.matching.models import SurvivorDuplicate
+
+    side = _side(_people_rows(), "people", 2)
+    if side is None:
+        return 0
+    db = ENGINES[engine]()
+    try:
+        linker = Linker(db, progress=say).run(side)
+        pairs = {}
+        names = [c.name for c in COMPARISONS]
+        for batch in linker.results(REVIEW_THRESHOLD, explain=True):
+            for a, b, score, _rank, *levels in batch:
+                first, second = sorted((int(a.split(":")[0]), int(b.split(":")[0])))
+                if first == second:
+                    continue  # two spellings of one record
+                if (first, second) not in pairs or pairs[(first, second)][0] < score:
+                    pairs[(first, second)] = (score, dict(zip(names, levels, strict=True)))
+    finally:
+        db.close()
+    with transaction.atomic():
+        decided = set(
+            SurvivorDuplicate.objects.restrict(SYSTEM)
+            .exclude(status=Review.PENDING)
+            .values_list("first_id", "second_id")
+        )
+        for (first, second), (score, levels) in pairs.items():
+            if (first, second) in decided:
+                continue
+            SurvivorDuplicate.objects.restrict(SYSTEM).update_or_create(
+                first_id=first, second_id=second, defaults={"score": score, "levels": levels}
+            )
+    return SurvivorDuplicate.objects.restrict(SYSTEM).filter(status=Review.PENDING).count()

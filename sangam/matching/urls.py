@@ -8,5 +8,7 @@ urlpatterns = [
     path("review/", views.queue, name="queue"),
     path("review/<int:pk>/", views.candidate, name="candidate"),
     path("restorations/", views.restorations, name="restorations"),
+    path("duplicates/", views.duplicates, name="duplicates"),
+    path("duplicates/<int:pk>/", views.duplicate, name="duplicate"),
     path("restorations/<int:pk>/", views.restoration, name="restoration"),
 ]

@@ -3,14 +3,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sangam.agencies.views import CONFLICT
 from sangam.audit import log
+from sangam.cases.models import Survivor
 from sangam.core.models import EditConflict
+from sangam.matching import merge as merging
 from sangam.matching import review
-from sangam.matching.forms import DecisionForm, RestorationForm
-from sangam.matching.models import CandidateMatch, Restoration, Review
+from sangam.matching.forms import DecisionForm, MergeForm, RestorationForm
+from sangam.matching.models import CandidateMatch, Restoration, Review, SurvivorDuplicate
 
 RELATED = ("missing_person", "missing_person__village", "missing_person__district", "survivor")
 
@@ -111,4 +114,77 @@ def restoration(request, pk):
         request,
         "matching/restoration.html",
         {"restoration": obj, "form": form, "sees_missing": obj.match.missing_person_id in missing},
+    )
+
+
+@login_required
+def duplicates(request):
+    qs = (
+        SurvivorDuplicate.objects.restrict(request.user, "view")
+        .filter(status=Review.PENDING)
+        .order_by("-score", "pk")
+    )
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    ids = {pk for d in page for pk in (d.first_id, d.second_id)}
+    visible = set(
+        Survivor.objects.restrict(request.user, "view")
+        .filter(pk__in=ids)
+        .values_list("pk", flat=True)
+    )
+    rows = [(d, d.first_id in visible and d.second_id in visible) for d in page]
+    return render(request, "matching/duplicates.html", {"page": page, "rows": rows})
+
+
+@login_required
+def duplicate(request, pk):
+    obj = get_object_or_404(
+        SurvivorDuplicate.objects.restrict(request.user, "view").select_related(
+            "first", "second", "first__origin_district", "second__origin_district"
+        ),
+        pk=pk,
+    )
+    visible = set(
+        Survivor.objects.restrict(request.user, "view")
+        .filter(pk__in=[obj.first_id, obj.second_id])
+        .values_list("pk", flat=True)
+    )
+    sees_both = {obj.first_id, obj.second_id} <= visible
+    may_decide = (
+        sees_both
+        and obj.status == Review.PENDING
+        and SurvivorDuplicate.objects.restrict(request.user, "change").filter(pk=pk).exists()
+    )
+    form = MergeForm(request.POST or None) if may_decide else None
+    if request.method == "POST":
+        if not may_decide:
+            raise PermissionDenied
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            if form.cleaned_data["decision"] == "merge":
+                keep, other = (obj.first, obj.second)
+                if form.cleaned_data["keep"] == "second":
+                    keep, other = other, keep
+                kept = merging.merge(keep, other, request.user, reason)
+                messages.success(request, _("Merged into one record."))
+                return redirect("cases:survivor", pk=kept.pk)
+            obj.status, obj.reason, obj.reviewed_by = Review.REJECTED, reason, request.user
+            obj.reviewed_at = timezone.now()
+            obj.save(update_fields=["status", "reason", "reviewed_by", "reviewed_at"])
+            messages.success(request, _("Kept apart."))
+            return redirect("matching:duplicates")
+    if sees_both:
+        log.record_view(obj)
+    return render(
+        request,
+        "matching/duplicate.html",
+        {
+            "duplicate": obj,
+            "sides": [
+                (_("First record"), obj.first, obj.first_id in visible),
+                (_("Second record"), obj.second, obj.second_id in visible),
+            ],
+            "evidence": review.evidence(obj.levels),
+            "form": form,
+            "sees_both": sees_both,
+        },
     )

@@ -1,6 +1,7 @@
 """Nightly: score every open missing-person report against every survivor,
 re-estimate the linkage model when the registers are large enough, and
-store candidates above the review threshold for the review queue."""
+store candidates above the review threshold for the review queue; and find
+survivors registered twice for a human to merge."""
 
 from django.core.management.base import BaseCommand
 
@@ -18,4 +19,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with acting_as(label="match_registers"):
             stored = registers.run(engine=options["engine"], say=self.stderr.write)
+            twice = registers.find_duplicate_survivors(engine=options["engine"])
         self.stdout.write(f"{stored} candidate matches waiting for review or updated.")
+        self.stdout.write(f"{twice} survivors possibly registered twice, waiting for review.")
