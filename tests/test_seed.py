@@ -72,3 +72,11 @@ def test_demo_village_work_is_seen_by_the_demo_crp(client, db):
     assert not Household.objects.restrict(caseworker, "view").exists()
     client.force_login(crp)
     assert "Demo Rajnagar (synthetic)" in client.get("/prevention/villages/").content.decode()
+
+
+def test_the_demo_cwc_member_has_a_childs_match_to_review(client, db):
+    call_command("seed", "--demo")
+    cwc = User.objects.restrict(SYSTEM).get(username="demo.cwc")
+    client.force_login(cwc)
+    page = client.get("/matching/review/").content.decode()
+    assert "Mousumi Khatun (synthetic)" in page and "মৌসুমী খাতুন" in page

@@ -120,23 +120,32 @@ def _store(pairs):
     by_survivor = {}
     for (missing_id, survivor_id), (score, levels) in pairs.items():
         by_survivor.setdefault(survivor_id, []).append((score, missing_id, levels))
-    decided = set(
-        CandidateMatch.objects.restrict(SYSTEM)
-        .filter(survivor_id__in=list(by_survivor))
-        .exclude(status=Review.PENDING)
-        .values_list("missing_person_id", "survivor_id")
-    )
+    existing = {
+        (c.missing_person_id, c.survivor_id): c
+        for c in CandidateMatch.objects.restrict(SYSTEM).filter(survivor_id__in=list(by_survivor))
+    }
     stored = 0
     for survivor_id, found in by_survivor.items():
         found.sort(key=lambda f: -f[0])
         for rank, (score, missing_id, levels) in enumerate(found[:MAX_RANK], 1):
-            if (missing_id, survivor_id) in decided:
-                continue
-            CandidateMatch.objects.restrict(SYSTEM).update_or_create(
-                missing_person_id=missing_id,
-                survivor_id=survivor_id,
-                defaults={"score": score, "rank": rank, "levels": levels},
-            )
+            current = existing.get((missing_id, survivor_id))
+            if current is None:
+                CandidateMatch.objects.create(
+                    missing_person_id=missing_id,
+                    survivor_id=survivor_id,
+                    score=score,
+                    rank=rank,
+                    levels=levels,
+                )
+            elif current.status != Review.PENDING:
+                continue  # decided by a human: never reopened
+            elif (round(current.score, 6), current.rank, current.levels) != (
+                round(score, 6),
+                rank,
+                levels,
+            ):
+                current.score, current.rank, current.levels = score, rank, levels
+                current.save(update_fields=["score", "rank", "levels", "updated_at"])
             stored += 1
     return stored
 
@@ -180,15 +189,18 @@ def find_duplicate_survivors(engine="duckdb", say=None):
     finally:
         db.close()
     with transaction.atomic():
-        decided = set(
-            SurvivorDuplicate.objects.restrict(SYSTEM)
-            .exclude(status=Review.PENDING)
-            .values_list("first_id", "second_id")
-        )
+        existing = {
+            (d.first_id, d.second_id): d for d in SurvivorDuplicate.objects.restrict(SYSTEM)
+        }
         for (first, second), (score, levels) in pairs.items():
-            if (first, second) in decided:
-                continue
-            SurvivorDuplicate.objects.restrict(SYSTEM).update_or_create(
-                first_id=first, second_id=second, defaults={"score": score, "levels": levels}
-            )
+            current = existing.get((first, second))
+            if current is None:
+                SurvivorDuplicate.objects.create(
+                    first_id=first, second_id=second, score=score, levels=levels
+                )
+            elif current.status == Review.PENDING and (
+                round(current.score, 6) != round(score, 6) or current.levels != levels
+            ):
+                current.score, current.levels = score, levels
+                current.save(update_fields=["score", "levels", "updated_at"])
     return SurvivorDuplicate.objects.restrict(SYSTEM).filter(status=Review.PENDING).count()

@@ -130,7 +130,7 @@ def _registers(crp, block, today):
         )  # fmt: skip
     if not MissingPerson.objects.restrict(SYSTEM).filter(register_no="DP-1").exists():
         MissingPerson.objects.create(
-            village=village, register_no="DP-1", name="Demo Missing Girl (synthetic)",
+            village=village, register_no="DP-1", name="Mousumi Khatun (synthetic)",
             sex="female", age=14, date_missing=today - timedelta(days=200),
             father_name="Demo Father (synthetic)", language="Bengali",
             circumstances="Synthetic: left for a fair and did not come back.",

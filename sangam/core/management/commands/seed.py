@@ -51,6 +51,10 @@ class Command(BaseCommand):
                 from sangam.prevention.demo import seed_prevention
 
                 self.stdout.write(f"demo households: {seed_prevention()} new")
+                from sangam.matching import registers
+
+                self.stdout.write(f"demo candidate matches: {registers.run()}")
+                registers.find_duplicate_survivors()
             if scale:
                 self._scale(scale, out, seed)
 
