@@ -324,23 +324,33 @@ def _states():
     return found
 
 
+_EMPTY = {"bool": False, "text": "", "choice": ""}
+
+
 def _parse(column, raw, states):
     """(value, problem) for one cell."""
-    if isinstance(raw, datetime):
-        raw = raw.date()
-    if isinstance(raw, date):
+    if raw.__class__ is str:  # every CSV cell, most XLSX cells
+        text = raw.strip()
+    elif isinstance(raw, datetime | date):
         if column.kind != "date":
             return None, _("expected %(kind)s, found a date") % {"kind": column.kind}
-        text = raw.isoformat()
+        text = (raw.date() if isinstance(raw, datetime) else raw).isoformat()
+    elif isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
     else:
         text = str(raw).strip()
-        if isinstance(raw, float) and raw.is_integer():
-            text = str(int(raw))
     if not text:
         if column.required:
             return None, _("required")
-        empty = {"bool": False, "text": "", "choice": ""}.get(column.kind)
-        return empty, None
+        return _EMPTY.get(column.kind), None
+    kind = column.kind
+    if kind == "bool":
+        low = text.lower()
+        if low in TRUE:
+            return True, None
+        if low in FALSE:
+            return False, None
+        return None, _("answer yes or no")
     kind = column.kind
     if kind == "text":
         if len(text) > column.max_length:
@@ -367,13 +377,6 @@ def _parse(column, raw, states):
         if value.year < 1900:
             return None, _("before 1900")
         return value, None
-    if kind == "bool":
-        low = text.lower()
-        if low in TRUE:
-            return True, None
-        if low in FALSE:
-            return False, None
-        return None, _("answer yes or no")
     if kind == "choice":
         low = text.lower().replace(" ", "_").replace("-", "_")
         if low not in column.choices:
@@ -571,7 +574,8 @@ def import_register(register_name, stream, filename, user, progress=None):
         if missing:
             report.add(1, ", ".join(missing), _("column missing from the header"))
             return report
-        positions = {name: header.index(name) for name in header if name}
+        index = {name: header.index(name) for name in header if name}
+        positions = [(c, index.get(c.name)) for c in register.columns]
         places, states = _Places(user), _states()
         today = timezone.localdate()
         stamp = _stamp(user)
@@ -654,9 +658,9 @@ def _repeats_of_earlier_chunks(cursor, register, stamp, report):
 def _check_row(register, line, values, positions, places, states, today, seen, report):
     row = {}
     problems = 0
-    for column in register.columns:
-        pos = positions.get(column.name)
-        raw = values[pos] if pos is not None and pos < len(values) else ""
+    width = len(values)
+    for column, pos in positions:
+        raw = values[pos] if pos is not None and pos < width else ""
         value, problem = _parse(column, raw, states)
         if problem:
             report.add(line, column.name, problem)
