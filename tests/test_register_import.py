@@ -35,6 +35,21 @@ def test_it_imports_households_and_scores_them(jharkhand):
     assert one.block == jharkhand["village"].block
 
 
+def test_imported_households_are_scored_with_the_states_index(jharkhand):
+    from sangam.geography.models import State
+    from sangam.prevention import index
+
+    state = State.objects.get(code="IN-JH")
+    index.publish(state, {"extreme_poverty": 30, "in_debt": 30, "landless": 40}, 20, 50)
+    assert run("households", households_csv(*GOOD), jharkhand["crp"]).committed
+    one = Household.objects.restrict(SYSTEM).get(code="K-1")
+    config = index.active(state.pk)
+    assert (one.score, one.risk_level, one.index_version) == (60, "high", 1)
+    assert index.explain(one, config)[1] == one.score
+    # A later recompute agrees with what the import wrote: nothing to rewrite.
+    assert index.recompute_state(state.pk) == 0
+
+
 def test_reimporting_updates_instead_of_duplicating(jharkhand):
     run("households", households_csv(*GOOD), jharkhand["crp"])
     changed = GOOD[0].replace("yes,yes,no", "yes,yes,yes")

@@ -296,9 +296,14 @@ def _read_xlsx(stream):
 
 
 class _Places:
-    """Villages of the importer's jurisdiction by (block, village) name and LGD code."""
+    """Villages of the importer's jurisdiction by (block, village) name and
+    LGD code; and each district's active vulnerability index."""
 
     def __init__(self, user):
+        from sangam.geography.models import District
+
+        self.state_of = dict(District.objects.values_list("pk", "state_id"))
+        self.configs = {}
         rows = villages_for(user).values_list(
             "pk", "block_id", "district_id", "name", "block__name", "lgd_code"
         )
@@ -308,6 +313,12 @@ class _Places:
             self.by_name[(block_name.strip().lower(), name.strip().lower())] = place
             if lgd:
                 self.by_lgd[lgd] = place
+
+    def index_for(self, district_id):
+        state = self.state_of[district_id]
+        if state not in self.configs:
+            self.configs[state] = index.active(state)
+        return self.configs[state]
 
     def find(self, block, village, lgd):
         if lgd is not None:
@@ -438,6 +449,8 @@ def _stage_columns(register):
         cols.append((name, _TYPES[c.kind]))
     if register.name == "migrations":
         cols.append(("next_checkin_due", "date"))
+    if register.name == "households":
+        cols += [("score", "integer"), ("risk_level", "text"), ("index_version", "integer")]
     return cols
 
 
@@ -500,8 +513,6 @@ def _insert_sql(register):
         "updated_at": "%s",
         "version": "1",
     }
-    if register.name == "households":
-        extra.update({"score": "NULL", "risk_level": "''", "index_version": "NULL"})
     if register.name == "migrations":
         extra.update({"status": "'away'", "last_contact_on": "NULL", "recruiter_id": "NULL"})
     if register.name == "missing":
@@ -521,9 +532,6 @@ def _insert_sql(register):
             updates.remove(keep)
     if register.name == "migrations":
         for keep in ("status", "last_contact_on", "recruiter_id"):
-            updates.remove(keep)
-    if register.name == "households":
-        for keep in ("score", "risk_level", "index_version"):
             updates.remove(keep)
     set_clause = ", ".join(
         f"{c} = {table}.version + 1" if c == "version" else f"{c} = excluded.{c}" for c in updates
@@ -674,6 +682,13 @@ def _check_row(register, line, values, positions, places, states, today, seen, r
         return None
     row["village_id"], row["block_id"], row["district_id"] = place
     row["line"] = line
+    if register.name == "households":
+        # Scored as the row is checked, with its state's active index: the
+        # same sum the household page explains (index.explain).
+        config = places.index_for(row["district_id"])
+        row["score"] = score = sum(w for code, w in config.weights.items() if w and row[code])
+        row["risk_level"] = config.level(score)
+        row["index_version"] = config.version
     for column, problem in _row_checks(register, row, today):
         report.add(line, column, problem)
         problems += 1
@@ -692,6 +707,8 @@ def _after(register, districts):
     from sangam.core.access import SYSTEM
     from sangam.geography.models import District
 
+    if register.name not in ("members", "migrations"):
+        return  # households were scored as they were checked
     households = Household.objects.restrict(SYSTEM).filter(district__in=districts)
     if register.name == "members":
         year = timezone.localdate().year
