@@ -106,6 +106,12 @@ def write_files(folder, places, n, with_xlsx):
     return path, xlsx
 
 
+def peak_rss():
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_import(path, n, trace=False):
     empty_register()
     if trace:
@@ -128,10 +134,13 @@ def bench_import(places, n, with_xlsx):
         small, _ = write_files(Path(tmp), places, n // 10, False)
         large, xlsx = write_files(Path(tmp), places, n, with_xlsx)
         seconds, _ = run_import(large, n)
-        print(f"import CSV  {n:>10,} rows: {seconds:7.1f} s, {n / seconds:>8,.0f} rows/s")
+        print(f"import CSV  {n:>10,} rows: {seconds:7.1f} s, {n / seconds:>8,.0f} rows/s, "
+              f"process peak RSS so far {peak_rss():,.0f} MiB")  # fmt: skip
         if xlsx:
             seconds, _ = run_import(xlsx, n)
-            print(f"import XLSX {n:>10,} rows: {seconds:7.1f} s, {n / seconds:>8,.0f} rows/s")
+            # calamine holds the sheet outside Python's heap: RSS shows it.
+            print(f"import XLSX {n:>10,} rows: {seconds:7.1f} s, {n / seconds:>8,.0f} rows/s, "
+                  f"process peak RSS so far {peak_rss():,.0f} MiB")  # fmt: skip
         _, small_peak = run_import(small, n // 10, trace=True)
         _, large_peak = run_import(large, n, trace=True)
         print(
