@@ -188,3 +188,28 @@ def test_the_engine_spills_to_a_private_folder_it_removes(tmp_path, monkeypatch)
     assert os.path.isdir(spill) and not spill.startswith(str(tmp_path))
     engine.close()
     assert not os.path.exists(spill) and list(tmp_path.iterdir()) == []
+
+
+def test_registers_too_large_for_the_rules_use_finer_blocking(files, capsys, monkeypatch):
+    from sangam.matching import linker, settings
+
+    path, _ = files
+    monkeypatch.setattr(settings, "PAIR_BUDGET", 1000)
+    monkeypatch.setattr(linker, "TRAINING_PAIRS", 5000)  # EM on a sample of each block
+    out = path / "matches.csv"
+    call_command(
+        "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+        "--out", str(out), "--threshold", "0",
+    )  # fmt: skip
+    printed = capsys.readouterr().out
+    assert "using the finer rules for scale" in printed
+    fewer = int(printed.split("candidate pairs: ")[1].split()[0].replace(",", ""))
+    monkeypatch.setattr(settings, "PAIR_BUDGET", 10**9)
+    call_command(
+        "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+        "--out", str(path / "all.csv"), "--threshold", "0",
+    )  # fmt: skip
+    more = int(capsys.readouterr().out.split("candidate pairs: ")[1].split()[0].replace(",", ""))
+    assert fewer < more
+    hers = [r for r in read(out) if r["found_id"] == "F-RUPALI"]
+    assert hers[0]["missing_id"] == "M-RUPALI" and hers[0]["rank"] == "1"

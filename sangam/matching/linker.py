@@ -39,6 +39,8 @@ TF_CAP = math.log(30)  # a name's rarity moves a weight by at most this much
 EM_ITERATIONS = 60
 # Fewer records than this on a side: too few true pairs for EM to find.
 EM_MIN_RECORDS = 200
+# Pairs of a training block EM looks at, at most (a random sample beyond).
+TRAINING_PAIRS = 5_000_000
 DEFAULT_MODEL = Path(__file__).with_name("default_model.json")
 
 
@@ -102,6 +104,18 @@ class Linker:
 
     def _rules(self):
         rules = list(self.config.BLOCKING_RULES)
+        order = " AND l.rid < r.rid" if self.dedupe else ""
+        expected = sum(
+            self.engine.rows(f"SELECT count(*) FROM l_in l JOIN {self.right} r ON ({r}){order}")[0][
+                0
+            ]
+            for r in rules
+        )
+        if expected > self.config.PAIR_BUDGET:
+            self.say(
+                f"the blocking rules would give {expected:,} pairs: using the finer rules for scale"
+            )
+            rules = list(self.config.BLOCKING_RULES_AT_SCALE)
         if self.dedupe:
             # Within one file each pair is taken once (l before r), so an
             # asymmetric rule also needs its mirror image.
@@ -197,13 +211,23 @@ class Linker:
         order = " AND l.rid < r.rid" if self.dedupe else ""
         estimates, sessions = {n: [] for n in names}, []
         for rule, estimate in self.config.TRAINING:
+            # A training block of registers this size can hold hundreds of
+            # millions of pairs; EM needs far fewer. Records with a row number
+            # below a cut are a random sample (records.number), so the block
+            # is taken over a sample of the left side.
+            size = self.engine.rows(
+                f"SELECT count(*) FROM l_in l JOIN {self.right} r ON ({rule}){order}"
+            )[0][0]
+            cut = self.sizes[0] * min(1.0, TRAINING_PAIRS / max(size, 1))
             rows = self.engine.rows(
                 f"SELECT {', '.join(f'g_{n}' for n in names)}, count(*) FROM ("
-                f"SELECT {self._gamma_columns()} FROM l_in l JOIN {self.right} r "
-                f"ON ({rule}){order}) t GROUP BY {', '.join(f'g_{n}' for n in names)}"
+                f"SELECT {self._gamma_columns()} FROM (SELECT * FROM l_in WHERE rid < {cut!r}) l "
+                f"JOIN {self.right} r ON ({rule}){order}) t "
+                f"GROUP BY {', '.join(f'g_{n}' for n in names)}"
             )
             m, share, iterations = self._em(rows, u, estimate)
-            sessions.append((share, sum(r[-1] for r in rows), iterations))
+            # The share of true pairs in the sample holds for the whole block.
+            sessions.append((share, size, iterations))
             for name, probabilities in m.items():
                 estimates[name].append(probabilities)
         m = {}

@@ -146,6 +146,26 @@ BLOCKING_RULES = (
     "l.di = r.di AND l.b4 = r.b4 AND l.sex = r.sex",
 )
 
+# When the rules above would give more candidate pairs than PAIR_BUDGET (their
+# sizes are counted first, which is cheap), these finer rules are used
+# instead: each adds a district, village, birth-year band or second name to
+# a name key, so pairs grow with the records, not with their product. Chosen
+# greedily for true pairs kept per pair on synthetic registers of 200,000 x
+# 50,000 (about 0.89 of true pairs kept, against 0.97 with the rules above).
+PAIR_BUDGET = 40_000_000
+BLOCKING_RULES_AT_SCALE = (
+    "l.s1 = r.s1 AND l.vi = r.vi",
+    "l.p2 = r.p2 AND l.di = r.di AND l.b4 = r.b4",
+    "l.s1 = r.s2 AND l.di = r.di",
+    "l.s1 = r.s1 AND l.fas = r.fas AND l.st = r.st",
+    "l.s2 = r.s1 AND l.di = r.di",
+    "l.s2 = r.s2 AND l.di = r.di AND l.sex = r.sex",
+    "l.s1 = r.s2 AND l.s2 = r.s1",
+    "l.s1 = r.s1 AND l.di = r.di",
+    "l.di = r.di AND l.vi = r.vi",
+    "l.p2 = r.p2 AND l.st = r.st AND l.b4 = r.b4 AND l.sex = r.sex",
+)
+
 # Estimating how true pairs look (m), as Splink does, in blocks where the
 # fields estimated say nothing about how the block was made: among pairs
 # sharing a given name, false pairs agree on age, origin and father no more
