@@ -7,12 +7,22 @@ doubled letters, Md/Mohd/Mohammad); surnames dropped, swapped or replaced by
 Kumari/Devi/Khatun; ages estimated by an official years after the report;
 places named the way a child says them; many people sharing the commonest
 names (a Zipf-like distribution). Deterministic for a seed.
+
+Two vocabularies. ``wide`` (the default) is closer to the field: the real
+names listed below are the commonest, followed by a long tail of composed
+names (synthetic-looking, written consistently in the three scripts), so the
+commonest girl's name belongs to about one girl in twenty; people come from
+every district of six source states and from a hundred villages per
+district. ``narrow`` is a stress test: only the sixty listed girls' names
+(the commonest one girl in five), nine districts per state, forty villages.
 """
 
 import csv
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from sangam.matching.names import words
 
 # (Latin, Devanagari, Bengali)
 FEMALE = [
@@ -88,6 +98,71 @@ VILLAGE_PARTS = (
     ["pur", "nagar", "gram", "para", "ganj", "danga", "tola", "bari", "hat", "dih", "chak",
      "garh", "toli", "kandi", "sahi"],
 )  # fmt: skip
+# More surnames of the source states, used by the wide vocabulary.
+MORE_SURNAMES = [
+    ("Pal", "पाल", "পাল"), ("Saha", "साहा", "সাহা"), ("Dey", "डे", "দে"), ("Bose", "बोस", "বসু"),
+    ("Mallick", "मल्लिक", "মল্লিক"), ("Mandi", "मांडी", "মান্ডি"), ("Murmu", "मुर्मू", "মুর্মু"),
+    ("Besra", "बेसरा", "বেসরা"), ("Marandi", "मरांडी", "মারান্ডি"), ("Hansda", "हांसदा", "হাঁসদা"),
+    ("Tirkey", "तिर्की", "তির্কি"), ("Ekka", "एक्का", "এক্কা"), ("Lakra", "लकड़ा", "লাকড়া"),
+    ("Kujur", "कुजूर", "কুজুর"), ("Minz", "मिंज", "মিঞ্জ"), ("Toppo", "टोप्पो", "টোপ্পো"),
+    ("Kerketta", "केरकेट्टा", "কেরকেট্টা"), ("Rai", "राय", "রাই"), ("Gupta", "गुप्ता", "গুপ্ত"),
+    ("Prasad", "प्रसाद", "প্রসাদ"), ("Mishra", "मिश्रा", "মিশ্র"), ("Jha", "झा", "ঝা"),
+    ("Thakur", "ठाकुर", "ঠাকুর"), ("Molla", "मोल्ला", "মোল্লা"), ("Laskar", "लस्कर", "লস্কর"),
+    ("Naskar", "नस्कर", "নস্কর"), ("Bhuiya", "भुइयां", "ভূঁইয়া"), ("Behera", "बेहेरा", "বেহেরা"),
+    ("Majhi", "माझी", "মাঝি"), ("Rajbanshi", "राजबंशी", "রাজবংশী"),
+]  # fmt: skip
+# Every district of the six source states (2026), for the wide vocabulary.
+ALL_DISTRICTS = {
+    "West Bengal": ["Alipurduar", "Bankura", "Paschim Bardhaman", "Purba Bardhaman",
+                    "Birbhum", "Cooch Behar", "Dakshin Dinajpur", "Darjeeling", "Hooghly",
+                    "Howrah", "Jalpaiguri", "Jhargram", "Kalimpong", "Kolkata", "Malda",
+                    "Murshidabad", "Nadia", "North 24 Parganas", "Paschim Medinipur",
+                    "Purba Medinipur", "Purulia", "South 24 Parganas", "Uttar Dinajpur"],
+    "Jharkhand": ["Bokaro", "Chatra", "Deoghar", "Dhanbad", "Dumka", "East Singhbhum",
+                  "Garhwa", "Giridih", "Godda", "Gumla", "Hazaribagh", "Jamtara", "Khunti",
+                  "Koderma", "Latehar", "Lohardaga", "Pakur", "Palamu", "Ramgarh", "Ranchi",
+                  "Sahibganj", "Seraikela Kharsawan", "Simdega", "West Singhbhum"],
+    "Bihar": ["Araria", "Arwal", "Aurangabad", "Banka", "Begusarai", "Bhagalpur", "Bhojpur",
+              "Buxar", "Darbhanga", "East Champaran", "Gaya", "Gopalganj", "Jamui",
+              "Jehanabad", "Kaimur", "Katihar", "Khagaria", "Kishanganj", "Lakhisarai",
+              "Madhepura", "Madhubani", "Munger", "Muzaffarpur", "Nalanda", "Nawada", "Patna",
+              "Purnia", "Rohtas", "Saharsa", "Samastipur", "Saran", "Sheikhpura", "Sheohar",
+              "Sitamarhi", "Siwan", "Supaul", "Vaishali", "West Champaran"],
+    "Odisha": ["Angul", "Balangir", "Balasore", "Bargarh", "Bhadrak", "Boudh", "Cuttack",
+               "Deogarh", "Dhenkanal", "Gajapati", "Ganjam", "Jagatsinghpur", "Jajpur",
+               "Jharsuguda", "Kalahandi", "Kandhamal", "Kendrapara", "Kendujhar", "Khordha",
+               "Koraput", "Malkangiri", "Mayurbhanj", "Nabarangpur", "Nayagarh", "Nuapada",
+               "Puri", "Rayagada", "Sambalpur", "Subarnapur", "Sundargarh"],
+    "Assam": ["Baksa", "Barpeta", "Bongaigaon", "Cachar", "Darrang", "Dhemaji", "Dhubri",
+              "Dibrugarh", "Goalpara", "Golaghat", "Hailakandi", "Jorhat", "Kamrup",
+              "Karimganj", "Kokrajhar", "Lakhimpur", "Morigaon", "Nagaon", "Nalbari",
+              "Sivasagar", "Sonitpur", "Tinsukia", "Udalguri"],
+    "Uttar Pradesh": ["Agra", "Aligarh", "Azamgarh", "Bahraich", "Ballia", "Balrampur",
+                      "Banda", "Barabanki", "Bareilly", "Basti", "Deoria", "Etah", "Ayodhya",
+                      "Gonda", "Gorakhpur", "Hardoi", "Jaunpur", "Kushinagar",
+                      "Lakhimpur Kheri", "Maharajganj", "Mau", "Mirzapur", "Moradabad",
+                      "Pratapgarh", "Rae Bareli", "Shravasti", "Siddharthnagar", "Sitapur",
+                      "Sultanpur", "Varanasi"],
+}  # fmt: skip
+# Letters for composed names: (Latin, Devanagari, Bengali).
+CONSONANTS = [
+    ("k", "क", "ক"), ("g", "ग", "গ"), ("ch", "च", "চ"), ("j", "ज", "জ"), ("t", "त", "ত"),
+    ("d", "द", "দ"), ("n", "न", "ন"), ("p", "प", "প"), ("b", "ब", "ব"), ("bh", "भ", "ভ"),
+    ("m", "म", "ম"), ("r", "र", "র"), ("l", "ल", "ল"), ("s", "स", "স"), ("sh", "श", "শ"),
+    ("h", "ह", "হ"), ("kh", "ख", "খ"), ("dh", "ध", "ধ"),
+]  # fmt: skip
+VOWELS = [
+    ("a", "", ""), ("a", "ा", "া"), ("i", "ि", "ি"), ("i", "ी", "ী"), ("u", "ु", "ু"),
+    ("e", "े", "ে"), ("o", "ो", "ো"),
+]  # fmt: skip
+FINAL_F = [("a", "ा", "া"), ("i", "ी", "ী"), ("i", "ि", "ি")]
+FINAL_M = [("n", "न", "ন"), ("sh", "श", "শ"), ("l", "ल", "ল"), ("r", "र", "র"),
+           ("t", "त", "ত"), ("k", "क", "ক"), ("m", "म", "ম"), ("j", "ज", "জ")]  # fmt: skip
+VOCABULARIES = {
+    # composed girls' and boys' names, villages per district, all districts?
+    "wide": (1500, 1000, 100, True),
+    "narrow": (0, 0, 40, False),
+}
 GENERIC_F = ["Kumari", "Devi", "Khatun", "Begum"]
 GENERIC_M = ["Kumar", "Md"]
 # Spelling variants people write for the same sound.
@@ -118,13 +193,48 @@ def _zipf(n, s=1.05):
     return [w / total for w in weights]
 
 
+def _composed(rng, n, female, taken):
+    """``n`` made-up names, each written the same way in the three scripts."""
+    out = []
+    while len(out) < n:
+        letters = []
+        for _ in range(rng.choice([1, 2, 2])):
+            c, v = rng.choice(CONSONANTS), rng.choice(VOWELS)
+            letters.append(tuple(a + b for a, b in zip(c, v, strict=True)))
+        if female:
+            c, v = rng.choice(CONSONANTS), rng.choice(FINAL_F)
+            letters.append(tuple(a + b for a, b in zip(c, v, strict=True)))
+        else:
+            letters.append(rng.choice(FINAL_M))
+        latin, deva, beng = ("".join(p) for p in zip(*letters, strict=True))
+        latin = latin.capitalize()
+        # Not a word the matcher drops as generic (a composed "Bibi").
+        if latin.lower() not in taken and words(latin) and words(deva) and words(beng):
+            taken.add(latin.lower())
+            out.append((latin, deva, beng))
+    return out
+
+
 class Generator:
-    def __init__(self, seed=0):
+    def __init__(self, seed=0, vocabulary="wide"):
         self.rng = random.Random(seed)
-        self.fw, self.mw, self.sw = _zipf(len(FEMALE)), _zipf(len(MALE)), _zipf(len(SURNAMES), 0.8)
+        girls, boys, villages, every_district = VOCABULARIES[vocabulary]
+        taken = {n[0].lower() for n in FEMALE + MALE}
+        self.female = FEMALE + _composed(self.rng, girls, True, taken)
+        self.male = MALE + _composed(self.rng, boys, False, taken)
+        self.surnames = SURNAMES + (MORE_SURNAMES if every_district else [])
+        # A long tail flattens the head: with the wide vocabulary the
+        # commonest girl's name is about 5% of girls, with the narrow 22%.
+        s = 0.8 if girls else 1.05
+        self.fw, self.mw = _zipf(len(self.female), s), _zipf(len(self.male), s)
+        self.sw = _zipf(len(self.surnames), 0.8)
+        self.states = [
+            (name, lang, ALL_DISTRICTS[name] if every_district else districts)
+            for name, lang, districts in STATES
+        ]
         self.villages = {
-            (s, d): [self._village() for _ in range(40)]
-            for s, (_, _, ds) in enumerate(STATES)
+            (s, d): [self._village() for _ in range(villages)]
+            for s, (_, _, ds) in enumerate(self.states)
             for d in ds
         }
 
@@ -135,14 +245,14 @@ class Generator:
     def person(self):
         rng = self.rng
         sex = "f" if rng.random() < 0.7 else "m"  # most reported trafficked persons are girls
-        names, weights = (FEMALE, self.fw) if sex == "f" else (MALE, self.mw)
-        state = rng.randrange(len(STATES))
-        district = rng.choice(STATES[state][2])
+        names, weights = (self.female, self.fw) if sex == "f" else (self.male, self.mw)
+        state = rng.randrange(len(self.states))
+        district = rng.choice(self.states[state][2])
         return Person(
             sex=sex,
             given=rng.choices(names, weights)[0],
-            surname=rng.choices(SURNAMES, self.sw)[0],
-            father=rng.choices(MALE, self.mw)[0],
+            surname=rng.choices(self.surnames, self.sw)[0],
+            father=rng.choices(self.male, self.mw)[0],
             birth=date(2026, 1, 1) - timedelta(days=rng.randint(8 * 365, 30 * 365)),
             state=state,
             district=district,
@@ -190,7 +300,7 @@ class Generator:
     def script(self, state, latin_share):
         if self.rng.random() < latin_share:
             return "latin"
-        return "beng" if STATES[state][0] == "West Bengal" else "deva"
+        return "beng" if self.states[state][0] == "West Bengal" else "deva"
 
     def place(self, text, noise):
         rng = self.rng
@@ -210,16 +320,16 @@ class Generator:
             "age": str(int(age)) if rng.random() > 0.05 else "",
             "date_missing": day.isoformat() if rng.random() > 0.05 else "",
             "father_name": self.spell(p.father[0]) if rng.random() > 0.15 else "",
-            "origin_state": STATES[p.state][0],
+            "origin_state": self.states[p.state][0],
             "origin_district": self.place(p.district, 0.1),
             "origin_village": self.place(p.village, 0.2) if rng.random() > 0.1 else "",
-            "language": STATES[p.state][1] if rng.random() > 0.3 else "",
+            "language": self.states[p.state][1] if rng.random() > 0.3 else "",
         }
 
     def found(self, ident, p, day):
         rng = self.rng
         estimated = (day - p.birth).days / 365.25 + rng.gauss(0, 1.5)  # an official's estimate
-        said_state = p.state if rng.random() < 0.85 else rng.randrange(len(STATES))
+        said_state = p.state if rng.random() < 0.85 else rng.randrange(len(self.states))
         return {
             "id": ident,
             # Found far from home: the name is often written in Hindi or Latin.
@@ -230,12 +340,12 @@ class Generator:
             # What a child tells a CWC or the police: most know their father's
             # name and their district, fewer their village.
             "father_name": self.spell(p.father[0], heavy=True) if rng.random() < 0.75 else "",
-            "stated_state": STATES[said_state][0] if rng.random() < 0.85 else "",
+            "stated_state": self.states[said_state][0] if rng.random() < 0.85 else "",
             "stated_district": self.place(p.district, 0.35) if rng.random() < 0.75 else "",
             "stated_village": self.place(p.village, 0.5) if rng.random() < 0.5 else "",
             "found_state": "Delhi",
             "found_district": rng.choice(["South", "North East", "Shahdara", "West"]),
-            "language": STATES[p.state][1] if rng.random() < 0.7 else "",
+            "language": self.states[p.state][1] if rng.random() < 0.7 else "",
         }
 
     def dataset(self, n_missing, n_found, share_matched=0.6):
