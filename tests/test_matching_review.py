@@ -176,3 +176,29 @@ def test_rejecting_keeps_the_report_open(malda, client):
     person.refresh_from_db()
     assert candidate.status == "rejected" and person.status == "missing"
     assert not Restoration.objects.restrict(SYSTEM).exists()
+
+
+def test_a_model_kept_before_the_comparisons_changed_is_not_used(malda):
+    from sangam.matching.models import LinkageModel
+
+    # A model of an older version: one comparison fewer, levels of another missing.
+    LinkageModel.objects.create(
+        parameters={"prior": 0.5, "m": {"name": [0.5, 0.5]}, "u": {"name": [0.5, 0.5]}},
+        missing_count=1,
+        found_count=1,
+    )
+    person = missing(malda["village"], "Mousumi Khatun")
+    survivor = found(malda, "মৌসুমী খাতুন")
+    registers.run(survivor_ids=[survivor.pk])
+    best = CandidateMatch.objects.restrict(SYSTEM).get(missing_person=person)
+    assert best.survivor == survivor and best.score > 0.5
+
+
+def test_every_level_of_evidence_reads_in_words():
+    from sangam.matching.review import FIELD_LABELS, LEVEL_LABELS
+    from sangam.matching.settings import COMPARISONS
+
+    for comparison in COMPARISONS:
+        assert comparison.name in FIELD_LABELS
+        for level in comparison.levels:
+            assert level.label in LEVEL_LABELS, level.label

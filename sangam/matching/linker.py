@@ -24,13 +24,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 
 from sangam.matching import settings as default_settings
 
 SCHEMA = {
     "rid": pa.int64(), "id": pa.string(), "g1": pa.string(), "g2": pa.string(),
-    "s1": pa.string(), "s2": pa.string(), "p2": pa.string(), "fa": pa.string(),
+    "s1": pa.string(), "s2": pa.string(), "c1": pa.string(), "p2": pa.string(), "fa": pa.string(),
     "fas": pa.string(), "sex": pa.string(), "age": pa.float64(), "day": pa.int64(),
     "st": pa.string(), "di": pa.string(), "vi": pa.string(), "lang": pa.string(),
     "b4": pa.int64(), "b4o": pa.int64(),
@@ -66,6 +67,15 @@ class Model:
         """Per-field contributions (natural log Bayes factors) of one vector."""
         return {name: self.weight(name, lv) for name, lv in levels.items()}
 
+    def fits(self, config=default_settings):
+        """Whether this model has a parameter for every level of ``config``'s
+        comparisons (a model kept from before the comparisons changed has not)."""
+        return all(
+            len(getattr(self, side).get(c.name, ())) == len(c.levels) + 1
+            for c in config.COMPARISONS
+            for side in ("m", "u")
+        )
+
     def as_dict(self):
         return {"prior": self.prior, "m": self.m, "u": self.u, "iterations": self.iterations}
 
@@ -100,7 +110,9 @@ class Linker:
             )
 
     def _gamma_columns(self):
-        return ", ".join(f"{c.gamma_sql()} AS g_{c.name}" for c in self.config.COMPARISONS)
+        return ", ".join(
+            f"{c.gamma_sql(self.dedupe)} AS g_{c.name}" for c in self.config.COMPARISONS
+        )
 
     def _rules(self):
         rules = list(self.config.BLOCKING_RULES)
@@ -127,17 +139,19 @@ class Linker:
         return rules
 
     def _block(self):
-        rules = self._rules()
-        parts = []
+        # Each rule contributes row-number pairs only; the union keeps each
+        # pair once, and the comparison vectors are computed once per pair
+        # (cheaper than excluding every earlier rule's pairs in each join).
         order = " AND l.rid < r.rid" if self.dedupe else ""
-        for i, rule in enumerate(rules):
-            earlier = "".join(f" AND NOT coalesce(({r}), false)" for r in rules[:i])
-            parts.append(
-                f"SELECT l.rid AS lr, r.rid AS rr, l.g1 AS v_g1, l.fa AS v_fa, "
-                f"{self._gamma_columns()} "
-                f"FROM l_in l JOIN {self.right} r ON ({rule}){order}{earlier}"
-            )
-        self.engine.create("gammas", " UNION ALL ".join(parts))
+        joins = " UNION ".join(
+            f"SELECT l.rid AS lr, r.rid AS rr FROM l_in l JOIN {self.right} r ON ({rule}){order}"
+            for rule in self._rules()
+        )
+        self.engine.create(
+            "gammas",
+            f"SELECT p.lr, p.rr, l.g1 AS v_g1, l.fa AS v_fa, {self._gamma_columns()} "
+            f"FROM ({joins}) p JOIN l_in l ON l.rid = p.lr JOIN {self.right} r ON r.rid = p.rr",
+        )
         self.pairs = self.engine.rows("SELECT count(*) FROM gammas")[0][0]
 
     def _patterns(self, table):
@@ -147,17 +161,22 @@ class Linker:
         )
 
     def _marginals(self, rows, weights):
+        """Per comparison, the weighted share of each level among ``rows``
+        (distinct vectors, their count last)."""
+        table = np.asarray(rows, dtype=np.int64).reshape(len(rows), -1)
+        mass = table[:, -1] * np.asarray(weights, dtype=float)
         out = {}
         for k, comparison in enumerate(self.config.COMPARISONS):
-            counts = [1e-6] * (len(comparison.levels) + 1)  # smoothing: no zero u or m
-            for row, w in zip(rows, weights, strict=True):
-                if row[k] >= 0:
-                    counts[row[k]] += row[-1] * w
-            total = sum(counts)
-            out[comparison.name] = [c / total for c in counts]
+            levels = table[:, k]
+            known = levels >= 0
+            counts = np.bincount(
+                levels[known], weights=mass[known], minlength=len(comparison.levels) + 1
+            )
+            counts = counts + 1e-6  # smoothing: no zero u or m
+            out[comparison.name] = (counts / counts.sum()).tolist()
         return out
 
-    def _random_u(self, sample_pairs=4_000_000):
+    def _random_u(self, sample_pairs=1_000_000):
         """Level frequencies among random pairs (almost all false pairs)."""
         a, b = self.sizes
         take_l = min(a, max(2, int(math.sqrt(sample_pairs * a / max(b, 1)))))
@@ -183,16 +202,17 @@ class Linker:
             start = [0.15 / top] * top + [0.85]  # true pairs mostly agree
             m[c.name] = start
         share, iterations = 0.01, 0
-        total = sum(r[-1] for r in rows) or 1
+        table = np.asarray(rows, dtype=np.int64).reshape(len(rows), -1)
+        counts = table[:, -1].astype(float)
+        total = counts.sum() or 1
         for iterations in range(1, EM_ITERATIONS + 1):  # noqa: B007
-            posteriors = []
-            for row in rows:
-                log_odds = math.log(share / (1 - share))
-                for k, c in comparisons:
-                    if row[k] >= 0:
-                        log_odds += math.log(m[c.name][row[k]] / u[c.name][row[k]])
-                posteriors.append(1 / (1 + math.exp(-max(min(log_odds, 700), -700))))
-            new_share = sum(r[-1] * q for r, q in zip(rows, posteriors, strict=True)) / total
+            log_odds = np.full(len(rows), math.log(share / (1 - share)))
+            for k, c in comparisons:
+                levels = table[:, k]
+                ratio = np.log(np.asarray(m[c.name]) / np.asarray(u[c.name]))
+                log_odds += np.where(levels >= 0, ratio[np.maximum(levels, 0)], 0.0)
+            posteriors = 1 / (1 + np.exp(-np.clip(log_odds, -700, 700)))
+            new_share = float((counts * posteriors).sum() / total)
             new_share = min(max(new_share, 1e-9), 1 - 1e-6)
             estimated = self._marginals(rows, posteriors)
             m = {c.name: estimated[c.name] for _, c in comparisons}
@@ -210,7 +230,8 @@ class Linker:
         names = [c.name for c in self.config.COMPARISONS]
         order = " AND l.rid < r.rid" if self.dedupe else ""
         estimates, sessions = {n: [] for n in names}, []
-        for rule, estimate in self.config.TRAINING:
+        for rule, conditioned in self.config.TRAINING:
+            estimate = [n for n in names if n not in conditioned]
             # A training block of registers this size can hold hundreds of
             # millions of pairs; EM needs far fewer. Records with a row number
             # below a cut are a random sample (records.number), so the block
@@ -239,7 +260,7 @@ class Linker:
         # true pairs there are in all.
         share, size, _ = sessions[0]
         name, sex = m["name"], m["sex"]
-        caught = (name[-1] + name[-2] + name[-3]) * sex[-1]
+        caught = (name[-1] + name[-2]) * sex[-1]
         true_pairs = max(share * size / max(caught, 1e-6), 1.0)
         a, b = self.sizes
         all_pairs = a * (a - 1) / 2 if self.dedupe else a * b
@@ -278,14 +299,11 @@ class Linker:
         weight, joins = self._weight_sql()
         partition = "lr" if self.dedupe else "rr"
         self.engine.create(
-            "scores",
-            f"SELECT lr, rr, {', '.join(f'g_{c.name}' for c in self.config.COMPARISONS)}, "
-            f"1.0 / (1.0 + exp(-({weight}))) AS score FROM gammas g {joins}",
-        )
-        self.engine.create(
             "ranked",
             f"SELECT s.*, row_number() OVER (PARTITION BY {partition} ORDER BY score DESC, "
-            f"{'rr' if self.dedupe else 'lr'}) AS rank FROM scores s",
+            f"{'rr' if self.dedupe else 'lr'}) AS rank FROM ("
+            f"SELECT lr, rr, {', '.join(f'g_{c.name}' for c in self.config.COMPARISONS)}, "
+            f"1.0 / (1.0 + exp(-({weight}))) AS score FROM gammas g {joins}) s",
         )
 
     # -- entry points ---------------------------------------------------------

@@ -123,18 +123,33 @@ FOLDS = [
     ("ai", "e"), ("ny", "n"), ("ng", "n"), ("y", "i"),
 ]  # fmt: skip
 _DOUBLE = re.compile(r"(.)\1+")
+_DOUBLE_CONSONANT = re.compile(r"([^aeiou])\1+")
+_TRIPLE = re.compile(r"(.)\1\1+")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 
 
+@lru_cache(maxsize=200_000)
 def _fold(word):
+    # Doubled consonants first too: "Bhesshh" must lose its extra s and h
+    # before "sh" is folded, or it keeps a stray s. Vowels keep a pair
+    # (oo is u), never more.
+    word = _TRIPLE.sub(r"\1\1", _DOUBLE_CONSONANT.sub(r"\1", word))
     for variant, form in FOLDS:  # in order: w becomes v, then b
         word = word.replace(variant, form)
     return _DOUBLE.sub(r"\1", word)
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(fine):
     """The fine key without a and o after the first letter."""
     return fine[:1] + re.sub("[ao]", "", fine[1:]) if fine else ""
+
+
+@lru_cache(maxsize=200_000)
+def consonants(fine):
+    """The fine key without any vowel after the first letter: vowels are what
+    transliteration varies most (Bheedhur/Bhedhur, Geeta/Gaieta/Gita)."""
+    return fine[:1] + re.sub("[aeiou]", "", fine[1:]) if fine else ""
 
 
 # Generic words as folded keys too: খাতুন romanises to "khaatun", which

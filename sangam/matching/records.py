@@ -13,8 +13,9 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from sangam.matching.names import place, skeleton, words
+from sangam.matching.names import consonants, place, skeleton, words
 
 MISSING_COLUMNS = (
     "id", "name", "sex", "age", "date_missing", "father_name",
@@ -43,7 +44,7 @@ SEXES = {
     "महिला": "f", "स्त्री": "f", "पुरुष": "m", "নারী": "f", "পুরুষ": "m",
 }  # fmt: skip
 EPOCH = date(1970, 1, 1)
-COLUMNS = ("rid", "id", "g1", "g2", "s1", "s2", "p2", "fa", "fas", "sex", "age", "day",
+COLUMNS = ("rid", "id", "g1", "g2", "s1", "s2", "c1", "p2", "fa", "fas", "sex", "age", "day",
            "st", "di", "vi", "lang", "b4", "b4o")  # fmt: skip
 
 
@@ -66,6 +67,7 @@ class Report:
         return out
 
 
+@lru_cache(maxsize=1024)
 def _language(text):
     from sangam.directory.search import normalise_language
 
@@ -154,6 +156,7 @@ def prepare(rows, kind, source=""):
         columns["g2"].append(g2)
         columns["s1"].append(skeleton(g1))
         columns["s2"].append(skeleton(g2) if g2 else None)
+        columns["c1"].append(consonants(g1))
         columns["p2"].append(skeleton(g1)[:2])
         columns["fa"].append(father[0] if father else None)
         columns["fas"].append(skeleton(father[0]) if father else None)

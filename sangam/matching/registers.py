@@ -93,6 +93,8 @@ def run(missing_ids=None, survivor_ids=None, engine="duckdb", say=None):
         return 0
     kept = LinkageModel.objects.first() if incremental else None
     model = Model(**kept.parameters) if kept else None
+    if model is not None and not model.fits():
+        model = kept = None  # kept before the comparisons changed: estimate anew
     db = ENGINES[engine]()
     try:
         linker = Linker(db, progress=say).run(left, right, model=model)

@@ -19,27 +19,33 @@ FIELD_LABELS = {
     "surname": gettext_lazy("Surname"),
     "father": gettext_lazy("Father's name"),
     "age": gettext_lazy("Age, allowing for the years between"),
+    "dates": gettext_lazy("When reported and when found"),
     "sex": gettext_lazy("Sex"),
     "origin": gettext_lazy("Where they come from"),
 }
 
 # The levels of matching/settings.py in words a reviewer reads.
 LEVEL_LABELS = {
-    "both words, any order": gettext_lazy("both words, in any order"),
     "given name": gettext_lazy("same given name"),
-    "given name sounds alike or swapped": gettext_lazy("given name sounds alike or swapped"),
+    "given name sounds alike": gettext_lazy("given name sounds alike"),
+    "words in the other order": gettext_lazy("names written in the other order"),
     "given name spelled close": gettext_lazy("given name spelled close"),
     "same": gettext_lazy("same"),
     "close": gettext_lazy("spelled close"),
     "sounds alike": gettext_lazy("sounds alike"),
     "within 1.5 years": gettext_lazy("within 1.5 years"),
     "within 3 years": gettext_lazy("within 3 years"),
-    "within 6 years, or plausible without dates": gettext_lazy(
-        "within 6 years, or plausible without dates"
+    "within 6 years": gettext_lazy("within 6 years"),
+    "plausible, a date unknown": gettext_lazy("plausible (a date is not recorded)"),
+    "found after the report": gettext_lazy("found after the report"),
+    "found within a year before the report": gettext_lazy(
+        "found within a year before the report"
     ),
     "same village": gettext_lazy("same village"),
-    "same district": gettext_lazy("same district"),
-    "district or village spelled close": gettext_lazy("district or village spelled close"),
+    "village spelled close": gettext_lazy("village spelled close"),
+    "same district, a village unknown": gettext_lazy("same district (a village not recorded)"),
+    "same district, another village": gettext_lazy("same district, another village"),
+    "district spelled close": gettext_lazy("district spelled close"),
     "same state or language, district unknown": gettext_lazy(
         "same state or language, district unknown"
     ),
