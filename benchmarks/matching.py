@@ -13,7 +13,7 @@ missing record). Each engine runs in a child process (its own wall time and
 peak memory). Printed per engine: candidate pairs, precision, recall and F1
 of the decision "a found person's best candidate, if its score >= 0.5",
 recall@5 (the true record is among a found person's top 5 candidates), both
-among the pairs a reviewer is shown (score >= 0.05, `sangam match`'s
+among the pairs a reviewer is shown (scores at or above `sangam match`'s
 default threshold, for both engines), the
 observed share of true pairs in score bands (calibration), wall time and
 peak resident memory.
@@ -31,6 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.settings")
+
+from sangam.matching.settings import DEFAULT_THRESHOLD  # noqa: E402  (no Django needed)
 
 
 def sangam_engine(missing, found):
@@ -144,7 +146,7 @@ def splink_baseline(missing, found):
 
 # What a reviewer is shown: pairs scoring at least `sangam match`'s default
 # threshold, for both engines (ranks and recall@5 are counted among them).
-THRESHOLD = 0.05
+THRESHOLD = DEFAULT_THRESHOLD
 ENGINES = {"sangam": sangam_engine, "splink": splink_baseline}
 
 

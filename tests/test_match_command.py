@@ -213,3 +213,72 @@ def test_registers_too_large_for_the_rules_use_finer_blocking(files, capsys, mon
     assert fewer < more
     hers = [r for r in read(out) if r["found_id"] == "F-RUPALI"]
     assert hers[0]["missing_id"] == "M-RUPALI" and hers[0]["rank"] == "1"
+
+
+def run_with(tmp_path, extra_missing, extra_found):
+    """`sangam match` over a synthetic background plus the given rows:
+    {(missing id, found id): score} of every pair written."""
+    missing, found, _ = Generator(seed=5).dataset(3000, 600)
+    empty_m = dict.fromkeys(missing[0], "")
+    empty_f = dict.fromkeys(found[0], "")
+    # Each file keeps its own columns of the rows given.
+    write_csv(
+        tmp_path / "m.csv",
+        missing + [{k: row.get(k, "") for k in empty_m} for row in extra_missing],
+    )
+    write_csv(
+        tmp_path / "f.csv", found + [{k: row.get(k, "") for k in empty_f} for row in extra_found]
+    )
+    out = tmp_path / "out.csv"
+    call_command(
+        "match", "--missing", str(tmp_path / "m.csv"), "--found", str(tmp_path / "f.csv"),
+        "--out", str(out), "--threshold", "0",
+    )  # fmt: skip
+    return {(r["missing_id"], r["found_id"]): float(r["score"]) for r in read(out)}
+
+
+def girl(ident, name, **fields):
+    return {
+        "id": ident, "name": name, "sex": "F", "father_name": "Tarapada",
+        "origin_state": "West Bengal", "origin_district": "Malda",
+        "origin_village": "Gazole", "stated_state": "West Bengal", "stated_district": "Malda",
+        "stated_village": "Gazole", **fields,
+    }  # fmt: skip
+
+
+def test_two_reports_alike_share_the_chance_that_one_is_her(tmp_path):
+    reports = [
+        girl("M-TUMPA-1", "Tumpa Sarkar", age="12", date_missing="2021-05-01"),
+        girl("M-TUMPA-2", "Tumpa Sarkar", age="12", date_missing="2021-05-01"),
+        girl("M-BULBULI", "Bulbuli Hansda", age="12", date_missing="2021-05-01"),
+    ]
+    found = [
+        girl("F-TUMPA", "Tumpa Sarkar", age="14", date_found="2023-05-01"),
+        girl("F-BULBULI", "Bulbuli Hansda", age="14", date_found="2023-05-01"),
+    ]
+    scores = run_with(tmp_path, reports, found)
+    alone = scores[("M-BULBULI", "F-BULBULI")]
+    first, second = scores[("M-TUMPA-1", "F-TUMPA")], scores[("M-TUMPA-2", "F-TUMPA")]
+    assert alone > 0.9
+    # Either report may be hers, not both: the reviewer sees a coin toss.
+    assert first == pytest.approx(second) and first + second <= 1 and first < 0.55
+
+
+def test_being_found_years_before_the_report_counts_against(tmp_path):
+    # Less evidence than a father and a village, so the score is not sure anyway.
+    little = {"father_name": "", "origin_village": "", "stated_village": ""}
+    reports = [girl("M-JHUMA", "Jhuma", age="15", date_missing="2024-03-01", **little)]
+    found = [
+        girl("F-AFTER", "Jhuma", age="16", date_found="2025-03-01", **little),
+        girl("F-BEFORE", "Jhuma", age="12", date_found="2021-03-01", **little),
+    ]
+    scores = run_with(tmp_path, reports, found)
+    assert scores[("M-JHUMA", "F-AFTER")] > scores[("M-JHUMA", "F-BEFORE")] * 5
+
+
+def test_a_name_spelled_with_other_vowels_is_still_a_candidate(tmp_path):
+    reports = [girl("M-B", "Bheedhur Ghosh", sex="M", age="9", date_missing="2024-05-21",
+                    origin_district="", origin_village="")]  # fmt: skip
+    found = [girl("F-B", "Bhedhur", sex="M", age="10", date_found="2026-05-17",
+                  stated_district="", stated_village="")]  # fmt: skip
+    assert ("M-B", "F-B") in run_with(tmp_path, reports, found)

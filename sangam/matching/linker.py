@@ -98,8 +98,11 @@ class Linker:
         self.right = "l_in" if self.dedupe else "r_in"
         self.sizes = (len(left["id"]), len(left["id"] if self.dedupe else right["id"]))
 
+    def _tf_columns(self):
+        return sorted({lv.tf for c in self.config.COMPARISONS for lv in c.levels if lv.tf})
+
     def _term_frequencies(self):
-        for column in sorted({lv.tf for c in self.config.COMPARISONS for lv in c.levels if lv.tf}):
+        for column in self._tf_columns():
             union = f"SELECT {column} AS v FROM l_in"
             if not self.dedupe:
                 union += f" UNION ALL SELECT {column} AS v FROM r_in"
@@ -147,9 +150,11 @@ class Linker:
             f"SELECT l.rid AS lr, r.rid AS rr FROM l_in l JOIN {self.right} r ON ({rule}){order}"
             for rule in self._rules()
         )
+        # The agreeing values whose frequency adjusts a level (a rare name).
+        values = "".join(f"l.{column} AS v_{column}, " for column in self._tf_columns())
         self.engine.create(
             "gammas",
-            f"SELECT p.lr, p.rr, l.g1 AS v_g1, l.fa AS v_fa, {self._gamma_columns()} "
+            f"SELECT p.lr, p.rr, {values}{self._gamma_columns()} "
             f"FROM ({joins}) p JOIN l_in l ON l.rid = p.lr JOIN {self.right} r ON r.rid = p.rr",
         )
         self.pairs = self.engine.rows("SELECT count(*) FROM gammas")[0][0]
@@ -256,11 +261,16 @@ class Linker:
             found = estimates[c.name] or [[1 / (len(c.levels) + 1)] * (len(c.levels) + 1)]
             m[c.name] = [sum(col) / len(found) for col in zip(*found, strict=True)]
         # True pairs in the first block, over the chance that a true pair
-        # falls in it (given names sounding alike, same sex), estimate how many
-        # true pairs there are in all.
+        # falls in it, estimate how many true pairs there are in all.
         share, size, _ = sessions[0]
-        name, sex = m["name"], m["sex"]
-        caught = (name[-1] + name[-2]) * sex[-1]
+        caught = 1.0
+        for c in self.config.COMPARISONS:
+            kept = self.config.PRIOR_LEVELS.get(c.name, ())
+            top = len(c.levels)
+            if kept:
+                caught *= sum(
+                    m[c.name][top - i] for i, lv in enumerate(c.levels) if lv.label in kept
+                )
         true_pairs = max(share * size / max(caught, 1e-6), 1.0)
         a, b = self.sizes
         all_pairs = a * (a - 1) / 2 if self.dedupe else a * b
@@ -298,12 +308,24 @@ class Linker:
     def _score(self):
         weight, joins = self._weight_sql()
         partition = "lr" if self.dedupe else "rr"
+        order = "rr" if self.dedupe else "lr"
+        gammas = ", ".join(f"g_{c.name}" for c in self.config.COMPARISONS)
+        weighted = f"SELECT lr, rr, {gammas}, least(300.0, {weight}) AS w FROM gammas g {joins}"
+        if self.dedupe:
+            # Someone may be recorded three times: pairs are judged alone.
+            score = "1.0 / (1.0 + exp(-w))"
+        else:
+            # A found person is one person: at most one missing record is
+            # theirs. Her candidates share the chance that any is (the share
+            # of found persons with a report, from the prior), so a strong
+            # candidate alone scores higher and two alike share it.
+            reported = min(0.95, self.model.prior * self.sizes[0])
+            score = f"exp(w) / (sum(exp(w)) OVER (PARTITION BY rr) + {1 - reported!r})"
         self.engine.create(
             "ranked",
-            f"SELECT s.*, row_number() OVER (PARTITION BY {partition} ORDER BY score DESC, "
-            f"{'rr' if self.dedupe else 'lr'}) AS rank FROM ("
-            f"SELECT lr, rr, {', '.join(f'g_{c.name}' for c in self.config.COMPARISONS)}, "
-            f"1.0 / (1.0 + exp(-({weight}))) AS score FROM gammas g {joins}) s",
+            f"SELECT lr, rr, {gammas}, {score} AS score, "
+            f"row_number() OVER (PARTITION BY {partition} ORDER BY w DESC, {order}) AS rank "
+            f"FROM ({weighted}) s",
         )
 
     # -- entry points ---------------------------------------------------------

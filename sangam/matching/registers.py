@@ -4,7 +4,9 @@ reports against survivors (rescued and found persons).
 A full run (``sangam match_registers``, nightly) scores the whole registers,
 estimates the model when they are large enough and keeps it; new reports
 and newly registered survivors are scored as they arrive against the whole
-other side with the kept model (``match_new``, a background task). Either
+other side with the kept model (``match_new``, a background task); a new
+report is scored among all open reports, because a survivor's candidates
+share the chance that one of them is her. Either
 way candidates above the threshold are stored for review; a pair a human
 has already decided is never reopened."""
 
@@ -87,7 +89,10 @@ def run(missing_ids=None, survivor_ids=None, engine="duckdb", say=None):
     with the kept model; without, the whole registers, and the model is
     re-estimated and kept. Returns the number of candidates stored."""
     incremental = missing_ids is not None or survivor_ids is not None
-    left = _side(_missing_rows(missing_ids), "missing", 0)
+    # A survivor's candidates share the chance that one of them is her
+    # (linker._score), so new reports are scored among all open reports;
+    # only the survivors they are candidates for are stored again.
+    left = _side(_missing_rows(), "missing", 0)
     right = _side(_found_rows(survivor_ids), "found", 1)
     if left is None or right is None:
         return 0
@@ -105,6 +110,10 @@ def run(missing_ids=None, survivor_ids=None, engine="duckdb", say=None):
                 if key not in pairs or pairs[key][0] < score:
                     pairs[key] = (score, dict(zip([c.name for c in COMPARISONS], levels,
                                                   strict=True)))  # fmt: skip
+        if missing_ids is not None:
+            new = {int(i) for i in missing_ids}
+            touched = {survivor for missing, survivor in pairs if missing in new}
+            pairs = {key: value for key, value in pairs.items() if key[1] in touched}
         if not incremental or kept is None:
             LinkageModel.objects.create(
                 parameters=linker.model.as_dict(),

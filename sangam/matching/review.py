@@ -38,9 +38,7 @@ LEVEL_LABELS = {
     "within 6 years": gettext_lazy("within 6 years"),
     "plausible, a date unknown": gettext_lazy("plausible (a date is not recorded)"),
     "found after the report": gettext_lazy("found after the report"),
-    "found within a year before the report": gettext_lazy(
-        "found within a year before the report"
-    ),
+    "found within a year before the report": gettext_lazy("found within a year before the report"),
     "same village": gettext_lazy("same village"),
     "village spelled close": gettext_lazy("village spelled close"),
     "same district, a village unknown": gettext_lazy("same district (a village not recorded)"),

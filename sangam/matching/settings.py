@@ -72,7 +72,7 @@ COMPARISONS = (
         levels=(
             # Surnames by sound: a surname written in another script often
             # differs in its vowels (सरकार = Sarakar / Sarkar).
-            Level("same", "l.s2 = r.s2 OR (l.s1 = r.s2 AND l.s2 = r.s1)"),
+            Level("same", "l.s2 = r.s2 OR (l.s1 = r.s2 AND l.s2 = r.s1)", tf="s2"),
             Level("close", _close("s2", "s2")),
         ),
     ),
@@ -209,15 +209,30 @@ BLOCKING_RULES_AT_SCALE = (
 
 # Estimating how true pairs look (m), as Splink does: EM within blocks of
 # pairs, each estimating every comparison the block's rule says nothing
-# about (among pairs sharing a given name, false pairs agree on age, origin
-# and father no more than random pairs). A comparison's m is the mean of the
-# blocks that estimated it. (rule, comparisons the rule conditions on)
+# about (among pairs sharing a given name and a district, false pairs agree
+# on age and father no more than random pairs; a given name also says what
+# sex someone is, so blocks on one do not estimate sex). A comparison's m is the mean
+# of the blocks that estimated it. Blocks are narrow (a name or father with
+# a district) so that true pairs are not too rare in them for EM to find,
+# even in registers of hundreds of thousands. (rule, comparisons the rule
+# conditions on)
 TRAINING = (
-    ("l.s1 = r.s1 AND l.sex = r.sex", ("name", "sex")),
-    ("l.s1 = r.s1 AND l.fas = r.fas", ("name", "father")),
-    ("l.di = r.di AND l.b4 = r.b4", ("origin", "age", "dates")),
+    ("l.s1 = r.s1 AND l.di = r.di", ("name", "origin", "sex")),
+    ("l.fas = r.fas AND l.di = r.di", ("father", "origin")),
+    ("l.s1 = r.s1 AND l.fas = r.fas", ("name", "father", "sex")),
 )
+# The prior: true pairs EM finds in the first block, over the chance that a
+# true pair falls in that block — the product over these comparisons of m
+# summed over the levels the block's rule keeps.
+PRIOR_LEVELS = {
+    "name": ("given name", "given name sounds alike"),
+    "origin": (
+        "same village",
+        "same district, a village unknown",
+        "same district, another village",
+    ),
+}
 
 # Scores below this are not written by default: a low, review-oriented
 # threshold (a reviewer sees weak candidates too; ranks order them).
-DEFAULT_THRESHOLD = 0.05
+DEFAULT_THRESHOLD = 0.01
