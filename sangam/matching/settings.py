@@ -234,5 +234,6 @@ PRIOR_LEVELS = {
 }
 
 # Scores below this are not written by default: a low, review-oriented
-# threshold (a reviewer sees weak candidates too; ranks order them).
+# threshold (a reviewer sees weak candidates too; ranks order them). On the
+# synthetic registers it writes fewer pairs than there are found persons.
 DEFAULT_THRESHOLD = 0.01
