@@ -82,6 +82,9 @@ def test_a_report_is_matched_to_a_survivor_written_in_bengali(
     assert best.levels["name"] > 0 and best.levels["age"] > 0
     page = client.get("/matching/review/").content.decode()
     assert "Mousumi Khatun" in page and "মৌসুমী খাতুন" in page
+    page = client.get(f"/matching/review/{best.pk}/").content.decode()
+    assert "Other reports that could be the same person share that chance" in page
+    assert "this is candidate 1 for her or him" in page
 
 
 def test_a_survivor_registered_later_is_matched_to_the_open_report(malda, client):
