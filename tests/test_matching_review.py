@@ -205,3 +205,19 @@ def test_every_level_of_evidence_reads_in_words():
         assert comparison.name in FIELD_LABELS
         for level in comparison.levels:
             assert level.label in LEVEL_LABELS, level.label
+
+
+def test_a_second_reviewer_cannot_overwrite_a_decision_made_while_she_read(malda):
+    from sangam.core.models import EditConflict
+    from sangam.matching.models import Review
+
+    person = missing(malda["village"], "Mousumi Khatun")
+    survivor = found(malda, "মৌসুমী খাতুন")
+    registers.run()
+    theirs = CandidateMatch.objects.restrict(SYSTEM).get(missing_person=person, survivor=survivor)
+    mine = CandidateMatch.objects.restrict(SYSTEM).get(pk=theirs.pk)  # read before they decide
+    theirs.record_decision(Review.CONFIRMED, "Mother identified her", malda["police"])
+    with pytest.raises(EditConflict):
+        mine.record_decision(Review.REJECTED, "Ages differ", malda["cwc"])
+    theirs.refresh_from_db()
+    assert (theirs.status, theirs.reviewed_by) == (Review.CONFIRMED, malda["police"])

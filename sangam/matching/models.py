@@ -3,11 +3,12 @@ found persons (survivors), waiting for a human to confirm or reject them;
 and the restoration of a child confirmed found, through the CWC."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths
-from sangam.core.models import PersonalDataModel
+from sangam.core.models import EditConflict, PersonalDataModel
 
 
 class LinkageModel(models.Model):
@@ -33,15 +34,11 @@ class Review(models.TextChoices):
     REJECTED = "rejected", _("Rejected: not the same person")
 
 
-class CandidateMatch(PersonalDataModel):
-    missing_person = models.ForeignKey(
-        "prevention.MissingPerson", on_delete=models.CASCADE, related_name="candidates"
-    )
-    survivor = models.ForeignKey(
-        "cases.Survivor", on_delete=models.CASCADE, related_name="missing_candidates"
-    )
+class ReviewedPair(PersonalDataModel):
+    """Two records the engine scored as possibly one person, and what a
+    human decided about them."""
+
     score = models.FloatField()
-    rank = models.PositiveSmallIntegerField()
     # Comparison name -> level number reached (see matching/settings.py).
     levels = models.JSONField(default=dict)
     status = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
@@ -50,6 +47,37 @@ class CandidateMatch(PersonalDataModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def record_decision(self, status, reason, user):
+        """Save a reviewer's decision; EditConflict if someone decided first
+        (two reviewers on one pair: the later one must not overwrite)."""
+        with transaction.atomic():
+            current = (
+                type(self)
+                ._base_manager.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("status", flat=True)
+                .first()
+            )
+            if current != Review.PENDING:
+                raise EditConflict(self._meta.label)
+            self.status, self.reason, self.reviewed_by = status, reason, user
+            self.reviewed_at = timezone.now()
+            fields = ["status", "reason", "reviewed_by", "reviewed_at", "updated_at"]
+            self.save(update_fields=fields)
+
+
+class CandidateMatch(ReviewedPair):
+    missing_person = models.ForeignKey(
+        "prevention.MissingPerson", on_delete=models.CASCADE, related_name="candidates"
+    )
+    survivor = models.ForeignKey(
+        "cases.Survivor", on_delete=models.CASCADE, related_name="missing_candidates"
+    )
+    rank = models.PositiveSmallIntegerField()
 
     # A reviewer reaches a candidate through either side's district: where
     # the person went missing, or where the survivor is served.
@@ -116,7 +144,7 @@ class Restoration(PersonalDataModel):
         return None
 
 
-class SurvivorDuplicate(PersonalDataModel):
+class SurvivorDuplicate(ReviewedPair):
     """Two survivor records, often at two agencies, that may be one person.
     Only a human merges them (matching/merge.py)."""
 
@@ -126,14 +154,6 @@ class SurvivorDuplicate(PersonalDataModel):
     second = models.ForeignKey(
         "cases.Survivor", on_delete=models.CASCADE, related_name="duplicate_candidates_second"
     )
-    score = models.FloatField()
-    levels = models.JSONField(default=dict)
-    status = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
 
     # Supervisors of an agency serving either record; reviewers of either
     # record's district.

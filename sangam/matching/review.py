@@ -105,11 +105,7 @@ def decide(candidate, user, confirmed, reason):
     """Record the decision; a confirmation links the records: the report is
     marked traced, the other candidates of both records are closed, and a
     child's restoration starts through the CWC."""
-    candidate.status = Review.CONFIRMED if confirmed else Review.REJECTED
-    candidate.reason = reason
-    candidate.reviewed_by = user
-    candidate.reviewed_at = timezone.now()
-    candidate.save(update_fields=["status", "reason", "reviewed_by", "reviewed_at", "updated_at"])
+    candidate.record_decision(Review.CONFIRMED if confirmed else Review.REJECTED, reason, user)
     if not confirmed:
         return None
     MissingPerson.objects.restrict(SYSTEM).filter(pk=candidate.missing_person_id).update(

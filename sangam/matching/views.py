@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sangam.agencies.views import CONFLICT
@@ -29,6 +28,20 @@ def queue(request):
     return render(request, "matching/queue.html", {"page": page, "rows": rows})
 
 
+def _decided(request, confirmed, restoration):
+    if restoration:
+        messages.success(
+            request,
+            _(
+                "Confirmed. The child's restoration has started: the CWC orders a home "
+                "verification next."
+            ),  # fmt: skip
+        )
+        return redirect("matching:restoration", pk=restoration.pk)
+    messages.success(request, _("Confirmed.") if confirmed else _("Rejected."))
+    return redirect("matching:queue")
+
+
 @login_required
 def candidate(request, pk):
     obj = get_object_or_404(
@@ -50,18 +63,14 @@ def candidate(request, pk):
             raise PermissionDenied
         if form.is_valid():
             confirmed = form.cleaned_data["decision"] == "confirm"
-            restoration = review.decide(obj, request.user, confirmed, form.cleaned_data["reason"])
-            if restoration:
-                messages.success(
-                    request,
-                    _(
-                        "Confirmed. The child's restoration has started: the CWC orders a home "
-                        "verification next."
-                    ),  # fmt: skip
+            try:
+                restoration = review.decide(
+                    obj, request.user, confirmed, form.cleaned_data["reason"]
                 )
-                return redirect("matching:restoration", pk=restoration.pk)
-            messages.success(request, _("Confirmed.") if confirmed else _("Rejected."))
-            return redirect("matching:queue")
+            except EditConflict:
+                form.add_error(None, _(CONFLICT))
+            else:
+                return _decided(request, confirmed, restoration)
     log.record_view(obj)
     return render(
         request,
@@ -167,11 +176,13 @@ def duplicate(request, pk):
                 kept = merging.merge(keep, other, request.user, reason)
                 messages.success(request, _("Merged into one record."))
                 return redirect("cases:survivor", pk=kept.pk)
-            obj.status, obj.reason, obj.reviewed_by = Review.REJECTED, reason, request.user
-            obj.reviewed_at = timezone.now()
-            obj.save(update_fields=["status", "reason", "reviewed_by", "reviewed_at"])
-            messages.success(request, _("Kept apart."))
-            return redirect("matching:duplicates")
+            try:
+                obj.record_decision(Review.REJECTED, reason, request.user)
+            except EditConflict:
+                form.add_error(None, _(CONFLICT))
+            else:
+                messages.success(request, _("Kept apart."))
+                return redirect("matching:duplicates")
     if sees_both:
         log.record_view(obj)
     return render(
