@@ -41,6 +41,12 @@ def test_it_gives_a_name_the_same_sound_key_in_any_script(latin, native):
         ("Phulmani", "Fulmani"),
         ("Chandni", "Chaandni"),
         ("Mohd Salim", "Salim"),
+        ("Vijay", "Vijai"),
+        ("Vijay", "Bijoy"),
+        ("Payel", "Paiel"),
+        ("Sheikh", "Shaikh"),
+        ("Sheikh", "শেখ"),
+        ("Roy", "রায়"),
     ],
 )
 def test_it_folds_common_latin_spelling_variants(a, b):
@@ -51,6 +57,13 @@ def test_it_drops_words_that_do_not_say_who_someone_is():
     assert words("Pooja Kumari") == words("Pooja Devi") == words("पूजा")
     assert words("Rupa Khatun") == words("রূপা")
     assert words("Kumari") == ()
+
+
+def test_it_drops_generic_words_however_their_vowels_are_spelled():
+    assert words("Mohoammad Rafiq") == words("Muhamad Rafiq") == words("Rafiq")
+    assert words("Rina Khaatoon") == words("Rina Begam") == words("Rina")
+    # Names that share those consonants stay.
+    assert words("Mahmud") and words("Ketan")
 
 
 def test_it_keeps_different_names_apart():

@@ -114,14 +114,18 @@ GENERIC = {
 }  # fmt: skip
 
 # Latin folding, applied in order: each turns spelling variants into one form.
+# y becomes i before the vowel pairs are folded, so Vijay and Vijai (Payel
+# and Paiel) meet; ai/ei become e inside a word (Shaikh, Sheikh, Shekh) but
+# a final ai stays (Sanjai = Sanjay = Sanjoy, Rai = Roy, by their skeletons).
 FOLDS = [
     ("que", "k"), ("qu", "k"), ("ksh", "ks"), ("x", "ks"), ("chh", "c"), ("ch", "c"),
     ("sh", "s"), ("ph", "f"),
     ("th", "t"), ("dh", "d"), ("bh", "b"), ("gh", "g"), ("kh", "k"), ("jh", "j"),
-    ("w", "v"), ("v", "b"), ("z", "j"), ("q", "k"), ("ck", "k"), ("ee", "i"),
-    ("ii", "i"), ("oo", "u"), ("uu", "u"), ("aa", "a"), ("ou", "o"), ("au", "o"),
-    ("ai", "e"), ("ny", "n"), ("ng", "n"), ("y", "i"),
+    ("w", "v"), ("v", "b"), ("z", "j"), ("q", "k"), ("ck", "k"), ("ny", "n"), ("ng", "n"),
+    ("y", "i"), ("ee", "i"), ("ii", "i"), ("oo", "u"), ("uu", "u"), ("aa", "a"), ("ou", "o"),
+    ("au", "o"), ("ei", "e"),
 ]  # fmt: skip
+_INNER_AI = re.compile(r"ai(?=.)")
 _DOUBLE = re.compile(r"(.)\1+")
 _DOUBLE_CONSONANT = re.compile(r"([^aeiou])\1+")
 _TRIPLE = re.compile(r"(.)\1\1+")
@@ -136,7 +140,7 @@ def _fold(word):
     word = _TRIPLE.sub(r"\1\1", _DOUBLE_CONSONANT.sub(r"\1", word))
     for variant, form in FOLDS:  # in order: w becomes v, then b
         word = word.replace(variant, form)
-    return _DOUBLE.sub(r"\1", word)
+    return _DOUBLE.sub(r"\1", _INNER_AI.sub("e", word))
 
 
 @lru_cache(maxsize=200_000)
@@ -155,6 +159,9 @@ def consonants(fine):
 # Generic words as folded keys too: খাতুন romanises to "khaatun", which
 # folds to the same key as Khatun.
 _GENERIC_KEYS = {_fold(g) for g in GENERIC}
+# And however their vowels are spelled (Mohoammad, Muhamad, Khaatoon,
+# Begam), as folded keys; Mahmud and Ketan are names and stay.
+_GENERIC_SPELLINGS = re.compile(r"m[aeiou]+h[aeiou]+m[aeiou]+d|k[ao]t[uo]n|b[ae]g[aou]m")
 
 
 @lru_cache(maxsize=200_000)
@@ -169,7 +176,7 @@ def words(text):
         if not raw or raw in GENERIC:
             continue
         key = _fold(raw)
-        if key and key not in _GENERIC_KEYS:
+        if key and key not in _GENERIC_KEYS and not _GENERIC_SPELLINGS.fullmatch(key):
             out.append(key)
     return tuple(out)
 
