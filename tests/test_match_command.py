@@ -282,3 +282,57 @@ def test_a_name_spelled_with_other_vowels_is_still_a_candidate(tmp_path):
     found = [girl("F-B", "Bhedhur", sex="M", age="10", date_found="2026-05-17",
                   stated_district="", stated_village="")]  # fmt: skip
     assert ("M-B", "F-B") in run_with(tmp_path, reports, found)
+
+
+def test_a_surname_written_first_is_read_as_the_surname():
+    from sangam.matching import records
+
+    missing, found, _ = Generator(seed=5).dataset(3000, 600)
+    missing.append(girl("M-P", "Sarkar Phulkumari"))
+    found.append(girl("F-P", "फुलकुमारी सरकार"))
+    found.append(girl("F-RARE", "Phulkumari Tirkey"))  # two rare words stay as written
+    left, _ = records.prepare(missing, "missing")
+    right, _ = records.prepare(found, "found")
+    records.complete(left, right)
+    # Skeletons (the Devanagari keeps its inherent vowels: fulakumari).
+    assert (left["s1"][-1], left["s2"][-1]) == ("fulkumri", "srkr")
+    assert (right["s1"][-2], right["s2"][-2]) == ("fulkumri", "srkr")
+    assert (right["s1"][-1], right["s2"][-1]) == ("fulkumri", "tirke")
+
+
+def test_a_rare_name_with_nothing_else_is_still_a_candidate(tmp_path):
+    # No place, no father, no age in common to block on: only the name.
+    reports = [girl("M-Z", "Zoobiyaa", age="", date_missing="", origin_state="", origin_district="",
+                    origin_village="", father_name="")]  # fmt: skip
+    found = [girl("F-Z", "जुबिया", age="14", date_found="2024-01-01", stated_state="",
+                  stated_district="", stated_village="", father_name="")]  # fmt: skip
+    assert ("M-Z", "F-Z") in run_with(tmp_path, reports, found)
+
+
+def test_a_village_of_the_same_name_in_another_state_is_no_evidence(tmp_path):
+    little = {"father_name": "", "age": "", "date_missing": "", "date_found": ""}
+    reports = [
+        girl("M-HOME", "Tumpa", origin_state="Jharkhand", origin_district="Dumka",
+             origin_village="Rampur", **little),
+        girl("M-ELSEWHERE", "Tumpa", origin_state="Uttar Pradesh", origin_district="Bahraich",
+             origin_village="Rampur", **little),
+    ]  # fmt: skip
+    found = [girl("F-T", "Tumpa", stated_state="Jharkhand", stated_district="",
+                  stated_village="Rampur", **little)]  # fmt: skip
+    scores = run_with(tmp_path, reports, found)
+    assert scores[("M-HOME", "F-T")] > 10 * scores.get(("M-ELSEWHERE", "F-T"), 0)
+
+
+def test_a_district_written_another_way_agrees(tmp_path):
+    little = {"father_name": "", "origin_village": "", "stated_village": ""}
+    when = {"age": "12", "date_missing": "2021-01-01"}
+    reports = [
+        girl("M-WEST", "Tumpa", origin_district="Paschim Medinipur", **when, **little),
+        girl("M-EAST", "Tumpa", origin_district="Purba Medinipur", **when, **little),
+    ]
+    found = [
+        girl("F-T", "Tumpa", age="13", date_found="2022-01-01", stated_district="Medinipur West",
+             **little)
+    ]  # fmt: skip
+    scores = run_with(tmp_path, reports, found)
+    assert scores[("M-WEST", "F-T")] > 10 * scores.get(("M-EAST", "F-T"), 0)

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from sangam.matching import records
 from sangam.matching import settings as default_settings
 
 SCHEMA = {
@@ -34,7 +35,7 @@ SCHEMA = {
     "s1": pa.string(), "s2": pa.string(), "c1": pa.string(), "p2": pa.string(), "fa": pa.string(),
     "fas": pa.string(), "sex": pa.string(), "age": pa.float64(), "day": pa.int64(),
     "st": pa.string(), "di": pa.string(), "vi": pa.string(), "lang": pa.string(),
-    "b4": pa.int64(), "b4o": pa.int64(),
+    "b4": pa.int64(), "b4o": pa.int64(), "r1": pa.string(),
 }  # fmt: skip
 TF_CAP = math.log(30)  # a name's rarity moves a weight by at most this much
 EM_ITERATIONS = 60
@@ -91,6 +92,7 @@ class Linker:
     # -- steps ---------------------------------------------------------------
 
     def _load(self, left, right):
+        records.complete(left, *([] if right is None else [right]))
         self.engine.load("l_in", left, SCHEMA)
         self.dedupe = right is None
         if not self.dedupe:
@@ -295,8 +297,10 @@ class Linker:
                 column = next(lv.tf for lv in c.levels if lv.tf)
                 alias = f"t_{c.name}"
                 joins.append(f"LEFT JOIN tf_{column} {alias} ON {alias}.v = g.v_{column}")
-                # Agreeing on a value as common as tf: u is tf (Splink's adjustment).
-                level_u = model.u[c.name][tf_levels[0]]
+                # Agreeing on a value as common as tf: u is tf (Splink's
+                # adjustment), against the average chance of agreeing on any
+                # value (the levels that share the adjusted column).
+                level_u = sum(model.u[c.name][lv] for lv in tf_levels)
                 adjust = f"ln({level_u!r} / {alias}.tf)"
                 terms.append(
                     f"(CASE WHEN g.g_{c.name} IN ({', '.join(map(str, tf_levels))}) "

@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from sangam.matching.names import consonants, place, skeleton, words
+from sangam.matching.places import Places
 
 MISSING_COLUMNS = (
     "id", "name", "sex", "age", "date_missing", "father_name",
@@ -44,8 +45,15 @@ SEXES = {
     "महिला": "f", "स्त्री": "f", "पुरुष": "m", "নারী": "f", "পুরুষ": "m",
 }  # fmt: skip
 EPOCH = date(1970, 1, 1)
-COLUMNS = ("rid", "id", "g1", "g2", "s1", "s2", "c1", "p2", "fa", "fas", "sex", "age", "day",
-           "st", "di", "vi", "lang", "b4", "b4o")  # fmt: skip
+# Columns ``prepare`` fills; ``orient`` then turns ``names`` into the name
+# keys (g1, g2, s1, s2, c1, p2) once it has seen every side's names.
+COLUMNS = ("rid", "id", "names", "fa", "fas", "sex", "age", "day", "st", "di", "vi", "lang",
+           "b4", "b4o")  # fmt: skip
+NAME_KEYS = ("g1", "g2", "s1", "s2", "c1", "p2", "r1")
+
+
+# See orient(): a name shared by at most this many pairs of records is rare.
+RARE_PAIRS = 100
 
 
 class InputError(Exception):
@@ -149,22 +157,16 @@ def prepare(rows, kind, source=""):
             report.cleaned[f"{date_col} ignored (not a date YYYY-MM-DD from 1950 to today)"] += 1
         sex = SEXES.get(get.get("sex", "").lower()) if get.get("sex") else None
         father = words(get.get("father_name", ""))
-        g1 = name_words[0]
-        g2 = name_words[-1] if len(name_words) > 1 else None
         columns["id"].append(ident)
-        columns["g1"].append(g1)
-        columns["g2"].append(g2)
-        columns["s1"].append(skeleton(g1))
-        columns["s2"].append(skeleton(g2) if g2 else None)
-        columns["c1"].append(consonants(g1))
-        columns["p2"].append(skeleton(g1)[:2])
+        columns["names"].append(name_words)
         columns["fa"].append(father[0] if father else None)
         columns["fas"].append(skeleton(father[0]) if father else None)
         columns["sex"].append(sex)
         columns["age"].append(age)
         columns["day"].append(day)
-        columns["st"].append(place(get.get(state_col, "")) or None)
-        columns["di"].append(place(get.get(district_col, "")) or None)
+        # As written: complete() reads them against the gazetteer.
+        columns["st"].append(get.get(state_col, ""))
+        columns["di"].append(get.get(district_col, ""))
         columns["vi"].append(place(get.get(village_col, "")) or None)
         columns["lang"].append(_language(get.get("language", "")))
         born = 1970 + day / 365.25 - age if age is not None and day is not None else None
@@ -172,6 +174,61 @@ def prepare(rows, kind, source=""):
         columns["b4o"].append(int((born + 2) // 4) if born is not None else None)
         report.kept += 1
     return columns, report
+
+
+def complete(*sides):
+    """What needs every side's records at once: the order of the words of
+    each name, and states and districts read against the gazetteer and the
+    spellings the files agree on."""
+    orient(*sides)
+    places = Places([(s, d) for side in sides for s, d in zip(side["st"], side["di"], strict=True)])
+    for side in sides:
+        read = [places.read(s, d) for s, d in zip(side["st"], side["di"], strict=True)]
+        side["st"] = [s for s, _ in read]
+        side["di"] = [d for _, d in read]
+    return sides
+
+
+def orient(*sides):
+    """Put the given name first. Names are written surname first too (Das
+    Priya, Oraon Sibibi); which word is a surname is learned from the names
+    themselves: a word that most two-word names end with is a surname, one
+    they start with a given name. A name is turned round when that reading
+    is likelier than the order written (two rare words stay as written)."""
+    first, last = Counter(), Counter()
+    for side in sides:
+        for name in side["names"]:
+            if len(name) > 1:
+                first[skeleton(name[0])] += 1
+                last[skeleton(name[-1])] += 1
+    for side in sides:
+        for key in NAME_KEYS:
+            side[key] = []
+        for name in side["names"]:
+            given, surname = name[0], name[-1] if len(name) > 1 else None
+            if surname is not None:
+                a, b = skeleton(given), skeleton(surname)
+                if (last[a] + 1) * (first[b] + 1) > (first[a] + 1) * (last[b] + 1):
+                    given, surname = surname, given
+            side["g1"].append(given)
+            side["g2"].append(surname)
+            side["s1"].append(skeleton(given))
+            side["s2"].append(skeleton(surname) if surname else None)
+            side["c1"].append(consonants(given))
+            side["p2"].append(skeleton(given)[:2])
+    # A given name so rare that pairing everyone who has it costs little is
+    # a blocking key by itself (a rare name found with nothing else).
+    counts = [Counter(side["s1"]) for side in sides]
+    for side in sides:
+        side["r1"] = [s if _pairs_sharing(s, counts) <= RARE_PAIRS else None for s in side["s1"]]
+    return sides
+
+
+def _pairs_sharing(value, counts):
+    if len(counts) == 1:
+        n = counts[0][value]
+        return n * (n - 1) // 2
+    return counts[0][value] * counts[1][value]
 
 
 def number(columns, start=0, seed=0):

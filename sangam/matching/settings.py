@@ -51,19 +51,28 @@ def _close(a, b, short=1, long=2, cut=6):
 # Years between the two records' ages, against the time that passed between them.
 AGE_GAP = "abs((r.age - l.age) - (r.day - l.day) / 365.25)"
 DATED = "l.day IS NOT NULL AND r.day IS NOT NULL"
+# Neither record says the other's state is wrong.
+SAME_STATE_OR_UNKNOWN = "(l.st = r.st OR l.st IS NULL OR r.st IS NULL)"
+ONE_DISTRICT_UNKNOWN = "(l.di IS NULL OR r.di IS NULL)"
 
 COMPARISONS = (
     # The given name and the surname are compared apart: a level "both
-    # words agree" next to a surname comparison would count the surname twice.
+    # words agree" next to a surname comparison would count the surname
+    # twice. Agreeing on a name counts for more the rarer its sound is
+    # (tf on the skeleton: a rare spelling of Sabita is still Sabita).
     Comparison(
         "name",
         null="l.g1 IS NULL OR r.g1 IS NULL",
         levels=(
-            Level("given name", "l.g1 = r.g1", tf="g1"),
-            Level("given name sounds alike", "l.s1 = r.s1"),
+            Level("given name", "l.g1 = r.g1", tf="s1"),
+            Level("given name sounds alike", "l.s1 = r.s1", tf="s1"),
             # Written surname first, or one record has only the other word.
             Level("words in the other order", "l.s1 = r.s2 OR l.s2 = r.s1"),
-            Level("given name spelled close", f"l.c1 = r.c1 OR {_close('s1', 's1')}"),
+            # Vowels are what spellings vary most (Bheedhur/Bhedhur, Rahl/Rahul).
+            Level("given name with the same consonants", "l.c1 = r.c1"),
+            Level("given name spelled close", _close("s1", "s1")),
+            # Heavily misspelled, or heard and written down by someone else.
+            Level("given name partly alike", _close("g1", "g1", 2, 3, 6)),
         ),
     ),
     Comparison(
@@ -80,9 +89,10 @@ COMPARISONS = (
         "father",
         null="l.fa IS NULL OR r.fa IS NULL",
         levels=(
-            Level("same", "l.fa = r.fa", tf="fa"),
-            Level("sounds alike", "l.fas = r.fas"),
+            Level("same", "l.fa = r.fa", tf="fas"),
+            Level("sounds alike", "l.fas = r.fas", tf="fas"),
             Level("close", _close("fas", "fas")),
+            Level("partly alike", _close("fa", "fa", 2, 3, 6)),
         ),
     ),
     Comparison(
@@ -98,11 +108,16 @@ COMPARISONS = (
             ),
         ),
     ),
-    # Someone is rarely found long before anyone reported them missing.
+    # Someone is rarely found long before anyone reported them missing; how
+    # long after is evidence too (EM learns how long searches take).
     Comparison(
         "dates",
         null=f"NOT ({DATED})",
         levels=(
+            Level(
+                "found within a year after the report", "r.day BETWEEN l.day - 30 AND l.day + 365"
+            ),
+            Level("found 1 to 3 years after the report", "r.day BETWEEN l.day AND l.day + 1096"),
             Level("found after the report", "r.day >= l.day - 30"),
             Level("found within a year before the report", "r.day >= l.day - 365"),
         ),
@@ -114,16 +129,23 @@ COMPARISONS = (
     # Where someone comes from, as one comparison: state, district, village
     # and language go together (people of one district share a state and a
     # language), and counting them apart would count the same evidence twice.
+    # Village names repeat across districts and states (every state has a
+    # Rampur), so a village counts only where the district agrees or is not
+    # known and the state does not disagree.
     Comparison(
         "origin",
         null=" OR ".join(
             f"(coalesce({s}.st, {s}.di, {s}.vi, {s}.lang) IS NULL)" for s in ("l", "r")
         ),
         levels=(
-            Level("same village", "l.vi = r.vi AND (l.di = r.di OR l.di IS NULL OR r.di IS NULL)"),
+            Level("same village", "l.vi = r.vi AND l.di = r.di"),
             Level(
                 "village spelled close",
-                f"(l.di = r.di OR l.st = r.st) AND {_close('vi', 'vi', 2, 3, 8)}",
+                f"l.di = r.di AND {_close('vi', 'vi', 2, 3, 8)}",
+            ),
+            Level(
+                "same village, district unknown",
+                f"l.vi = r.vi AND {ONE_DISTRICT_UNKNOWN} AND {SAME_STATE_OR_UNKNOWN}",
             ),
             Level(
                 "same district, a village unknown", "l.di = r.di AND (l.vi IS NULL OR r.vi IS NULL)"
@@ -135,7 +157,7 @@ COMPARISONS = (
             # made up for by the same state.
             Level(
                 "same state or language, district unknown",
-                "(l.di IS NULL OR r.di IS NULL) AND (l.st = r.st OR l.lang = r.lang)",
+                f"{ONE_DISTRICT_UNKNOWN} AND (l.st = r.st OR l.lang = r.lang)",
             ),
         ),
     ),
@@ -167,6 +189,8 @@ BLOCKING_RULES = (
     "l.s1 = r.s1 AND l.sex = r.sex AND l.b4 = r.b4",
     "l.s2 = r.s2 AND l.di = r.di AND l.sex = r.sex",
     "l.fas = r.fas AND l.st = r.st AND l.sex = r.sex",
+    # A rare given name alone (see records.RARE_PAIRS).
+    "l.r1 = r.r1",
 )
 
 # When the rules above would give more candidate pairs than PAIR_BUDGET (their
@@ -205,6 +229,7 @@ BLOCKING_RULES_AT_SCALE = (
     "l.p2 = r.p2 AND l.st = r.st AND l.b4 = r.b4 AND l.sex = r.sex",
     "l.c1 = r.c1 AND l.s2 = r.s2",
     "l.fas = r.fas AND l.st = r.st AND l.sex = r.sex",
+    "l.r1 = r.r1",
 )
 
 # Estimating how true pairs look (m), as Splink does: EM within blocks of
