@@ -46,6 +46,13 @@ TRAINING_PAIRS = 5_000_000
 DEFAULT_MODEL = Path(__file__).with_name("default_model.json")
 
 
+def _real(x):
+    """A number as a floating-point SQL literal: a plain 1.25 is a DECIMAL
+    in DuckDB, and sums of DECIMALs over millions of pairs are slow."""
+    text = repr(float(x))
+    return text if "e" in text or "inf" in text or "nan" in text else f"{text}e0"
+
+
 def _swap(match):
     return "r." if match.group(1) == "l" else "l."
 
@@ -93,10 +100,10 @@ class Linker:
 
     def _load(self, left, right):
         records.complete(left, *([] if right is None else [right]))
-        self.engine.load("l_in", left, SCHEMA)
+        self.engine.load("l_raw", left, SCHEMA)
         self.dedupe = right is None
         if not self.dedupe:
-            self.engine.load("r_in", right, SCHEMA)
+            self.engine.load("r_raw", right, SCHEMA)
         self.right = "l_in" if self.dedupe else "r_in"
         self.sizes = (len(left["id"]), len(left["id"] if self.dedupe else right["id"]))
 
@@ -104,15 +111,22 @@ class Linker:
         return sorted({lv.tf for c in self.config.COMPARISONS for lv in c.levels if lv.tf})
 
     def _term_frequencies(self):
-        for column in self._tf_columns():
-            union = f"SELECT {column} AS v FROM l_in"
+        """How common each record's name values are, kept on the record
+        (``tf_<column>``), so that pairs need no join to weigh a rare name."""
+        columns = self._tf_columns()
+        for column in columns:
+            union = f"SELECT {column} AS v FROM l_raw"
             if not self.dedupe:
-                union += f" UNION ALL SELECT {column} AS v FROM r_in"
+                union += f" UNION ALL SELECT {column} AS v FROM r_raw"
             self.engine.create(
                 f"tf_{column}",
                 f"SELECT v, CAST(count(*) AS DOUBLE) / sum(count(*)) OVER () AS tf "
                 f"FROM ({union}) t WHERE v IS NOT NULL GROUP BY v",
             )
+        for side in ("l", "r")[: 1 if self.dedupe else 2]:
+            values = "".join(f", CAST(t_{c}.tf AS FLOAT) AS tf_{c}" for c in columns)
+            joins = "".join(f" LEFT JOIN tf_{c} t_{c} ON t_{c}.v = x.{c}" for c in columns)
+            self.engine.create(f"{side}_in", f"SELECT x.*{values} FROM {side}_raw x{joins}")
 
     def _gamma_columns(self):
         return ", ".join(
@@ -152,8 +166,8 @@ class Linker:
             f"SELECT l.rid AS lr, r.rid AS rr FROM l_in l JOIN {self.right} r ON ({rule}){order}"
             for rule in self._rules()
         )
-        # The agreeing values whose frequency adjusts a level (a rare name).
-        values = "".join(f"l.{column} AS v_{column}, " for column in self._tf_columns())
+        # How common the agreeing values are (a rare name counts for more).
+        values = "".join(f"l.tf_{column}, " for column in self._tf_columns())
         self.engine.create(
             "gammas",
             f"SELECT p.lr, p.rr, {values}{self._gamma_columns()} "
@@ -284,52 +298,66 @@ class Linker:
         )
 
     def _weight_sql(self):
+        """A pair's match weight as SQL over a row of ``gammas``."""
         model = self.model
-        terms = [repr(math.log(model.prior / (1 - model.prior)))]
-        joins = []
+        terms = [_real(math.log(model.prior / (1 - model.prior)))]
         for c in self.config.COMPARISONS:
             whens = " ".join(
-                f"WHEN {lv} THEN {model.weight(c.name, lv)!r}" for lv in range(len(c.levels) + 1)
+                f"WHEN {lv} THEN {_real(model.weight(c.name, lv))}"
+                for lv in range(len(c.levels) + 1)
             )
-            terms.append(f"(CASE g.g_{c.name} {whens} ELSE 0 END)")
+            terms.append(f"(CASE g_{c.name} {whens} ELSE 0e0 END)")
             tf_levels = [len(c.levels) - i for i, lv in enumerate(c.levels) if lv.tf]
             if tf_levels:
                 column = next(lv.tf for lv in c.levels if lv.tf)
-                alias = f"t_{c.name}"
-                joins.append(f"LEFT JOIN tf_{column} {alias} ON {alias}.v = g.v_{column}")
                 # Agreeing on a value as common as tf: u is tf (Splink's
                 # adjustment), against the average chance of agreeing on any
                 # value (the levels that share the adjusted column).
                 level_u = sum(model.u[c.name][lv] for lv in tf_levels)
-                adjust = f"ln({level_u!r} / {alias}.tf)"
+                adjust = f"ln({_real(level_u)} / tf_{column})"
+                cap = _real(TF_CAP)
                 terms.append(
-                    f"(CASE WHEN g.g_{c.name} IN ({', '.join(map(str, tf_levels))}) "
-                    f"THEN greatest(-{TF_CAP!r}, least({TF_CAP!r}, coalesce({adjust}, 0))) "
-                    f"ELSE 0 END)"
+                    f"(CASE WHEN g_{c.name} IN ({', '.join(map(str, tf_levels))}) "
+                    f"THEN greatest(-{cap}, least({cap}, coalesce({adjust}, 0e0))) "
+                    f"ELSE 0e0 END)"
                 )
-        return " + ".join(terms), " ".join(joins)
+        return f"least(300e0, {' + '.join(terms)})"
 
     def _score(self):
-        weight, joins = self._weight_sql()
-        partition = "lr" if self.dedupe else "rr"
-        order = "rr" if self.dedupe else "lr"
+        """What scores need beyond each pair's own weight: between files, the
+        sum over each found person's candidates."""
+        if not self.dedupe:
+            self.engine.create(
+                "totals",
+                f"SELECT rr, sum(exp({self._weight_sql()})) AS total FROM gammas GROUP BY rr",
+            )
+
+    def _ranked_sql(self, threshold):
+        """(lr, rr, levels…, score, rank) of the pairs scoring at least
+        ``threshold``. A pair's score grows with its weight, so only pairs
+        whose weight could reach the threshold are ranked: every pair ranked
+        above one of them is among them too, and ranks stay exact."""
         gammas = ", ".join(f"g_{c.name}" for c in self.config.COMPARISONS)
-        weighted = f"SELECT lr, rr, {gammas}, least(300.0, {weight}) AS w FROM gammas g {joins}"
+        weighted = f"SELECT lr, rr, {gammas}, {self._weight_sql()} AS w FROM gammas"
         if self.dedupe:
             # Someone may be recorded three times: pairs are judged alone.
-            score = "1.0 / (1.0 + exp(-w))"
+            score, partition, order, totals = "1e0 / (1e0 + exp(-w))", "lr", "rr", ""
+            cutoff = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else None
         else:
             # A found person is one person: at most one missing record is
             # theirs. Her candidates share the chance that any is (the share
             # of found persons with a report, from the prior), so a strong
             # candidate alone scores higher and two alike share it.
-            reported = min(0.95, self.model.prior * self.sizes[0])
-            score = f"exp(w) / (sum(exp(w)) OVER (PARTITION BY rr) + {1 - reported!r})"
-        self.engine.create(
-            "ranked",
-            f"SELECT lr, rr, {gammas}, {score} AS score, "
+            none = 1 - min(0.95, self.model.prior * self.sizes[0])
+            score, partition, order = f"exp(w) / (t.total + {_real(none)})", "rr", "lr"
+            totals = "JOIN totals t USING (rr)"
+            # score >= threshold needs exp(w) >= threshold * none at least.
+            cutoff = math.log(threshold * none) if threshold > 0 else None
+        kept = "" if cutoff is None else f" WHERE w >= {_real(cutoff)}"
+        return (
+            f"SELECT * FROM (SELECT lr, rr, {gammas}, {score} AS score, "
             f"row_number() OVER (PARTITION BY {partition} ORDER BY w DESC, {order}) AS rank "
-            f"FROM ({weighted}) s",
+            f"FROM ({weighted}) s {totals}{kept}) k WHERE score >= {_real(threshold)}"
         )
 
     # -- entry points ---------------------------------------------------------
@@ -372,8 +400,8 @@ class Linker:
         right = "l_in" if self.dedupe else "r_in"
         levels = "".join(f", k.g_{c.name}" for c in self.config.COMPARISONS) if explain else ""
         sql = (
-            f"SELECT a.id, b.id, k.score, k.rank{levels} FROM ranked k "
+            f"SELECT a.id, b.id, k.score, k.rank{levels} FROM ({self._ranked_sql(threshold)}) k "
             f"JOIN l_in a ON a.rid = k.lr JOIN {right} b ON b.rid = k.rr "
-            f"WHERE k.score >= {float(threshold)!r} ORDER BY b.id, k.rank"
+            "ORDER BY b.id, k.rank, a.id"
         )
         yield from self.engine.batches(sql, batch)
