@@ -198,6 +198,8 @@ def test_a_model_kept_before_the_comparisons_changed_is_not_used(malda):
 
 
 def test_every_level_of_evidence_reads_in_words():
+    from django.utils import translation
+
     from sangam.matching.review import FIELD_LABELS, LEVEL_LABELS
     from sangam.matching.settings import COMPARISONS
 
@@ -205,6 +207,9 @@ def test_every_level_of_evidence_reads_in_words():
         assert comparison.name in FIELD_LABELS
         for level in comparison.levels:
             assert level.label in LEVEL_LABELS, level.label
+            english = str(LEVEL_LABELS[level.label])
+            with translation.override("hi"):
+                assert str(LEVEL_LABELS[level.label]) != english, level.label
 
 
 def test_a_second_reviewer_cannot_overwrite_a_decision_made_while_she_read(malda):
