@@ -152,8 +152,8 @@ class Places:
 
     def __init__(self, rows):
         """``rows``: (state text, district text) of every record."""
-        state_keys, self.districts = gazetteer()
-        self.state_keys = dict(state_keys)  # spellings read once are remembered
+        self.state_keys, self.districts = gazetteer()
+        self._states = {}
         self.national = Counter()
         for keys in self.districts.values():
             for canonical in set(keys.values()):
@@ -164,9 +164,9 @@ class Places:
             for canonical in set(keys.values())
             if self.national[canonical] == 1
         }
-        # Spellings the files agree on, per state as read.
-        # (Not a district of India, or a spelling close to one, said with
-        # another state: those are that district.)
+        # Spellings the files agree on, per state as read (not a district
+        # of India, or one misspelled, said with another state: those are
+        # that district).
         self.every = {k: c for keys in self.districts.values() for k, c in keys.items()}
         seen = Counter((self.state(s), district_key(d)) for s, d in rows if d)
         self.often = {}
@@ -176,12 +176,13 @@ class Places:
         self._read = {}
 
     def state(self, text):
+        """A state's ISO code, or its key as written when it is none."""
         key = place(text)
         if not key:
             return None
-        if key not in self.state_keys:
-            self.state_keys[key] = closest(key, self.state_keys) or key
-        return self.state_keys[key]
+        if key not in self._states:
+            self._states[key] = self.state_keys.get(key) or closest(key, self.state_keys) or key
+        return self._states[key]
 
     def read(self, state_text, district_text):
         """(state key, district key) of one record; either may be None."""

@@ -45,14 +45,14 @@ SEXES = {
     "महिला": "f", "स्त्री": "f", "पुरुष": "m", "নারী": "f", "পুরুষ": "m",
 }  # fmt: skip
 EPOCH = date(1970, 1, 1)
-# Columns ``prepare`` fills; ``orient`` then turns ``names`` into the name
-# keys (g1, g2, s1, s2, c1, p2) once it has seen every side's names.
-COLUMNS = ("rid", "id", "names", "fa", "fas", "sex", "age", "day", "st", "di", "vi", "lang",
-           "b4", "b4o")  # fmt: skip
-NAME_KEYS = ("g1", "g2", "s1", "s2", "c1", "p2", "r1")
-
-
-# See orient(): a name shared by at most this many pairs of records is rare.
+# Columns ``prepare`` fills; ``complete`` then adds the name keys (g1, g2,
+# s1, s2, c1, p2, r1) and the state and district keys (st, di), once it has
+# seen every side's records.
+COLUMNS = ("rid", "id", "names", "fa", "fas", "sex", "age", "day", "state", "district", "vi",
+           "lang", "b4", "b4o")  # fmt: skip
+NAME_KEYS = ("g1", "g2", "s1", "s2", "c1", "p2")
+# A given name shared by at most this many pairs of records is rare enough
+# to be a blocking key by itself (a rare name found with nothing else).
 RARE_PAIRS = 100
 
 
@@ -165,8 +165,8 @@ def prepare(rows, kind, source=""):
         columns["age"].append(age)
         columns["day"].append(day)
         # As written: complete() reads them against the gazetteer.
-        columns["st"].append(get.get(state_col, ""))
-        columns["di"].append(get.get(district_col, ""))
+        columns["state"].append(get.get(state_col, ""))
+        columns["district"].append(get.get(district_col, ""))
         columns["vi"].append(place(get.get(village_col, "")) or None)
         columns["lang"].append(_language(get.get("language", "")))
         born = 1970 + day / 365.25 - age if age is not None and day is not None else None
@@ -178,14 +178,18 @@ def prepare(rows, kind, source=""):
 
 def complete(*sides):
     """What needs every side's records at once: the order of the words of
-    each name, and states and districts read against the gazetteer and the
-    spellings the files agree on."""
+    each name, how rare each given name is, and states and districts read
+    against the gazetteer and the spellings the files agree on."""
     orient(*sides)
-    places = Places([(s, d) for side in sides for s, d in zip(side["st"], side["di"], strict=True)])
+    counts = [Counter(side["s1"]) for side in sides]
     for side in sides:
-        read = [places.read(s, d) for s, d in zip(side["st"], side["di"], strict=True)]
-        side["st"] = [s for s, _ in read]
-        side["di"] = [d for _, d in read]
+        side["r1"] = [s if _pairs_sharing(s, counts) <= RARE_PAIRS else None for s in side["s1"]]
+    written = [list(zip(side["state"], side["district"], strict=True)) for side in sides]
+    places = Places([place for side in written for place in side])
+    for side, side_written in zip(sides, written, strict=True):
+        read = [places.read(state, district) for state, district in side_written]
+        side["st"] = [state for state, _ in read]
+        side["di"] = [district for _, district in read]
     return sides
 
 
@@ -216,11 +220,6 @@ def orient(*sides):
             side["s2"].append(skeleton(surname) if surname else None)
             side["c1"].append(consonants(given))
             side["p2"].append(skeleton(given)[:2])
-    # A given name so rare that pairing everyone who has it costs little is
-    # a blocking key by itself (a rare name found with nothing else).
-    counts = [Counter(side["s1"]) for side in sides]
-    for side in sides:
-        side["r1"] = [s if _pairs_sharing(s, counts) <= RARE_PAIRS else None for s in side["s1"]]
     return sides
 
 

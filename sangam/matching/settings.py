@@ -1,11 +1,14 @@
 """The linkage model as data (as Splink does): how records are blocked into
 candidate pairs and how each field of a pair is compared.
 
-Columns of a prepared record (see ``records.py``): ``g1``/``g2`` the first
-and last meaningful words of the name (fine keys), ``s1``/``s2`` their
-skeletons, ``fa``/``fas`` the father's first name, ``sex``, ``age`` (years,
-at the record's date) and ``day`` (the record's date as a day number),
-``st``/``di``/``vi`` state, district and village keys, ``lang`` (ISO 639-3).
+Columns of a prepared record (see ``records.py``): ``g1``/``g2`` the given
+name and the surname (fine keys, put in that order), ``s1``/``s2`` their
+skeletons, ``c1`` the given name's consonants, ``p2`` its first two
+letters, ``r1`` the given name when it is rare, ``fa``/``fas`` the father's
+first name and its skeleton, ``sex``, ``age`` (years, at the record's date)
+and ``day`` (the record's date as a day number), ``b4``/``b4o`` 4-year bands
+of the birth year, ``st``/``di``/``vi`` state, district and village keys
+(``places.py``), ``lang`` (ISO 639-3).
 
 Each comparison lists its levels from the strongest agreement down as SQL
 conditions on ``l`` and ``r``; a pair falls into the first level it meets,
