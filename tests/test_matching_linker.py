@@ -28,7 +28,7 @@ def rows(linker, threshold):
 def test_the_prior_is_about_the_share_of_true_pairs(linked):
     linker, truth = linked
     estimated = linker.model.prior * 3000 * 600
-    assert 0.85 * len(truth) < estimated < 1.15 * len(truth)
+    assert 0.9 * len(truth) < estimated < 1.1 * len(truth)
 
 
 def test_a_threshold_leaves_the_scores_and_ranks_above_it_as_they_are(linked):

@@ -39,6 +39,8 @@ SCHEMA = {
 }  # fmt: skip
 TF_CAP = math.log(30)  # a name's rarity moves a weight by at most this much
 EM_ITERATIONS = 60
+# EM rounds over all candidate pairs after the training blocks (_refine).
+REFINE_ITERATIONS = 2
 # Fewer records than this on a side: too few true pairs for EM to find.
 EM_MIN_RECORDS = 200
 # Pairs of a training block EM looks at, at most (a random sample beyond).
@@ -297,6 +299,35 @@ class Linker:
             iterations=max(s[-1] for s in sessions),
         )
 
+    def _refine(self):
+        """EM once more over every candidate pair, now knowing that a found
+        person is one person: a pair's chance of being true is its share of
+        her candidates (as scores are), m is re-estimated from those chances
+        and the prior from their sum. Training blocks of large registers hold
+        many look-alikes that block EM counts as half-true; this corrects m
+        and the prior, and with them the calibration of scores."""
+        comparisons = self.config.COMPARISONS
+        for _ in range(REFINE_ITERATIONS):
+            self._score()
+            none = 1 - min(0.95, self.model.prior * self.sizes[0])
+            sums = ", ".join(
+                f"sum(CASE WHEN g_{c.name} = {lv} THEN p ELSE 0e0 END)"
+                for c in comparisons
+                for lv in range(len(c.levels) + 1)
+            )
+            total, *by_level = self.engine.rows(
+                f"SELECT sum(p), {sums} FROM (SELECT g.*, exp({self._weight_sql()}) / "
+                f"(t.total + {_real(none)}) AS p FROM gammas g JOIN totals t USING (rr)) s"
+            )[0]
+            start = 0
+            for c in comparisons:
+                counts = np.asarray(by_level[start : start + len(c.levels) + 1], dtype=float)
+                counts = counts + 1e-6  # smoothing, as in _marginals
+                self.model.m[c.name] = (counts / counts.sum()).tolist()
+                start += len(c.levels) + 1
+            self.model.prior = min(max(total, 1.0) / (self.sizes[0] * self.sizes[1]), 0.5)
+            self.model.iterations += 1
+
     def _weight_sql(self):
         """A pair's match weight as SQL over a row of ``gammas``."""
         model = self.model
@@ -388,6 +419,8 @@ class Linker:
             self._score()
             return self
         self._estimate()
+        if not self.dedupe:
+            self._refine()
         self.say(
             f"model estimated in {self.model.iterations} EM iterations; "
             f"prior probability of a true pair {self.model.prior:.2e}"
