@@ -1,5 +1,8 @@
 """States and districts read the way registers and rescued people write them."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sangam.matching.places import Places
 
 
@@ -51,3 +54,9 @@ def test_a_spelling_the_files_agree_on_is_kept_as_a_district():
 def test_what_cannot_be_read_stays_as_written():
     assert read("Nepal", "Jhapa") == ("nepal", "japa")
     assert read("", "") == (None, None)
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_it_never_fails_on_any_text(state, district):
+    read = Places([(state, district)]).read(state, district)
+    assert len(read) == 2

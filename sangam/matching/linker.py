@@ -306,27 +306,24 @@ class Linker:
         and the prior from their sum. Training blocks of large registers hold
         many look-alikes that block EM counts as half-true; this corrects m
         and the prior, and with them the calibration of scores."""
-        comparisons = self.config.COMPARISONS
+        names = ", ".join(f"g_{c.name}" for c in self.config.COMPARISONS)
         for _ in range(REFINE_ITERATIONS):
             self._score()
-            none = 1 - min(0.95, self.model.prior * self.sizes[0])
-            sums = ", ".join(
-                f"sum(CASE WHEN g_{c.name} = {lv} THEN p ELSE 0e0 END)"
-                for c in comparisons
-                for lv in range(len(c.levels) + 1)
+            rows = self.engine.rows(
+                f"SELECT {names}, sum(p) FROM (SELECT g.*, exp({self._weight_sql()}) / "
+                f"(t.total + {_real(self._none())}) AS p FROM gammas g JOIN totals t USING (rr)) s "
+                f"GROUP BY {names}"
             )
-            total, *by_level = self.engine.rows(
-                f"SELECT sum(p), {sums} FROM (SELECT g.*, exp({self._weight_sql()}) / "
-                f"(t.total + {_real(none)}) AS p FROM gammas g JOIN totals t USING (rr)) s"
-            )[0]
-            start = 0
-            for c in comparisons:
-                counts = np.asarray(by_level[start : start + len(c.levels) + 1], dtype=float)
-                counts = counts + 1e-6  # smoothing, as in _marginals
-                self.model.m[c.name] = (counts / counts.sum()).tolist()
-                start += len(c.levels) + 1
-            self.model.prior = min(max(total, 1.0) / (self.sizes[0] * self.sizes[1]), 0.5)
+            chances = [row[-1] for row in rows]
+            self.model.m = self._marginals([(*row[:-1], 1) for row in rows], chances)
+            true_pairs = max(sum(chances), 1.0)
+            self.model.prior = min(true_pairs / (self.sizes[0] * self.sizes[1]), 0.5)
             self.model.iterations += 1
+
+    def _none(self):
+        """The chance that a found person has no report here: 1 − the share
+        of found persons with a report (the prior times the reports)."""
+        return 1 - min(0.95, self.model.prior * self.sizes[0])
 
     def _weight_sql(self):
         """A pair's match weight as SQL over a row of ``gammas``."""
@@ -376,10 +373,9 @@ class Linker:
             cutoff = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else None
         else:
             # A found person is one person: at most one missing record is
-            # theirs. Her candidates share the chance that any is (the share
-            # of found persons with a report, from the prior), so a strong
-            # candidate alone scores higher and two alike share it.
-            none = 1 - min(0.95, self.model.prior * self.sizes[0])
+            # theirs. Her candidates share the chance that any is, so a
+            # strong candidate alone scores higher and two alike share it.
+            none = self._none()
             score, partition, order = f"exp(w) / (t.total + {_real(none)})", "rr", "lr"
             totals = "JOIN totals t USING (rr)"
             # score >= threshold needs exp(w) >= threshold * none at least.
