@@ -16,8 +16,9 @@ the same way often enough. What cannot be read stays as written.
 
 import csv
 import functools
+import importlib.util
 from collections import Counter
-from importlib import resources
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -128,9 +129,10 @@ def gazetteer():
         for name in indian_pincode.list_districts(post_state):
             key = district_key(name)
             districts.setdefault(iso, {})[key] = key
-    # Census 2011 and LGD names of the same district (Kendujhar = Keonjhar).
-    path = resources.files("indiaset") / "data" / "district_aliases.csv"
-    with path.open(encoding="utf-8") as f:
+    # Census 2011 and LGD names of the same district (Kendujhar = Keonjhar),
+    # read from the package's data without importing it (half a second).
+    package = Path(importlib.util.find_spec("indiaset").submodule_search_locations[0])
+    with (package / "data" / "district_aliases.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             iso = state_keys.get(place(row["state_name"]))
             if iso is None:
