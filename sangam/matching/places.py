@@ -149,27 +149,31 @@ def gazetteer():
     return state_keys, districts
 
 
+@functools.cache
+def _index():
+    """Derived from the gazetteer once per process: every spelling of India
+    -> its district, the ISO code of districts only one state has, and in
+    how many states each district's name is found."""
+    _, districts = gazetteer()
+    national = Counter(c for keys in districts.values() for c in set(keys.values()))
+    home = {
+        c: iso for iso, keys in districts.items() for c in set(keys.values()) if national[c] == 1
+    }
+    every = {k: c for keys in districts.values() for k, c in keys.items()}
+    return every, home, national
+
+
 class Places:
     """Reads the states and districts of every side of one run."""
 
     def __init__(self, rows):
         """``rows``: (state text, district text) of every record."""
         self.state_keys, self.districts = gazetteer()
+        self.every, self.home, self.national = _index()
         self._states = {}
-        self.national = Counter()
-        for keys in self.districts.values():
-            for canonical in set(keys.values()):
-                self.national[canonical] += 1
-        self.home = {
-            canonical: iso
-            for iso, keys in self.districts.items()
-            for canonical in set(keys.values())
-            if self.national[canonical] == 1
-        }
         # Spellings the files agree on, per state as read (not a district
         # of India, or one misspelled, said with another state: those are
         # that district).
-        self.every = {k: c for keys in self.districts.values() for k, c in keys.items()}
         seen = Counter((self.state(s), district_key(d)) for s, d in rows if d)
         self.often = {}
         for (state, key), n in seen.items():

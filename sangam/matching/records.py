@@ -185,7 +185,7 @@ def complete(*sides):
     for side in sides:
         side["r1"] = [s if _pairs_sharing(s, counts) <= RARE_PAIRS else None for s in side["s1"]]
     written = [list(zip(side["state"], side["district"], strict=True)) for side in sides]
-    places = Places([place for side in written for place in side])
+    places = Places([pair for side in written for pair in side])
     for side, side_written in zip(sides, written, strict=True):
         read = [places.read(state, district) for state, district in side_written]
         side["st"] = [state for state, _ in read]
