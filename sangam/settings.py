@@ -197,6 +197,11 @@ SANGAM_CAPACITY_FRESH_HOURS = int(os.environ.get("SANGAM_CAPACITY_FRESH_HOURS", 
 # sender of an external referral is reminded to follow up.
 SANGAM_REFERRAL_RESPONSE_DAYS = int(os.environ.get("SANGAM_REFERRAL_RESPONSE_DAYS", "2"))
 SANGAM_REFERRAL_FOLLOW_UP_DAYS = int(os.environ.get("SANGAM_REFERRAL_FOLLOW_UP_DAYS", "7"))
+# Prevention: days without contact past a missed check-in before an alert
+# reaches the block, and the district AHTU ("7,14").
+SANGAM_ESCALATE_AFTER_DAYS = tuple(
+    int(days) for days in os.environ.get("SANGAM_ESCALATE_AFTER_DAYS", "7,14").split(",")
+)
 # Case management: how long follow-ups continue after reintegration.
 SANGAM_POST_REINTEGRATION_MONTHS = int(os.environ.get("SANGAM_POST_REINTEGRATION_MONTHS", "24"))
 # Uploads (intake audio, encrypted) live here and are never served directly.

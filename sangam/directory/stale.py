@@ -6,11 +6,11 @@ entries themselves are public information."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from sangam.agencies.notify import site_link, staff_emails
+from sangam.core import notify
 from sangam.core.roles import Role
 from sangam.directory.models import Service
 
@@ -32,14 +32,11 @@ def notify_stale():
     officials = staff_emails(Role.DISTRICT_OFFICIAL, agency__district__in=list(counts))
     link = site_link("directory:stale")
     notified = set()
-    for email, _agency, district in officials:
-        n = counts[district]
-        send_mail(
-            f"Sangam: {n} directory entries to verify",
-            f"{n} service directory entries in your district have not been verified in "
-            f"{settings.SANGAM_DIRECTORY_STALE_DAYS} days. Please verify them: {link}",
-            None,
-            [email],
+    for email, language, _agency, district in officials:
+        notify.send(
+            [(email, language)],
+            "directory/email/stale",
+            {"count": counts[district], "days": settings.SANGAM_DIRECTORY_STALE_DAYS, "link": link},
         )
         notified.add(district)
     return len(notified)

@@ -5,13 +5,13 @@ alert into a missing-person report."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sangam.agencies.notify import site_link, staff_emails
+from sangam.core import notify
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
 from sangam.prevention import index
@@ -27,10 +27,6 @@ from sangam.prevention.models import (
     Relation,
     Schooling,
 )
-
-# An alert reaches the block after this many days without contact past the
-# due check-in, and the AHTU after the second figure.
-ESCALATE_AFTER_DAYS = getattr(settings, "SANGAM_ESCALATE_AFTER_DAYS", (7, 14))
 
 
 def refresh_household(household):
@@ -134,9 +130,11 @@ def run_checkins(today=None, notify=True):
         ]
         Alert.objects.bulk_create(new, batch_size=2000)
         escalated = {}
+        # Days without contact past the due check-in: to the block, then the AHTU.
+        to_block, to_ahtu = settings.SANGAM_ESCALATE_AFTER_DAYS
         for level, days, below in (
-            (AlertLevel.AHTU, ESCALATE_AFTER_DAYS[1], [AlertLevel.CRP, AlertLevel.BLOCK]),
-            (AlertLevel.BLOCK, ESCALATE_AFTER_DAYS[0], [AlertLevel.CRP]),
+            (AlertLevel.AHTU, to_ahtu, [AlertLevel.CRP, AlertLevel.BLOCK]),
+            (AlertLevel.BLOCK, to_block, [AlertLevel.CRP]),
         ):
             cut = today - timedelta(days=days)
             due = Alert.objects.restrict(SYSTEM).filter(
@@ -155,27 +153,23 @@ def run_checkins(today=None, notify=True):
 def _notify(escalated):
     """E-mail block supervisors and AHTU officers how many alerts reached
     them, with a link; never who (names stay behind the login)."""
-    by_address = {}
+    recipients = {}
     blocks = {b for b, _d in escalated[AlertLevel.BLOCK]}
     if blocks:
-        for email, _a, _d in staff_emails(Role.SUPERVISOR, agency__block__in=blocks):
-            by_address[email] = by_address.get(email, 0) + 1
+        for email, language, _a, _d in staff_emails(Role.SUPERVISOR, agency__block__in=blocks):
+            recipients[email] = language
     districts = {d for _b, d in escalated[AlertLevel.AHTU]}
     if districts:
-        for email, _a, _d in staff_emails(
+        for email, language, _a, _d in staff_emails(
             Role.POLICE_OFFICER, agency__type="ahtu", agency__district__in=districts
         ):
-            by_address[email] = by_address.get(email, 0) + 1
-    link = site_link("prevention:alerts")
-    for email in by_address:
-        send_mail(
-            _("Sangam: migrants out of touch need your attention"),
-            _("Alerts about people who left a village and cannot be reached have reached you.")
-            + f"\n\n{link}\n",
-            None,
-            [email],
-            fail_silently=True,
-        )
+            recipients[email] = language
+    notify.send(
+        recipients.items(),
+        "prevention/email/escalated",
+        {"link": site_link("prevention:alerts")},
+        fail_silently=True,
+    )
 
 
 @transaction.atomic

@@ -10,10 +10,10 @@ Messages carry the referral number and a link, never the person's details.
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone
 
 from sangam.agencies.notify import site_link, staff_emails
+from sangam.core import notify
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
 from sangam.referrals.models import OPEN, Referral, Status
@@ -34,18 +34,16 @@ def escalate_overdue(now=None):
     count = 0
     for referral in overdue.select_related("receiver_agency"):
         supervisors = [
-            email
-            for email, _a, _d in staff_emails(Role.SUPERVISOR, agency=referral.receiver_agency_id)
-        ]
-        if supervisors:
-            send_mail(
-                f"Sangam: referral {referral} is overdue",
-                f"Referral {referral} to your agency has had no response since "
-                f"{referral.due_at:%d %b %Y %H:%M}. Please make sure it is answered: "
-                f"{_link(referral)}",
-                None,
-                list(supervisors),
+            (email, language)
+            for email, language, _a, _d in staff_emails(
+                Role.SUPERVISOR, agency=referral.receiver_agency_id
             )
+        ]
+        notify.send(
+            supervisors,
+            "referrals/email/overdue",
+            {"referral": referral, "due_at": referral.due_at, "link": _link(referral)},
+        )
         Referral.objects.restrict(SYSTEM).filter(pk=referral.pk).update(escalated_at=now)
         count += 1
     return count
@@ -63,12 +61,10 @@ def remind_external(now=None):
         if last is not None and last > now - every:
             continue
         if referral.created_by and referral.created_by.email:
-            send_mail(
-                f"Sangam: follow up referral {referral}",
-                f"Referral {referral} went to a service that is not on Sangam. Please call "
-                f"them, then record what happened: {_link(referral)}",
-                None,
-                [referral.created_by.email],
+            notify.send(
+                [(referral.created_by.email, referral.created_by.language)],
+                "referrals/email/follow_up",
+                {"referral": referral, "link": _link(referral)},
             )
         Referral.objects.restrict(SYSTEM).filter(pk=referral.pk).update(last_reminded_at=now)
         count += 1
