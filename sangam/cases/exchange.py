@@ -18,7 +18,6 @@ from sangam.cases import htcds
 from sangam.cases.models import Case, CaseEvent, Consent, Intake, Survivor
 from sangam.core.access import can
 from sangam.geography.models import District, State
-from sangam.matching.tasks import match_when_saved
 
 SEX_TO_HTCDS = {"female": "Female", "male": "Male", "transgender": "Transgender", "unknown": ""}
 HTCDS_TO_SEX = {v.lower(): k for k, v in SEX_TO_HTCDS.items() if v}
@@ -182,7 +181,6 @@ def import_csv(user, agency, path):
         parsed.append((name, sex, dob, state, origin, exploitation, control))
     if report.errors:
         return report
-    imported = []
     with transaction.atomic():
         for name, sex, dob, state, origin, exploitation, control in parsed:
             survivor = Survivor.objects.create(
@@ -196,7 +194,6 @@ def import_csv(user, agency, path):
             case = Case.objects.create(
                 survivor=survivor, agency=agency, owner=user, created_by=user
             )
-            imported.append(survivor.pk)
             CaseEvent.objects.create(
                 case=case,
                 to_status="open",
@@ -215,6 +212,5 @@ def import_csv(user, agency, path):
                     created_by=user,
                 )
             report.created += 1
-        match_when_saved(survivors=imported)
     report.committed = True
     return report

@@ -29,7 +29,6 @@ from sangam.cases.models import (
 )
 from sangam.core.access import ADD, SYSTEM, can, memberships_granted
 from sangam.core.models import EditConflict
-from sangam.matching.tasks import match_when_saved
 
 AUDIO_CONTEXT = "cases.intake.audio"
 
@@ -81,7 +80,6 @@ def survivor_create(request):
             case = Case.objects.create(
                 survivor=survivor, agency=agency, owner=request.user, created_by=request.user
             )
-            match_when_saved(survivors=[survivor.pk])
             CaseEvent.objects.create(
                 case=case,
                 to_status=Case.Status.OPEN,

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class MatchingConfig(AppConfig):
     name = "sangam.matching"
     verbose_name = "Finding the missing (record linkage)"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from sangam.matching import signals
+
+        for label in signals.SIDES:
+            post_save.connect(signals.on_saved, sender=label, dispatch_uid=f"matching:{label}")

@@ -21,7 +21,6 @@ from sangam.core.models import EditConflict
 from sangam.core.roles import Role
 from sangam.geography.models import State
 from sangam.jobs.models import Job
-from sangam.matching.tasks import match_when_saved
 from sangam.prevention import index, jobcheck, village_index, workflow
 from sangam.prevention.forms import (
     CheckInForm,
@@ -539,8 +538,7 @@ def missing_new(request):
         raise PermissionDenied
     form = MissingPersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        person = _save(form, request, creating=True)
-        match_when_saved(missing=[person.pk])
+        _save(form, request, creating=True)
         messages.success(request, _("Recorded in the missing persons register."))
         return redirect("prevention:missing")
     return render(
@@ -554,7 +552,6 @@ def missing_edit(request, pk):
     form = MissingPersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         if _save(form, request, creating=False):
-            match_when_saved(missing=[person.pk])
             if person.household_id:
                 workflow.refresh_household(person.household)
             messages.success(request, _("Saved."))

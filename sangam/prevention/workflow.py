@@ -216,9 +216,6 @@ def report_missing(alert, user):
     migration.status = MigrationStatus.MISSING
     migration.save(update_fields=["status", "updated_at"])
     refresh_household(household)
-    from sangam.matching.tasks import match_when_saved
-
-    match_when_saved(missing=[person.pk])
     return person
 
 
