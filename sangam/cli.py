@@ -8,7 +8,11 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["sangam", *sys.argv[1:]])
+    from sangam.audit.correlation import correlated
+
+    # The audit entries of one invocation share a correlation id.
+    with correlated():
+        execute_from_command_line(["sangam", *sys.argv[1:]])
 
 
 if __name__ == "__main__":

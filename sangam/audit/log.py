@@ -6,9 +6,14 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.utils import timezone
 
+from sangam.audit.correlation import correlated
+from sangam.audit.correlation import current as current_correlation
 from sangam.audit.models import AuditChainHead, AuditEntry
 
 _actor = contextvars.ContextVar("sangam_audit_actor", default=None)
+
+# Ids one bulk write's entry lists at most (a 10,000-row update is 10 entries).
+IDS_PER_ENTRY = 1000
 
 
 class Actor:
@@ -20,10 +25,16 @@ class Actor:
 
 @contextmanager
 def acting_as(user=None, label=None, ip=None):
-    """Attribute audit entries written inside the block to this actor."""
+    """Attribute audit entries written inside the block to this actor. Work
+    that is not already correlated (a command, a background task) gets its
+    own correlation id."""
     token = _actor.set(Actor(user, label, ip))
     try:
-        yield
+        if current_correlation():
+            yield
+        else:
+            with correlated():
+                yield
     finally:
         _actor.reset(token)
 
@@ -49,6 +60,7 @@ def record(action, object_type="", object_id="", *, detail=None, purpose="", act
             ip=actor.ip,
             purpose=purpose or "",
             detail=detail or {},
+            correlation=current_correlation(),
             prev_hash=head.hash,
         )
         entry.hash = entry.compute_hash()
@@ -56,6 +68,25 @@ def record(action, object_type="", object_id="", *, detail=None, purpose="", act
         head.seq, head.hash = entry.seq, entry.hash
         head.save(update_fields=["seq", "hash"])
     return entry
+
+
+def record_changes(action, model, ids, fields=()):
+    """A bulk write (queryset update, bulk_create, bulk_update) changed the
+    rows ``ids``: one entry like a save's for one row, else entries listing
+    at most IDS_PER_ENTRY ids each. Field names only, never values."""
+    ids = [str(i) for i in ids]
+    detail = {"fields": sorted(fields)} if fields else {}
+    if len(ids) == 1:
+        return [record(action, label_of(model), ids[0], detail=detail)]
+    return [
+        record(
+            action,
+            label_of(model),
+            "",
+            detail={**detail, "ids": chunk, "count": len(chunk)},
+        )
+        for chunk in (ids[i : i + IDS_PER_ENTRY] for i in range(0, len(ids), IDS_PER_ENTRY))
+    ]
 
 
 def label_of(model_or_obj):

@@ -1,3 +1,4 @@
+from sangam.audit.correlation import correlated
 from sangam.audit.log import acting_as
 
 
@@ -13,5 +14,8 @@ class AuditContextMiddleware:
 
     def __call__(self, request):
         user = request.user if request.user.is_authenticated else None
-        with acting_as(user=user, label=None if user else "anonymous", ip=client_ip(request)):
+        with (
+            correlated(),
+            acting_as(user=user, label=None if user else "anonymous", ip=client_ip(request)),
+        ):
             return self.get_response(request)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -313,11 +313,80 @@ def clear_plans():
     _plans.clear()
 
 
+# Rows one UPDATE names by id (well below SQLite's limit of bound values).
+WRITE_CHUNK = 2000
+# Set while a bulk write that logs itself runs the updates it is made of.
+_logging_bulk_write = contextvars.ContextVar("sangam_logging_bulk_write", default=False)
+
+
 class ScopedQuerySet(models.QuerySet):
     """Has .restrict() but may also be used unrestricted (non-personal data
     such as agencies, whose edits are still scoped by grants)."""
 
     _restricted = False
+
+    # Writes that bypass Model.save() are change-logged too, on models that
+    # say how (ChangeLoggedModel.log_bulk_write): ids and field names only.
+    def update(self, **kwargs):
+        log_write = getattr(self.model, "log_bulk_write", None)
+        if log_write is None or _logging_bulk_write.get():
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            # The rows are read first and updated by id (and the original
+            # filter), so the entries name exactly the rows that can change.
+            ids = list(self.order_by().values_list("pk", flat=True))
+            count = 0
+            for i in range(0, len(ids), WRITE_CHUNK):
+                chunk = self.filter(pk__in=ids[i : i + WRITE_CHUNK])
+                count += models.QuerySet.update(chunk, **kwargs)
+            log_write("update", ids, kwargs)
+        return count
+
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        log_write = getattr(self.model, "log_bulk_write", None)
+        if log_write is None:
+            return super().bulk_create(objs, *args, **kwargs)
+        objs = list(objs)
+        conflicts = kwargs.get("ignore_conflicts") or kwargs.get("update_conflicts")
+        with transaction.atomic(using=self.db):
+            # On a conflict a row is skipped (or updated) but its object may
+            # still carry an id (a UUID made in Python): ask the database.
+            before = self._existing(objs) if conflicts else set()
+            made = super().bulk_create(objs, *args, **kwargs)
+            ids = [obj.pk for obj in made if obj.pk is not None]
+            if conflicts:
+                now = self._existing(made)
+                if kwargs.get("update_conflicts"):
+                    log_write("update", [pk for pk in ids if pk in before],
+                              kwargs.get("update_fields") or ())  # fmt: skip
+                ids = [pk for pk in ids if pk in now and pk not in before]
+            log_write("create", ids)
+        return made
+
+    def _existing(self, objs):
+        ids = [obj.pk for obj in objs if obj.pk is not None]
+        base = self.model._base_manager.using(self.db)
+        return {
+            pk
+            for i in range(0, len(ids), WRITE_CHUNK)
+            for pk in base.filter(pk__in=ids[i : i + WRITE_CHUNK]).values_list("pk", flat=True)
+        }
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        log_write = getattr(self.model, "log_bulk_write", None)
+        if log_write is None:
+            return super().bulk_update(objs, fields, *args, **kwargs)
+        objs = list(objs)
+        token = _logging_bulk_write.set(True)  # Django updates each batch with update()
+        try:
+            with transaction.atomic(using=self.db):
+                count = super().bulk_update(objs, fields, *args, **kwargs)
+                log_write("update", [obj.pk for obj in objs], fields)
+        finally:
+            _logging_bulk_write.reset(token)
+        return count
 
     def restrict(self, user, action=VIEW):
         if user is SYSTEM:

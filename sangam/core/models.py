@@ -39,6 +39,14 @@ class ChangeLoggedModel(models.Model):
                 detail={"fields": sorted(changed)} if changed else {},
             )
 
+    @classmethod
+    def log_bulk_write(cls, action, ids, fields=()):
+        """Called by ScopedQuerySet for writes that bypass save()."""
+        from sangam.audit import log
+
+        if ids:
+            log.record_changes(action, cls, ids, fields)
+
     def delete(self, *args, **kwargs):
         from sangam.audit import log
 

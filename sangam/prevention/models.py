@@ -101,10 +101,11 @@ class VillageProfile(ChangeLoggedModel, VersionedModel):
         return round(1000 * self.population_female / self.population_male)
 
 
-class IndexConfiguration(models.Model):
+class IndexConfiguration(ChangeLoggedModel):
     """One version of a state mission's vulnerability index: weights per
     indicator (adding up to 100) and the scores from which a household is
-    medium or high risk. Versions are never edited; a change is a new one."""
+    medium or high risk. Versions are never edited; a change is a new one,
+    and the audit trail records who published it."""
 
     state = models.ForeignKey("geography.State", on_delete=models.PROTECT, related_name="+")
     version = models.PositiveIntegerField()
@@ -115,7 +116,6 @@ class IndexConfiguration(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["state", "-version"]
