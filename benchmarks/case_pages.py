@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.site.settings")
 os.environ.setdefault("SANGAM_ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SANGAM_LOG_LEVEL", "WARNING")
 

@@ -129,7 +129,7 @@ def test_it_keeps_an_active_session_alive(client, worker, settings):
 
 
 def test_it_hashes_passwords_with_argon2():
-    import sangam.settings as production
+    import sangam.site.settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
 

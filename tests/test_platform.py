@@ -46,11 +46,11 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "SANGAM_VAR_DIR": str(tmp_path),
         "SANGAM_DATA_KEYS": "k1:" + base64.b64encode(b"k" * 32).decode(),
         "SANGAM_BLIND_INDEX_KEY": base64.b64encode(b"b" * 32).decode(),
-        "DJANGO_SETTINGS_MODULE": "sangam.settings",
+        "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
     }
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
-        [sys.executable, "-m", "sangam.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        [sys.executable, "-m", "sangam.site.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
         capture_output=True,
         text=True,
@@ -67,12 +67,12 @@ def test_production_refuses_to_run_without_data_keys(tmp_path):
         "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
         "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
         "SANGAM_VAR_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "sangam.settings",
+        "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
     }
     for name in ("DATABASE_URL", "SANGAM_DATA_KEYS", "SANGAM_BLIND_INDEX_KEY"):
         env.pop(name, None)
     result = subprocess.run(
-        [sys.executable, "-m", "sangam.cli", "check", "--deploy"],
+        [sys.executable, "-m", "sangam.site.cli", "check", "--deploy"],
         env=env,
         capture_output=True,
         text=True,

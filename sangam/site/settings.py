@@ -10,7 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent
+# settings live in sangam/site/; the package root holds templates, static, locale.
+BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("SANGAM_VAR_DIR", BASE_DIR.parent / "var"))
 
 ENV = os.environ.get("SANGAM_ENV", "development")
@@ -85,8 +86,8 @@ MIDDLEWARE = [
     "sangam.audit.middleware.AuditContextMiddleware",
 ]
 
-ROOT_URLCONF = "sangam.urls"
-WSGI_APPLICATION = "sangam.wsgi.application"
+ROOT_URLCONF = "sangam.site.urls"
+WSGI_APPLICATION = "sangam.site.wsgi.application"
 
 TEMPLATES = [
     {
@@ -99,7 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "sangam.core.context_processors.sangam",
+                "sangam.site.context_processors.sangam",
             ],
         },
     },
@@ -166,7 +167,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 # sangam/static holds the site's own CSS/JS and vendored Leaflet and outlines.
-STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("SANGAM_STATIC_ROOT", VAR_DIR / "static"))
 STORAGES = {
     "default": {

@@ -1,13 +1,13 @@
 from django.urls import include, path
 
 from sangam.accounts.views import login_view
-from sangam.api import api
-from sangam.core import views as core_views
+from sangam.site import views as site_views
+from sangam.site.api import api
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("healthz", core_views.healthz, name="healthz"),
-    path("dashboard/", core_views.dashboard, name="dashboard"),
+    path("", site_views.home, name="home"),
+    path("healthz", site_views.healthz, name="healthz"),
+    path("dashboard/", site_views.dashboard, name="dashboard"),
     path("login/", login_view, name="login"),
     path("accounts/", include("sangam.accounts.urls")),
     path("agencies/", include("sangam.agencies.urls")),
@@ -22,5 +22,5 @@ urlpatterns = [
     path("api/", api.urls),
 ]
 
-handler404 = "sangam.core.errors.not_found"
-handler500 = "sangam.core.errors.server_error"
+handler404 = "sangam.site.errors.not_found"
+handler500 = "sangam.site.errors.server_error"

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from sangam.core.navigation import menu_for
+from sangam.site.navigation import menu_for
 
 
 def sangam(request):
