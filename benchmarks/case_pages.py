@@ -43,8 +43,8 @@ from sangam.cases.crypto import name_tokens  # noqa: E402
 from sangam.cases.models import Case, Survivor  # noqa: E402
 from sangam.core.access import SYSTEM  # noqa: E402
 from sangam.core.progress import ProgressBar  # noqa: E402
+from sangam.demo.people import PeopleGenerator  # noqa: E402
 from sangam.geography.models import District  # noqa: E402
-from sangam.people.synthetic import PeopleGenerator  # noqa: E402
 
 AGENCIES = 700  # one per district, up to this many
 

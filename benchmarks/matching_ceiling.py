@@ -44,10 +44,10 @@ def candidates(seed, size, vocabulary):
     """(found ids, feature rows, labels, Sangam's scores) of one synthetic register."""
     import numpy as np
 
+    from sangam.demo.missing import Generator
     from sangam.matching import records
     from sangam.matching.engines import DuckDBEngine
     from sangam.matching.linker import Linker
-    from sangam.matching.synthetic import Generator
 
     n_missing, n_found = (int(x) for x in size.split("x"))
     missing, found, truth = Generator(seed, vocabulary).dataset(n_missing, n_found)

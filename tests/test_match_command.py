@@ -5,7 +5,7 @@ import csv
 import pytest
 from django.core.management import CommandError, call_command
 
-from sangam.matching.synthetic import Generator, write_csv
+from sangam.demo.missing import Generator, write_csv
 
 MISSING = (
     "id,name,sex,age,date_missing,father_name,origin_state,origin_district,origin_village,language"

@@ -2,10 +2,10 @@
 
 import pytest
 
+from sangam.demo.missing import Generator
 from sangam.matching import records
 from sangam.matching.engines import DuckDBEngine
 from sangam.matching.linker import Linker
-from sangam.matching.synthetic import Generator
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 """The same linkage SQL on Spark (local mode) gives the same answer as DuckDB."""
 
+from sangam.demo.missing import Generator, write_csv
 from sangam.matching import records
 from sangam.matching.engines import DuckDBEngine, SparkEngine
 from sangam.matching.linker import Linker
-from sangam.matching.synthetic import Generator, write_csv
 
 
 def test_it_links_the_same_pairs_with_the_same_scores_on_spark(tmp_path):

@@ -2,8 +2,8 @@
 
 from collections import Counter
 
+from sangam.demo.missing import Generator
 from sangam.matching.names import words
-from sangam.matching.synthetic import Generator
 
 
 def test_composed_names_read_the_same_in_three_scripts():

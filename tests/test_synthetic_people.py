@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sangam.people.synthetic import PeopleGenerator, spelling_variants
+from sangam.demo.people import PeopleGenerator, spelling_variants
 
 SCRIPTS = {"hi": "DEVANAGARI", "mr": "DEVANAGARI", "bn": "BENGALI", "as": "BENGALI", "or": "ORIYA"}
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "sangam.prevention",
     "sangam.audit",
     "sangam.jobs",
+    "sangam.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,7 @@
 """`sangam seed --scale N`: N synthetic contact persons across agencies."""
 
 from sangam.agencies.models import Agency, AgencyContact
-from sangam.people.synthetic import SURNAMES
+from sangam.demo.people import SURNAMES
 
 BATCH = 2000
 

@@ -9,6 +9,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO_MODE:
             raise CommandError("only available when SANGAM_DEMO is on")
-        from sangam.core.demo import DEMO_TOTP_SECRET
+        from sangam.demo.agencies import DEMO_TOTP_SECRET
 
         self.stdout.write(pyotp.TOTP(DEMO_TOTP_SECRET).now())

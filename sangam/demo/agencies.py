@@ -1,7 +1,7 @@
 """Demo agencies and one demo user per role, in eight states. Idempotent.
 
 Everything here is synthetic: agency names end in "(demo)", people's names
-come from sangam.people.synthetic, phone numbers use the 99999 prefix that
+come from sangam.demo.people, phone numbers use the 99999 prefix that
 no Indian operator assigns in that form, e-mail goes to the reserved .invalid
 domain.
 """
@@ -12,8 +12,8 @@ from sangam.accounts.models import TOTPDevice, User
 from sangam.agencies.models import Agency, AgencyContact, AgencyType, JurisdictionLevel, Membership
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
+from sangam.demo.people import PeopleGenerator
 from sangam.geography.models import District, State
-from sangam.people.synthetic import PeopleGenerator
 
 DEMO_PASSWORD = "sangam-demo-2026"
 # Shared by every demo user so that one authenticator entry works for all.

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from sangam.accounts.models import User
 from sangam.core.access import SYSTEM
+from sangam.demo.people import PeopleGenerator
 from sangam.geography.models import Block, District, State, Village
-from sangam.people.synthetic import PeopleGenerator
 from sangam.prevention import index, village_index, workflow
 from sangam.prevention.models import (
     Household,

@@ -1,22 +1,21 @@
 import csv
-from importlib import import_module
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from sangam.audit.log import acting_as
 from sangam.core.progress import ProgressBar
+from sangam.demo import scale_agencies, scale_cases
+from sangam.demo.people import SURNAMES, PeopleGenerator
 from sangam.directory.taxonomy import load_taxonomy
 from sangam.geography.management.commands.geography import load_reference
 from sangam.geography.models import District
-from sangam.people.synthetic import SURNAMES, PeopleGenerator
 
 
 class Command(BaseCommand):
     help = (
         "Load reference data and synthetic data. --demo: demo agencies and one user per role. "
-        "--scale N: N synthetic people into every register (each app's seeding.fill) and, "
+        "--scale N: N synthetic people into every register (sangam/demo/scale_*.py) and, "
         "with --out, into a CSV."
     )
 
@@ -38,17 +37,17 @@ class Command(BaseCommand):
             if demo:
                 if not settings.DEMO_MODE:
                     raise CommandError("demo data is refused when SANGAM_DEMO is off")
-                from sangam.core.demo import DEMO_PASSWORD, seed_demo
+                from sangam.demo.agencies import DEMO_PASSWORD, seed_demo
 
                 users = seed_demo()
                 self.stdout.write(f"demo users (password {DEMO_PASSWORD}): {', '.join(users)}")
-                from sangam.directory.demo import seed_directory
+                from sangam.demo.directory import seed_directory
 
                 self.stdout.write(f"demo directory: {seed_directory()} services")
-                from sangam.cases.demo import seed_cases
+                from sangam.demo.cases import seed_cases
 
                 self.stdout.write(f"demo survivors: {seed_cases()} new")
-                from sangam.prevention.demo import seed_prevention
+                from sangam.demo.prevention import seed_prevention
 
                 self.stdout.write(f"demo households: {seed_prevention()} new")
                 from sangam.matching import registers
@@ -92,12 +91,8 @@ class Command(BaseCommand):
                         bar.update(i)
             bar.close()
             self.stdout.write(f"wrote {n} synthetic people to {out}")
-        for config in apps.get_app_configs():
-            try:
-                module = import_module(f"{config.name}.seeding")
-            except ModuleNotFoundError:
-                continue
+        for label, fill in (("agencies", scale_agencies.fill), ("cases", scale_cases.fill)):
             bar = ProgressBar(n, stream=self.stderr)
-            created = module.fill(self._generator(seed), n, bar.update)
+            created = fill(self._generator(seed), n, bar.update)
             bar.close()
-            self.stdout.write(f"{config.label}: {created} synthetic records")
+            self.stdout.write(f"{label}: {created} synthetic records")
