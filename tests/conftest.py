@@ -228,3 +228,8 @@ def make_household(village, user, code="H-001", **indicators):
         **indicators,
     )
     return index.rescore(household)
+
+
+def dashboard_card(response, template):
+    """What the dashboard's card drawn with ``template`` shows (its context)."""
+    return dict(response.context["cards"])[template]

@@ -9,7 +9,7 @@ from sangam.accounts.models import APIToken, User
 from sangam.agencies.models import AgencyContact, Membership
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
-from tests.conftest import make_agency, make_user
+from tests.conftest import dashboard_card, make_agency, make_user
 
 
 @pytest.fixture
@@ -67,8 +67,8 @@ def test_it_does_not_find_other_agencys_contacts_by_search(two_districts):
 
 def test_it_counts_only_visible_records_on_the_dashboard(client_a):
     response = client_a.get(reverse("dashboard"))
-    assert response.context["contact_count"] == 1
-    assert response.context["colleague_count"] == 1  # own membership only
+    assert dashboard_card(response, "agencies/_card.html")["contacts"] == 1
+    assert dashboard_card(response, "agencies/_card.html")["colleagues"] == 1  # own membership only
 
 
 def test_api_lists_no_contacts_of_other_agency(client, two_districts, token_a):

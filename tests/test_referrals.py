@@ -14,7 +14,7 @@ from sangam.core.roles import Role
 from sangam.referrals import workflow
 from sangam.referrals.models import Referral, ReferralEvent, Status, add_working_days
 from sangam.referrals.reminders import escalate_overdue, remind_external
-from tests.conftest import district, make_agency, make_service, make_user
+from tests.conftest import dashboard_card, district, make_agency, make_service, make_user
 
 
 @pytest.fixture
@@ -260,11 +260,11 @@ def test_the_list_uses_a_fixed_number_of_queries(parties, client, django_assert_
 def test_the_senders_dashboard_shows_an_overdue_referral(parties, client):
     referral = refer(parties)
     client.force_login(parties["sender"])
-    assert client.get(reverse("dashboard")).context["referrals_overdue"] == 0
+    assert dashboard_card(client.get(reverse("dashboard")), "referrals/_card.html")["overdue"] == 0
     Referral.objects.restrict(SYSTEM).filter(pk=referral.pk).update(
         due_at=timezone.now() - timedelta(hours=1)
     )
-    assert client.get(reverse("dashboard")).context["referrals_overdue"] == 1
+    assert dashboard_card(client.get(reverse("dashboard")), "referrals/_card.html")["overdue"] == 1
     overdue = client.get(reverse("referrals:list"), {"box": "overdue"}).content.decode()
     assert "NGO/2026/0001" in overdue and "Overdue" in overdue
 

@@ -1,14 +1,12 @@
 """Public directory pages (no login) and the pages agencies use to keep
 their entries and today's capacity true."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,6 +29,7 @@ from sangam.directory.models import (
     ServiceCapacity,
 )
 from sangam.directory.pdf import render_pdf
+from sangam.directory.queries import stale_services
 from sangam.geography.models import District, State, Village
 
 PAGE_SIZE = 20
@@ -240,15 +239,6 @@ def verify(request, pk):
     service.save(update_fields=["assured_date", "verified_by", "assurer_email", "updated_at"])
     messages.success(request, _("Marked as verified today."))
     return redirect(safe_next(request, request.POST.get("next"), service.get_absolute_url()))
-
-
-def stale_services(user):
-    cutoff = timezone.localdate() - timedelta(days=settings.SANGAM_DIRECTORY_STALE_DAYS)
-    return (
-        Service.objects.restrict(user, "change")
-        .filter(status=Service.Status.ACTIVE)
-        .filter(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff))
-    )
 
 
 @login_required

@@ -1,35 +1,20 @@
-"""The menu each person sees depends on what their roles may do."""
+"""The menu each person sees, assembled from every app's ``menu.py``: what
+their roles may do decides what they are shown."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sangam.cases.models import Survivor
-from sangam.core.access import can
-from sangam.matching.models import CandidateMatch, SurvivorDuplicate
-from sangam.prevention.models import Household, MissingPerson
+from sangam.core import registry
 
 
 def menu_for(user):
-    if not getattr(user, "is_authenticated", False):
-        return [(_("Service directory"), reverse("directory:search"))]
-    items = [
-        (_("Dashboard"), reverse("dashboard")),
-        (_("Service directory"), reverse("directory:search")),
-        (_("Referrals"), reverse("referrals:list")),
-    ]
-    if can(user, Survivor, "view"):
-        items.append((_("Survivors"), reverse("cases:list")))
-    if can(user, CandidateMatch, "view"):
-        items.append((_("Matches to review"), reverse("matching:queue")))
-    elif can(user, SurvivorDuplicate, "view"):
-        items.append((_("Survivors registered twice"), reverse("matching:duplicates")))
-    if can(user, Household, "view") or can(user, MissingPerson, "view") or user.is_oversight:
-        items.append((_("Prevention"), reverse("prevention:home")))
-    items += [
-        (_("Agencies"), reverse("agencies:list")),
-        (_("Geography"), reverse("geography:states")),
-    ]
-    if user.is_oversight:
-        items.append((_("Audit trail"), reverse("audit:list")))
-    items.append((_("My account"), reverse("accounts:profile")))
+    signed_in = getattr(user, "is_authenticated", False)
+    items = [(_("Dashboard"), reverse("dashboard"))] if signed_in else []
+    shown = set()
+    for item in registry.menu_items():
+        if item.unless and item.unless in shown:
+            continue
+        if item.visible_to(user):
+            shown.add(item.url_name)
+            items.append((item.label, item.url()))
     return items

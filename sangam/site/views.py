@@ -1,15 +1,13 @@
+"""The site's own pages: home, the dashboard assembled from every app's
+cards, and the health check monitors call."""
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from sangam.agencies.models import AgencyContact, Membership
-from sangam.directory.views import stale_services
-from sangam.jobs.models import Job
-from sangam.referrals.models import Referral, Status
+from sangam.core import registry
 
 
 def home(request):
@@ -19,29 +17,13 @@ def home(request):
 @login_required
 def dashboard(request):
     user = request.user
-    memberships = user.active_memberships()
-    mine = [m.agency_id for m in memberships]
-    referrals = Referral.objects.restrict(user, "view")
-    context = {
-        "memberships": memberships,
-        "referrals_waiting": referrals.filter(
-            receiver_agency__in=mine, status=Status.REQUESTED
-        ).count(),
-        # The sender's dashboard shows what the receiver has not answered in time.
-        "referrals_overdue": referrals.filter(
-            Q(sender_agency__in=mine) | Q(receiver_agency__in=mine),
-            status=Status.REQUESTED,
-            due_at__lt=timezone.now(),
-        ).count(),
-        "referrals_answered": referrals.filter(
-            sender_agency__in=mine, status__in=[Status.ACCEPTED, Status.COMPLETED]
-        ).count(),
-        "stale_entries": stale_services(user).count() if user.is_oversight else None,
-        "contact_count": AgencyContact.objects.restrict(user, "view").count(),
-        "colleague_count": Membership.objects.restrict(user, "view").count(),
-        "jobs": Job.objects.filter(created_by=user)[:5],
-    }
-    return render(request, "core/dashboard.html", context)
+    cards = []
+    for card in registry.cards():
+        context = card.context(user)
+        if context is not None:
+            cards.append((card.template, context))
+    context = {"memberships": user.active_memberships(), "cards": cards}
+    return render(request, "site/dashboard.html", context)
 
 
 def _task_queue_status():
