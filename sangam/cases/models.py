@@ -10,6 +10,7 @@ the survivor's consent for that kind of agency and that category of data.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -144,6 +145,9 @@ class Survivor(PersonalDataModel):
             SurvivorNameToken(survivor=self, digest=token_digest(t)) for t in sorted(tokens)
         )
 
+    def get_absolute_url(self):
+        return reverse("cases:survivor", args=[self.pk])
+
 
 class SurvivorNameToken(models.Model):
     """Keyed digest of one normalised name token: searchable, not reversible."""
@@ -194,6 +198,9 @@ class Consent(PersonalDataModel):
         if self.revoked_at:
             return False
         return self.valid_until is None or self.valid_until >= timezone.localdate()
+
+    # No page of its own: shown on its survivor's page (the contract tests probe that).
+    shown_on = "survivor"
 
 
 class ConsentGrant(models.Model):
@@ -266,6 +273,9 @@ class Case(PersonalDataModel):
     def __str__(self):
         return f"C-{self.pk}"
 
+    def get_absolute_url(self):
+        return reverse("cases:case", args=[self.pk])
+
 
 class Intake(PersonalDataModel):
     """The survivor's account, told once and read by every agency she consents to."""
@@ -330,6 +340,9 @@ class Intake(PersonalDataModel):
     def __str__(self):
         return f"Intake of {self.survivor_id}"
 
+    # No page of its own: shown on its survivor's page (the contract tests probe that).
+    shown_on = "survivor"
+
 
 def _through_case():
     """Access paths of a record that belongs to one case."""
@@ -353,6 +366,9 @@ class CaseRecord(PersonalDataModel):
 
     class Meta:
         abstract = True
+
+    # No page of its own: shown on its case's page (the contract tests probe that).
+    shown_on = "case"
 
 
 class CaseEvent(CaseRecord):

@@ -74,12 +74,12 @@ def figures():
 
 
 def restricted_models():
-    """Every model whose default manager is fail-closed."""
-    from sangam.core.access import RestrictedManager
+    """Every model whose default queryset is fail-closed (personal data)."""
+    from sangam.core.access import RestrictedQuerySet
 
     return [
         model
         for config in sangam_apps()
         for model in config.get_models()
-        if isinstance(model._default_manager, RestrictedManager)
+        if isinstance(model._default_manager.get_queryset(), RestrictedQuerySet)
     ]

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -171,6 +172,9 @@ class Household(VillageRecord):
     def __str__(self):
         return f"{self.code} – {self.head_name}"
 
+    def get_absolute_url(self):
+        return reverse("prevention:household", args=[self.pk])
+
 
 class Relation(models.TextChoices):
     HEAD = "head", _("Head")
@@ -226,6 +230,9 @@ class Member(PersonalDataModel):
     def age(self):
         return timezone.localdate().year - self.birth_year
 
+    def get_absolute_url(self):
+        return reverse("prevention:member_edit", args=[self.pk])
+
 
 class Entitlement(PersonalDataModel):
     class Status(models.TextChoices):
@@ -252,6 +259,9 @@ class Entitlement(PersonalDataModel):
         constraints = [
             models.UniqueConstraint(fields=["household", "kind"], name="entitlement_once")
         ]
+
+    # No page of its own: shown on its household's page (the contract tests probe that).
+    shown_on = "household"
 
 
 class Recruiter(PersonalDataModel):
@@ -286,6 +296,9 @@ class Recruiter(PersonalDataModel):
             and self.licence_valid_until >= timezone.localdate()
         )
 
+    def get_absolute_url(self):
+        return reverse("prevention:recruiter", args=[self.pk])
+
 
 class RecruiterComplaint(PersonalDataModel):
     recruiter = models.ForeignKey(Recruiter, on_delete=models.CASCADE, related_name="complaints")
@@ -299,6 +312,9 @@ class RecruiterComplaint(PersonalDataModel):
 
     class Meta:
         ordering = ["-received_on"]
+
+    # No page of its own: shown on its recruiter's page (the contract tests probe that).
+    shown_on = "recruiter"
 
 
 class MigrationStatus(models.TextChoices):
@@ -366,6 +382,9 @@ class Migration(VillageRecord):
     def schedule_next(self, from_date):
         self.next_checkin_due = from_date + timedelta(days=self.checkin_every_days)
 
+    def get_absolute_url(self):
+        return reverse("prevention:migration", args=[self.pk])
+
 
 class CheckIn(PersonalDataModel):
     migration = models.ForeignKey(Migration, on_delete=models.CASCADE, related_name="checkins")
@@ -382,6 +401,9 @@ class CheckIn(PersonalDataModel):
 
     class Meta:
         ordering = ["-on", "-pk"]
+
+    # No page of its own: shown on its migration's page (the contract tests probe that).
+    shown_on = "migration"
 
 
 class AlertLevel(models.TextChoices):
@@ -422,6 +444,9 @@ class Alert(VillageRecord):
                 name="one_open_alert_per_migration",
             )
         ]
+
+    # No page of its own: shown on its migration's page (the contract tests probe that).
+    shown_on = "migration"
 
 
 class Marriage(VillageRecord):
@@ -475,6 +500,9 @@ class Marriage(VillageRecord):
         if self.payment_to_family:
             found.append(_("payment to the bride's family"))
         return found
+
+    # No page of its own: listed only through restricted lists (the village's marriages).
+    shown_on = None
 
 
 class MissingPerson(VillageRecord):
@@ -534,6 +562,9 @@ class MissingPerson(VillageRecord):
         if errors:
             raise ValidationError(errors)
 
+    def get_absolute_url(self):
+        return reverse("prevention:missing_edit", args=[self.pk])
+
 
 class JobOfferCheck(VillageRecord):
     """A job offer walked through at the safe migration centre, and the
@@ -552,3 +583,6 @@ class JobOfferCheck(VillageRecord):
 
     class Meta:
         ordering = ["-checked_on", "-pk"]
+
+    # No page of its own: listed only through restricted lists (the safe migration centre's checks).
+    shown_on = None

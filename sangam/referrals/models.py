@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -149,6 +150,9 @@ class Referral(PersonalDataModel):
             and self.due_at < timezone.now()
         )
 
+    def get_absolute_url(self):
+        return reverse("referrals:detail", args=[self.pk])
+
 
 class ReferralEvent(PersonalDataModel):
     """One change of a referral's status: who, when, why. Never edited."""
@@ -169,6 +173,9 @@ class ReferralEvent(PersonalDataModel):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    # No page of its own: shown on its referral's page (the contract tests probe that).
+    shown_on = "referral"
 
 
 def add_working_days(start, days):
