@@ -28,7 +28,7 @@ def test_an_ahtu_officer_confirms_a_cross_script_match(
     missing(sides["village"], "Sumitra Mondal", age=25)
     found(sides, "মৌসুমী খাতুন", age=15)
     found(sides, "সুমিত্রা মণ্ডল", age=26)
-    call_command("match_registers")
+    call_command("matching", "run")
 
     cwc = log_in(browser, live_server.url, sides["cwc"])
     cwc.get_by_role("link", name="Matches to review").click()

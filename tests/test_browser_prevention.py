@@ -64,7 +64,7 @@ def test_a_missed_checkin_becomes_a_missing_person_report(
     expect(page.locator("#status")).to_have_text("Away, in touch")
 
     # The daily run: the check-in due 10 days ago was missed.
-    call_command("checkins", "--no-email")
+    call_command("prevention", "checkins", "--no-email")
 
     block = log_in(browser, live_server.url, jharkhand["supervisor"])
     block.get_by_role("link", name="Prevention").click()

@@ -16,6 +16,10 @@ FOUND = (
 )
 
 
+def match_files(*args, **options):
+    call_command("matching", "files", *args, **options)
+
+
 def write(path, header, rows):
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return str(path)
@@ -55,8 +59,8 @@ def files(tmp_path):
 def test_it_ranks_a_cross_script_match_first(files, capsys):
     path, _ = files
     out = path / "matches.csv"
-    call_command(
-        "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+    match_files(
+        "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
         "--out", str(out),
     )  # fmt: skip
     rows = read(out)
@@ -73,8 +77,8 @@ def test_scores_follow_the_evidence(files):
     """Across the synthetic truth, high scores are right more often than low ones."""
     path, truth = files
     out = path / "matches.csv"
-    call_command(
-        "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+    match_files(
+        "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
         "--out", str(out), "--threshold", "0",
     )  # fmt: skip
     best = [r for r in read(out) if r["rank"] == "1"]
@@ -89,8 +93,8 @@ def test_a_higher_threshold_writes_fewer_pairs(files):
     counts = []
     for t in ("0.05", "0.9"):
         out = path / f"m{t}.csv"
-        call_command(
-            "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+        match_files(
+            "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
             "--out", str(out), "--threshold", t,
         )  # fmt: skip
         rows = read(out)
@@ -103,7 +107,16 @@ def test_it_names_missing_columns(tmp_path):
     missing = write(tmp_path / "m.csv", "id,name,sex", ["1,Pooja,F"])
     found = write(tmp_path / "f.csv", FOUND, [])
     with pytest.raises(CommandError, match="missing columns: age, date_missing"):
-        call_command("match", "--missing", missing, "--found", found, "--out", str(tmp_path / "o"))
+        call_command(
+            "matching",
+            "files",
+            "--missing",
+            missing,
+            "--found",
+            found,
+            "--out",
+            str(tmp_path / "o"),
+        )
 
 
 def test_it_reports_the_line_that_is_not_utf8(tmp_path):
@@ -115,7 +128,14 @@ def test_it_reports_the_line_that_is_not_utf8(tmp_path):
     found = write(tmp_path / "f.csv", FOUND, [])
     with pytest.raises(CommandError, match="line 5 is not UTF-8"):
         call_command(
-            "match", "--missing", str(path), "--found", found, "--out", str(tmp_path / "o")
+            "matching",
+            "files",
+            "--missing",
+            str(path),
+            "--found",
+            found,
+            "--out",
+            str(tmp_path / "o"),
         )
 
 
@@ -133,7 +153,18 @@ def test_it_skips_and_counts_rows_it_cannot_use(tmp_path, capsys):
     )
     found = write(tmp_path / "f.csv", FOUND, ["F1,पूजा दास,F,15,2023-02-01,,,Malda,,Delhi,South,"])
     out = str(tmp_path / "o.csv")
-    call_command("match", "--missing", missing, "--found", found, "--out", out, "--threshold", "0")
+    call_command(
+        "matching",
+        "files",
+        "--missing",
+        missing,
+        "--found",
+        found,
+        "--out",
+        out,
+        "--threshold",
+        "0",
+    )
     printed = capsys.readouterr().out
     assert "5 rows, 2 used" in printed
     assert "skipped 1: id repeated" in printed
@@ -146,10 +177,28 @@ def test_an_empty_file_is_a_clear_error(tmp_path):
     missing = write(tmp_path / "m.csv", MISSING, [])
     found = write(tmp_path / "f.csv", FOUND, [])
     with pytest.raises(CommandError, match="no usable rows"):
-        call_command("match", "--missing", missing, "--found", found, "--out", str(tmp_path / "o"))
+        call_command(
+            "matching",
+            "files",
+            "--missing",
+            missing,
+            "--found",
+            found,
+            "--out",
+            str(tmp_path / "o"),
+        )
     with pytest.raises(CommandError):
         call_command(
-            "match", "--missing", missing, "--found", found, "--out", "o", "--threshold", "2"
+            "matching",
+            "files",
+            "--missing",
+            missing,
+            "--found",
+            found,
+            "--out",
+            "o",
+            "--threshold",
+            "2",
         )
 
 
@@ -168,7 +217,7 @@ def test_dedupe_finds_a_person_registered_twice(tmp_path):
     rows.append("B7,सबिता हेम्ब्रम,F,15,2023-04-20,Budhu,Jharkhand,Dumka,,hin")
     people = write(tmp_path / "people.csv", header, rows)
     out = tmp_path / "pairs.csv"
-    call_command("dedupe", "--input", people, "--out", str(out))
+    call_command("matching", "dedupe", "--input", people, "--out", str(out))
     pairs = read(out)
     assert list(pairs[0]) == ["id_1", "id_2", "score", "rank"]
     found = [p for p in pairs if {p["id_1"], p["id_2"]} == {"A1", "B7"}]
@@ -197,16 +246,16 @@ def test_registers_too_large_for_the_rules_use_finer_blocking(files, capsys, mon
     monkeypatch.setattr(settings, "PAIR_BUDGET", 1000)
     monkeypatch.setattr(linker, "TRAINING_PAIRS", 5000)  # EM on a sample of each block
     out = path / "matches.csv"
-    call_command(
-        "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+    match_files(
+        "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
         "--out", str(out), "--threshold", "0",
     )  # fmt: skip
     printed = capsys.readouterr().out
     assert "using the finer rules for scale" in printed
     fewer = int(printed.split("candidate pairs: ")[1].split()[0].replace(",", ""))
     monkeypatch.setattr(settings, "PAIR_BUDGET", 10**9)
-    call_command(
-        "match", "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
+    match_files(
+        "--missing", str(path / "missing.csv"), "--found", str(path / "found.csv"),
         "--out", str(path / "all.csv"), "--threshold", "0",
     )  # fmt: skip
     more = int(capsys.readouterr().out.split("candidate pairs: ")[1].split()[0].replace(",", ""))
@@ -230,8 +279,8 @@ def run_with(tmp_path, extra_missing, extra_found):
         tmp_path / "f.csv", found + [{k: row.get(k, "") for k in empty_f} for row in extra_found]
     )
     out = tmp_path / "out.csv"
-    call_command(
-        "match", "--missing", str(tmp_path / "m.csv"), "--found", str(tmp_path / "f.csv"),
+    match_files(
+        "--missing", str(tmp_path / "m.csv"), "--found", str(tmp_path / "f.csv"),
         "--out", str(out), "--threshold", "0",
     )  # fmt: skip
     return {(r["missing_id"], r["found_id"]): float(r["score"]) for r in read(out)}

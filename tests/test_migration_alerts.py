@@ -92,7 +92,9 @@ def test_a_missed_checkin_climbs_to_the_block_then_the_ahtu(client, jharkhand, d
     client.force_login(jharkhand["supervisor"])
     assert "Daughter Testname" in client.get("/prevention/alerts/").content.decode()
 
-    call_command("checkins", "--date", (TODAY + timedelta(days=14)).isoformat(), stdout=None)
+    call_command(
+        "prevention", "checkins", "--date", (TODAY + timedelta(days=14)).isoformat(), stdout=None
+    )
     alert.refresh_from_db()
     assert alert.level == "ahtu"
     client.force_login(jharkhand["police"])
