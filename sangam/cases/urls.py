@@ -1,6 +1,7 @@
 from django.urls import path
 
-from sangam.cases import case_views, views
+from sangam.cases.views import cases as case_views
+from sangam.cases.views import survivors as views
 
 app_name = "cases"
 urlpatterns = [

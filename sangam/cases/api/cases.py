@@ -15,7 +15,6 @@ from ninja.errors import HttpError
 
 from sangam.audit import log
 from sangam.cases import workflow
-from sangam.cases.case_views import _case
 from sangam.cases.forms import (
     ActionForm,
     ConsentForm,
@@ -38,7 +37,8 @@ from sangam.cases.models import (
     Transfer,
     WellbeingCheckIn,
 )
-from sangam.cases.views import _my_agency
+from sangam.cases.views.cases import _case
+from sangam.cases.views.survivors import _my_agency
 from sangam.core.models import EditConflict
 
 router = Router(tags=["cases"])
