@@ -16,7 +16,7 @@ from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases import workflow
 from sangam.cases.consent import may_see
-from sangam.cases.crypto import decrypt_bytes, encrypt_bytes, name_tokens, token_digest
+from sangam.cases.crypto import decrypt_bytes, encrypt_bytes
 from sangam.cases.forms import ConsentForm, IntakeForm, SurvivorForm
 from sangam.cases.models import (
     Case,
@@ -25,28 +25,13 @@ from sangam.cases.models import (
     Consent,
     Intake,
     Survivor,
-    SurvivorNameToken,
 )
-from sangam.core.access import ADD, SYSTEM, can, memberships_granted
+from sangam.cases.queries import adding_agency, search_by_name
+from sangam.core.access import SYSTEM, can
 from sangam.core.models import EditConflict
 from sangam.matching.tasks import match_when_saved
 
 AUDIO_CONTEXT = "cases.intake.audio"
-
-
-def _my_agency(user, model=Survivor):
-    """The first of the user's agencies where the role may add ``model`` records."""
-    granted = memberships_granted(user, model, ADD)
-    return granted[0].agency if granted else None
-
-
-def search_by_name(queryset, text):
-    """Survivors whose names contain every token of ``text`` (blind index)."""
-    for token in name_tokens(text)[:6]:
-        queryset = queryset.filter(
-            pk__in=SurvivorNameToken.objects.filter(digest=token_digest(token)).values("survivor")
-        )
-    return queryset
 
 
 @login_required
@@ -69,7 +54,7 @@ def survivor_list(request):
 
 @login_required
 def survivor_create(request):
-    agency = _my_agency(request.user)
+    agency = adding_agency(request.user)
     if agency is None:
         raise PermissionDenied
     form = SurvivorForm(request.POST or None)
@@ -104,7 +89,7 @@ def survivor_create(request):
 def intake_create(request, pk):
     """Record the account once, when it was not taken at registration."""
     survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
-    agency = _my_agency(request.user, Intake)
+    agency = adding_agency(request.user, Intake)
     if agency is None:
         raise PermissionDenied
     if Intake.objects.restrict(SYSTEM).filter(survivor=survivor).exists():
@@ -224,7 +209,7 @@ def survivor_edit(request, pk):
 @login_required
 def consent_create(request, pk):
     survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
-    agency = _my_agency(request.user, Consent)
+    agency = adding_agency(request.user, Consent)
     if agency is None:
         raise PermissionDenied
     form = ConsentForm(request.POST or None)
