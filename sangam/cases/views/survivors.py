@@ -20,7 +20,6 @@ from sangam.cases.crypto import decrypt_bytes, encrypt_bytes
 from sangam.cases.forms import ConsentForm, IntakeForm, SurvivorForm
 from sangam.cases.models import (
     Case,
-    CaseEvent,
     Category,
     Consent,
     Intake,
@@ -61,18 +60,9 @@ def survivor_create(request):
     intake = IntakeForm(request.POST or None, request.FILES or None, prefix="intake")
     if request.method == "POST" and form.is_valid() and intake.is_valid():
         with transaction.atomic():
-            form.instance.created_by = request.user
-            survivor = form.save()
-            case = Case.objects.create(
-                survivor=survivor, agency=agency, owner=request.user, created_by=request.user
-            )
+            survivor = form.save(commit=False)
+            workflow.register_survivor(request.user, agency, survivor)
             match_when_saved(survivors=[survivor.pk])
-            CaseEvent.objects.create(
-                case=case,
-                to_status=Case.Status.OPEN,
-                actor_label=request.user.get_full_name() or request.user.username,
-                created_by=request.user,
-            )
             data = intake.cleaned_data
             if data.get("narrative") or data.get("audio"):
                 _save_intake(request.user, survivor, agency, intake)
