@@ -1,3 +1,6 @@
+"""The site's own pages: home, the dashboard (referrals waiting and overdue,
+stale directory entries, recent jobs) and healthz."""
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Q

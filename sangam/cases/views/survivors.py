@@ -1,3 +1,7 @@
+"""Survivor pages: the list and search by name, registering her (which opens
+her case), her profile and its edits, her account (and its encrypted
+recording) and her consents."""
+
 import uuid
 
 from django.contrib import messages
