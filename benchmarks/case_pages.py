@@ -38,11 +38,11 @@ from django.urls import reverse  # noqa: E402
 
 from sangam.accounts.models import User  # noqa: E402
 from sangam.agencies.models import Agency, Membership  # noqa: E402
-from sangam.cases import seeding  # noqa: E402
 from sangam.cases.crypto import name_tokens  # noqa: E402
 from sangam.cases.models import Case, Survivor  # noqa: E402
 from sangam.core.access import SYSTEM  # noqa: E402
 from sangam.core.progress import ProgressBar  # noqa: E402
+from sangam.demo import scale_cases  # noqa: E402
 from sangam.demo.people import PeopleGenerator  # noqa: E402
 from sangam.geography.models import District  # noqa: E402
 
@@ -69,7 +69,7 @@ def fill(n):
     if not Membership.objects.restrict(SYSTEM).filter(user=owner).exists():
         Membership.objects.create(user=owner, agency=agencies[0], role="caseworker")
     bar = ProgressBar(n, stream=sys.stderr)
-    seeding.fill(PeopleGenerator(seed=3), n, bar.update, agencies=agencies)
+    scale_cases.fill(PeopleGenerator(seed=3), n, bar.update, agencies=agencies)
     bar.close()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -1,3 +1,6 @@
+"""Agency pages: the list and an agency's profile, adding and editing agencies,
+their contact persons and the contacts export."""
+
 import csv
 
 from django.contrib import messages

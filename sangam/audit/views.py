@@ -1,3 +1,5 @@
+"""The audit log page: the entries a user may read, filtered and paged."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator

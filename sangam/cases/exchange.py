@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from sangam.audit import log
-from sangam.cases import htcds
-from sangam.cases.models import Case, CaseEvent, Consent, Intake, Survivor
+from sangam.cases import htcds, workflow
+from sangam.cases.models import Case, Consent, Intake, Survivor
 from sangam.core.access import can
 from sangam.geography.models import District, State
 from sangam.matching.tasks import match_when_saved
@@ -185,35 +185,21 @@ def import_csv(user, agency, path):
     imported = []
     with transaction.atomic():
         for name, sex, dob, state, origin, exploitation, control in parsed:
-            survivor = Survivor.objects.create(
-                name=name,
-                sex=sex,
-                date_of_birth=dob,
-                origin_state=state,
-                origin_district=origin,
-                created_by=user,
+            survivor = Survivor(
+                name=name, sex=sex, date_of_birth=dob, origin_state=state, origin_district=origin
             )
-            case = Case.objects.create(
-                survivor=survivor, agency=agency, owner=user, created_by=user
-            )
-            imported.append(survivor.pk)
-            CaseEvent.objects.create(
-                case=case,
-                to_status="open",
-                note="imported (HTCDS)",
-                actor_label=user.get_full_name() or user.username,
-                created_by=user,
-            )
+            intake = None
             if exploitation or control:
-                Intake.objects.create(
-                    survivor=survivor,
+                intake = Intake(
                     narrative="",
                     language="",
-                    recorded_by_agency=agency,
                     exploitation_types=exploitation,
                     methods_of_control=control,
-                    created_by=user,
                 )
+            workflow.register_survivor(
+                user, agency, survivor, intake=intake, note="imported (HTCDS)"
+            )
+            imported.append(survivor.pk)
             report.created += 1
         match_when_saved(survivors=imported)
     report.committed = True

@@ -1,3 +1,7 @@
+"""Every input of the case pages and API: the survivor, her account and
+consent, and a case's care plan (goals, actions, follow-ups, services),
+WHO-5 check-ins, risk flags, counselling notes, transfers and status."""
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone

@@ -197,3 +197,34 @@ def revoke_consent(user, consent):
         consent.revoked_by = user
         consent.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
     return consent
+
+
+# --- Registering a survivor ----------------------------------------------
+# The one way in for the page, the HTCDS import and the demo: the survivor,
+# her first case at the registering agency, its opening event and, when
+# there is one, her account.
+
+
+@transaction.atomic
+def register_survivor(user, agency, survivor, *, intake=None, note="", actor_label=""):
+    """Save the new ``survivor`` and open her case at ``agency``, owned by ``user``.
+
+    ``intake``, an unsaved account, is saved with her when given. Matching her
+    against missing-person reports is the caller's, so that an import matches
+    all its survivors at once."""
+    survivor.created_by = user
+    survivor.save()
+    case = Case.objects.create(survivor=survivor, agency=agency, owner=user, created_by=user)
+    CaseEvent.objects.create(
+        case=case,
+        to_status=Case.Status.OPEN,
+        note=note,
+        actor_label=actor_label or _label(user),
+        created_by=user,
+    )
+    if intake is not None:
+        intake.survivor = survivor
+        intake.recorded_by_agency = agency
+        intake.created_by = user
+        intake.save()
+    return case

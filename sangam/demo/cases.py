@@ -9,7 +9,6 @@ from sangam.agencies.models import Agency, AgencyType
 from sangam.cases import workflow
 from sangam.cases.models import (
     Case,
-    CaseEvent,
     Consent,
     ConsentGrant,
     Goal,
@@ -61,7 +60,7 @@ def seed_cases():
         return 0
     home = Agency.objects.filter(district=ngo.district, type=AgencyType.SHELTER_CCI).first()
     for name, alias, sex, age, lang, account, share in PEOPLE:
-        survivor = Survivor.objects.create(
+        survivor = Survivor(
             name=name,
             aliases=[alias],
             sex=sex,
@@ -71,18 +70,9 @@ def seed_cases():
             origin_state=ngo.state,
             origin_district=ngo.district,
             cwc_involved=age < 18,
-            created_by=worker,
         )
-        case = Case.objects.create(survivor=survivor, agency=ngo, owner=worker, created_by=worker)
-        CaseEvent.objects.create(case=case, to_status="open", actor_label="demo", created_by=worker)
-        Intake.objects.create(
-            survivor=survivor,
-            narrative=account,
-            language=lang,
-            recorded_by_agency=ngo,
-            trafficking_status="actual",
-            created_by=worker,
-        )
+        intake = Intake(narrative=account, language=lang, trafficking_status="actual")
+        case = workflow.register_survivor(worker, ngo, survivor, intake=intake, actor_label="demo")
         Goal.objects.create(
             case=case,
             domain="legal",

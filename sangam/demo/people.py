@@ -60,8 +60,6 @@ _VARIANTS = [
     (r"x", "ksh"),
 ]
 
-SYNTHETIC_MARK = "(synthetic)"
-
 
 def spelling_variants(name):
     """Common Latin-script variants of ``name`` (not including itself)."""

@@ -188,8 +188,6 @@ NESTED = {
     },
     "phones": {"languages": ("languages", "phone_id")},
 }
-SKIPPED_NESTED = {"contacts", "funding", "programs", "program", "organization_identifiers"}
-SKIPPED_NESTED |= {"cost_options", "required_documents", "accessibility", "metadata"}
 
 
 def _flatten(table, obj, pointer, tables, parent_link):

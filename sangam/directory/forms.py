@@ -1,3 +1,6 @@
+"""Service directory inputs: the public search, a service's entry, its bed
+capacity, and a new service with its organisation."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""Gazetteer inputs: a block, a village, and the village list upload."""
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _

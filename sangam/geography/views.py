@@ -1,3 +1,5 @@
+"""The gazetteer pages (states, districts, blocks) and the village list import."""
+
 import uuid
 
 from django.conf import settings

@@ -1,3 +1,6 @@
+"""The matching review pages: the queue of candidate matches and the decision
+on each, restorations, and possible duplicate survivors."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied

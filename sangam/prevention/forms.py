@@ -1,3 +1,8 @@
+"""Inputs of the prevention registers: households and their members,
+migrations and check-ins, marriages, missing persons, village profiles,
+recruiters and complaints, the job-offer check and the vulnerability
+index configuration."""
+
 from datetime import timedelta
 
 from django import forms

@@ -64,10 +64,6 @@ class Register:
     # and the error for rows whose reference is not found.
     joins: tuple = ()
 
-    @property
-    def sql_columns(self):
-        return [c.name for c in self.columns if c.name not in ("village", "block", "village_lgd")]
-
 
 PLACE = (
     Column("block", required=True, help="Block name"),

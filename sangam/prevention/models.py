@@ -375,10 +375,6 @@ class Migration(VillageRecord):
     def __str__(self):
         return f"{self.register_no}"
 
-    @property
-    def left_with_agent(self):
-        return bool(self.agent_name or self.recruiter_id)
-
     def schedule_next(self, from_date):
         self.next_checkin_due = from_date + timedelta(days=self.checkin_every_days)
 

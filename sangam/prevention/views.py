@@ -1,3 +1,8 @@
+"""Prevention pages: villages and their registers (households, members,
+entitlements, migrations, marriages, missing persons), who is at risk, alerts,
+recruiters, the job-offer check, register imports and the index
+configuration."""
+
 import uuid
 
 from django.conf import settings

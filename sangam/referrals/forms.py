@@ -1,3 +1,6 @@
+"""Referral inputs: a new referral (from the agencies a user may send from) and
+a step in its life (the status it moves to, a reason, an outcome)."""
+
 import re
 
 from django import forms

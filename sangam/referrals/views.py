@@ -1,3 +1,6 @@
+"""Referral pages: the list, suggested services, making a referral, its page,
+its transitions and letter, and the referral dashboard."""
+
 from statistics import median
 
 from django.contrib import messages

@@ -1,3 +1,7 @@
+"""Survivor pages: the list and search by name, registering her (which opens
+her case), her profile and its edits, her account (and its encrypted
+recording) and her consents."""
+
 import uuid
 
 from django.contrib import messages
@@ -16,37 +20,21 @@ from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases import workflow
 from sangam.cases.consent import may_see
-from sangam.cases.crypto import decrypt_bytes, encrypt_bytes, name_tokens, token_digest
+from sangam.cases.crypto import decrypt_bytes, encrypt_bytes
 from sangam.cases.forms import ConsentForm, IntakeForm, SurvivorForm
 from sangam.cases.models import (
     Case,
-    CaseEvent,
     Category,
     Consent,
     Intake,
     Survivor,
-    SurvivorNameToken,
 )
-from sangam.core.access import ADD, SYSTEM, can, memberships_granted
+from sangam.cases.queries import adding_agency, search_by_name
+from sangam.core.access import SYSTEM, can
 from sangam.core.models import EditConflict
 from sangam.matching.tasks import match_when_saved
 
 AUDIO_CONTEXT = "cases.intake.audio"
-
-
-def _my_agency(user, model=Survivor):
-    """The first of the user's agencies where the role may add ``model`` records."""
-    granted = memberships_granted(user, model, ADD)
-    return granted[0].agency if granted else None
-
-
-def search_by_name(queryset, text):
-    """Survivors whose names contain every token of ``text`` (blind index)."""
-    for token in name_tokens(text)[:6]:
-        queryset = queryset.filter(
-            pk__in=SurvivorNameToken.objects.filter(digest=token_digest(token)).values("survivor")
-        )
-    return queryset
 
 
 @login_required
@@ -69,25 +57,16 @@ def survivor_list(request):
 
 @login_required
 def survivor_create(request):
-    agency = _my_agency(request.user)
+    agency = adding_agency(request.user)
     if agency is None:
         raise PermissionDenied
     form = SurvivorForm(request.POST or None)
     intake = IntakeForm(request.POST or None, request.FILES or None, prefix="intake")
     if request.method == "POST" and form.is_valid() and intake.is_valid():
         with transaction.atomic():
-            form.instance.created_by = request.user
-            survivor = form.save()
-            case = Case.objects.create(
-                survivor=survivor, agency=agency, owner=request.user, created_by=request.user
-            )
+            survivor = form.save(commit=False)
+            workflow.register_survivor(request.user, agency, survivor)
             match_when_saved(survivors=[survivor.pk])
-            CaseEvent.objects.create(
-                case=case,
-                to_status=Case.Status.OPEN,
-                actor_label=request.user.get_full_name() or request.user.username,
-                created_by=request.user,
-            )
             data = intake.cleaned_data
             if data.get("narrative") or data.get("audio"):
                 _save_intake(request.user, survivor, agency, intake)
@@ -104,7 +83,7 @@ def survivor_create(request):
 def intake_create(request, pk):
     """Record the account once, when it was not taken at registration."""
     survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
-    agency = _my_agency(request.user, Intake)
+    agency = adding_agency(request.user, Intake)
     if agency is None:
         raise PermissionDenied
     if Intake.objects.restrict(SYSTEM).filter(survivor=survivor).exists():
@@ -224,7 +203,7 @@ def survivor_edit(request, pk):
 @login_required
 def consent_create(request, pk):
     survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
-    agency = _my_agency(request.user, Consent)
+    agency = adding_agency(request.user, Consent)
     if agency is None:
         raise PermissionDenied
     form = ConsentForm(request.POST or None)

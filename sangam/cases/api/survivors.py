@@ -10,7 +10,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from sangam.audit import log
 from sangam.cases.consent import may_see
 from sangam.cases.models import Case, Category, Intake, Survivor
-from sangam.cases.views import search_by_name
+from sangam.cases.queries import search_by_name
 
 router = Router(tags=["survivors"])
 
@@ -127,9 +127,3 @@ def survivor(request, survivor_id: int):
             for c in cases
         ],
     }
-
-
-# Cases, care plans and consents: their own module, under the same prefix.
-from sangam.cases.case_api import router as case_router  # noqa: E402
-
-router.add_router("", case_router)

@@ -41,6 +41,7 @@ from sangam.cases.models import (
     Transfer,
     WellbeingCheckIn,
 )
+from sangam.cases.queries import get_case_for_user
 from sangam.core.access import SYSTEM, can
 from sangam.core.models import EditConflict
 from sangam.core.redirects import safe_next
@@ -53,12 +54,6 @@ FORMS = {
     "risk": (RiskFlagForm, RiskFlag),
     "note": (CounsellingNoteForm, CounsellingNote),
 }
-
-
-def _case(user, pk, action="view"):
-    return get_object_or_404(
-        Case.objects.restrict(user, action).select_related("survivor", "agency", "owner"), pk=pk
-    )
 
 
 def wellbeing_points(checkins):
@@ -151,7 +146,7 @@ def case_form(request, pk, what):
     (htmx), or as a page of its own without JavaScript."""
     if what not in LAZY_ACTIONS:
         raise PermissionDenied
-    case = _case(request.user, pk, "change")
+    case = get_case_for_user(request.user, pk, "change")
     if what == "note" and not can(request.user, CounsellingNote, "add"):
         raise PermissionDenied
     return _form_page(request, case, what, _blank_form(case, what))
@@ -186,7 +181,7 @@ def _form_page(request, case, what, form):
 def case_add(request, pk, what):
     if what not in FORMS:
         raise PermissionDenied
-    case = _case(request.user, pk, "change")
+    case = get_case_for_user(request.user, pk, "change")
     form_class, model = FORMS[what]
     if what == "note" and not can(request.user, CounsellingNote, "add"):
         raise PermissionDenied
@@ -205,7 +200,7 @@ def case_add(request, pk, what):
 @login_required
 @require_POST
 def case_status(request, pk):
-    case = _case(request.user, pk, "change")
+    case = get_case_for_user(request.user, pk, "change")
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
@@ -238,7 +233,7 @@ def follow_up_done(request, pk):
 @login_required
 @require_POST
 def wellbeing_add(request, pk):
-    case = _case(request.user, pk, "change")
+    case = get_case_for_user(request.user, pk, "change")
     form = WellbeingForm(request.POST, prefix="who5")
     if not form.is_valid():
         return _form_page(request, case, "wellbeing", form)
@@ -255,7 +250,7 @@ def wellbeing_add(request, pk):
 @login_required
 @require_POST
 def transfer_request(request, pk):
-    case = _case(request.user, pk, "change")
+    case = get_case_for_user(request.user, pk, "change")
     form = TransferForm(request.POST, prefix="transfer")
     if not form.is_valid():
         return _form_page(request, case, "transfer", form)
@@ -363,7 +358,7 @@ def risk_clear(request, pk):
 @require_POST
 def team_change(request, pk):
     """Add or remove a colleague of the case's agency from the case team."""
-    case = _case(request.user, pk, "change")
+    case = get_case_for_user(request.user, pk, "change")
     colleague = (
         Membership.objects.restrict(request.user, "view")
         .filter(agency=case.agency_id, user_id=request.POST.get("user") or None, is_active=True)

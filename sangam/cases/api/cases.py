@@ -15,7 +15,6 @@ from ninja.errors import HttpError
 
 from sangam.audit import log
 from sangam.cases import workflow
-from sangam.cases.case_views import _case
 from sangam.cases.forms import (
     ActionForm,
     ConsentForm,
@@ -38,7 +37,7 @@ from sangam.cases.models import (
     Transfer,
     WellbeingCheckIn,
 )
-from sangam.cases.views import _my_agency
+from sangam.cases.queries import adding_agency, get_case_for_user
 from sangam.core.models import EditConflict
 
 router = Router(tags=["cases"])
@@ -148,7 +147,7 @@ def _mine(model, user, case):
 @router.get("/cases/{case_id}", response=CaseDetail)
 def case_detail(request, case_id: int):
     user = request.user
-    case = _case(user, case_id)
+    case = get_case_for_user(user, case_id)
     log.record_view(case)
     actions = {}
     for a in Action.objects.restrict(user, "view").filter(case=case):
@@ -174,7 +173,7 @@ class StatusIn(Schema):
 
 @router.post("/cases/{case_id}/status", response=CaseDetail)
 def case_status(request, case_id: int, payload: StatusIn):
-    case = _case(request.user, case_id, "change")
+    case = get_case_for_user(request.user, case_id, "change")
     try:
         workflow.change_status(
             request.user,
@@ -191,7 +190,7 @@ def case_status(request, case_id: int, payload: StatusIn):
 
 
 def _add(request, case_id, form_class, payload):
-    case = _case(request.user, case_id, "change")
+    case = get_case_for_user(request.user, case_id, "change")
     kwargs = {"case": case} if form_class is ActionForm else {}
     form = _valid(form_class(_data(payload), **kwargs))
     record = form.save(commit=False)
@@ -301,7 +300,7 @@ class CheckInResult(CheckInOut):
 @router.post("/cases/{case_id}/wellbeing", response={201: CheckInResult})
 def add_check_in(request, case_id: int, payload: CheckInIn):
     """A WHO-5 check-in (items 0–5); a low score, distress or a fall asks the counsellor."""
-    case = _case(request.user, case_id, "change")
+    case = get_case_for_user(request.user, case_id, "change")
     data = _data(payload)
     if not payload.distress:
         data.pop("distress")  # an unticked checkbox is absent from form data
@@ -331,7 +330,7 @@ class TransferIn(Schema):
 @router.post("/cases/{case_id}/transfers", response={201: TransferOut})
 def request_transfer(request, case_id: int, payload: TransferIn):
     """Ask another agency (in any state) to take the case over."""
-    case = _case(request.user, case_id, "change")
+    case = get_case_for_user(request.user, case_id, "change")
     form = _valid(TransferForm(_data(payload)))
     try:
         transfer = workflow.request_transfer(
@@ -409,7 +408,7 @@ class ConsentIn(Schema):
 @router.post("/survivors/{survivor_id}/consents", response={201: ConsentOut}, tags=["survivors"])
 def add_consent(request, survivor_id: int, payload: ConsentIn):
     survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=survivor_id)
-    agency = _my_agency(request.user, Consent)
+    agency = adding_agency(request.user, Consent)
     if agency is None:
         raise Http404
     form = _valid(ConsentForm(_data(payload)))
