@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.forms import VersionedForm
 from sangam.core.access import SYSTEM
+from sangam.core.imports import UploadForm
 from sangam.geography.models import State
 from sangam.prevention import jobcheck
 from sangam.prevention.indicators import INDICATORS
@@ -335,3 +336,21 @@ class IndexConfigurationForm(forms.Form):
 
     def weights(self):
         return {code: self.cleaned_data[f"w_{code}"] for code in INDICATORS}
+
+
+class RegisterUploadForm(UploadForm):
+    """A register file to import (the size limit and kinds of every upload)."""
+
+    extensions = (".csv", ".xlsx")
+    wrong_kind = _("Choose a CSV or XLSX file.")
+    register = forms.CharField(required=False)
+    file = forms.FileField(required=False)
+    field_order = ["register", "file"]
+
+    def clean_register(self):
+        from sangam.prevention.imports import REGISTERS
+
+        register = self.cleaned_data["register"]
+        if register not in REGISTERS:
+            raise forms.ValidationError(_("Choose a register."))
+        return register

@@ -3,9 +3,6 @@ entitlements, migrations, marriages, missing persons), who is at risk, alerts,
 recruiters, the job-offer check, register imports and the index
 configuration."""
 
-import uuid
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +19,7 @@ from django.views.decorators.http import require_POST
 from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.core.access import can
+from sangam.core.imports import start_job
 from sangam.core.models import EditConflict
 from sangam.core.roles import Role
 from sangam.geography.models import State
@@ -39,6 +37,7 @@ from sangam.prevention.forms import (
     MigrationForm,
     MissingPersonForm,
     RecruiterForm,
+    RegisterUploadForm,
     VillageProfileForm,
 )
 from sangam.prevention.indicators import ENTITLEMENTS, NEXT_STEPS
@@ -687,35 +686,23 @@ def import_register(request):
 
     if not villages_for(request.user).exists():
         raise PermissionDenied
-    register = request.POST.get("register")
-    upload = request.FILES.get("file")
+    form = RegisterUploadForm(request.POST or None, request.FILES or None)
     error = None
     if request.method == "POST":
-        if register not in REGISTERS:
-            error = _("Choose a register.")
-        elif upload is None or not upload.name.lower().endswith((".csv", ".xlsx")):
-            error = _("Choose a CSV or XLSX file.")
-        else:
+        if form.is_valid():
             from sangam.prevention.tasks import import_register_job
 
-            upload_dir = settings.VAR_DIR / "uploads" / "imports"
-            upload_dir.mkdir(parents=True, exist_ok=True)
-            suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
-            path = upload_dir / f"{uuid.uuid4()}{suffix}"
-            with open(path, "wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            job = Job.objects.create(
+            register = form.cleaned_data["register"]
+            job = start_job(
+                form.cleaned_data["file"],
+                request.user,
                 kind="prevention.import",
                 title=_("Import: %(r)s") % {"r": REGISTERS[register].title},
-                created_by=request.user,
-            )
-            transaction.on_commit(
-                lambda: import_register_job.enqueue(
-                    job_id=str(job.pk), register=register, path=str(path)
-                )
+                task=import_register_job,
+                register=register,
             )
             return redirect("jobs:detail", pk=job.pk)
+        error = next(iter(form.errors.values()))[0]
     return render(
         request,
         "prevention/import.html",
