@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sangam.audit import log
+from sangam.core.vocabulary import Sex
 from sangam.geography.models import State
 from sangam.prevention import index
 from sangam.prevention.indicators import INDICATORS
@@ -31,7 +32,6 @@ from sangam.prevention.models import (
     MissingPerson,
     Relation,
     Schooling,
-    Sex,
 )
 from sangam.prevention.scope import villages_for
 
@@ -48,6 +48,7 @@ class Column:
     required: bool = False
     max_length: int = 150
     choices: tuple = ()
+    aliases: tuple = ()  # (spelling, choice) pairs a file may use
     low: int | None = None
     high: int | None = None
     help: str = ""
@@ -75,6 +76,8 @@ PLACE = (
     Column("village_lgd", "int", help="LGD village code, if known"),
 )
 SEX = tuple(Sex.values)
+# Registers written before Sangam had one sex vocabulary say "other".
+SEX_ALIASES = (("other", Sex.TRANSGENDER.value),)
 
 REGISTERS = {
     r.name: r
@@ -104,7 +107,7 @@ REGISTERS = {
                 Column("serial", "int", required=True, low=1, high=99),
                 Column("name", required=True),
                 Column("relation", "choice", required=True, choices=tuple(Relation.values)),
-                Column("sex", "choice", required=True, choices=SEX),
+                Column("sex", "choice", required=True, choices=SEX, aliases=SEX_ALIASES),
                 Column("age", "int", required=True, low=0, high=110),
                 Column("schooling", "choice", choices=tuple(Schooling.values)),
                 Column("work", max_length=120),
@@ -165,7 +168,7 @@ REGISTERS = {
             + (
                 Column("register_no", required=True, max_length=40),
                 Column("name", required=True),
-                Column("sex", "choice", required=True, choices=SEX),
+                Column("sex", "choice", required=True, choices=SEX, aliases=SEX_ALIASES),
                 Column("age", "int", low=0, high=110),
                 Column("date_missing", "date", required=True),
                 Column("father_name"),
@@ -390,6 +393,7 @@ def _parse(column, raw, states):
         return value, None
     if kind == "choice":
         low = text.lower().replace(" ", "_").replace("-", "_")
+        low = dict(column.aliases).get(low, low)
         if low not in column.choices:
             return None, _("one of: %(choices)s") % {"choices": ", ".join(column.choices)}
         return low, None
