@@ -15,7 +15,9 @@ def test_composed_names_read_the_same_in_three_scripts():
 def test_the_wide_vocabulary_gives_the_commonest_name_to_about_one_girl_in_twenty():
     def commonest_share(vocabulary):
         generator = Generator(seed=4, vocabulary=vocabulary)
-        girls = [p.given[0] for p in (generator.person() for _ in range(20_000)) if p.sex == "f"]
+        girls = [
+            p.given[0] for p in (generator.person() for _ in range(20_000)) if p.sex == "female"
+        ]
         return Counter(girls).most_common(1)[0][1] / len(girls)
 
     assert 0.04 < commonest_share("wide") < 0.08

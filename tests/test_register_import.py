@@ -159,7 +159,7 @@ def test_it_imports_missing_persons_with_consistent_dates(jharkhand):
     report = run("missing", io.BytesIO((header + bad).encode()), jharkhand["crp"])
     assert report.errors == [
         [2, "complaint_date", "before the date missing"],
-        [3, "sex", "one of: female, male, other"],
+        [3, "sex", "one of: female, male, transgender, unknown"],
         [4, "age", "must be from 0 to 110"],
     ]
     good = f"{place},MP-1,Missing One (synthetic),female,15,2026-05-01,yes,Sisai PS,2026-05-02\n"

@@ -17,10 +17,16 @@ from sangam.audit import log
 from sangam.cases import htcds, workflow
 from sangam.cases.models import Case, Consent, Intake, Survivor
 from sangam.core.access import can
+from sangam.core.vocabulary import Sex
 from sangam.geography.models import District, State
 from sangam.matching.tasks import match_when_saved
 
-SEX_TO_HTCDS = {"female": "Female", "male": "Male", "transgender": "Transgender", "unknown": ""}
+SEX_TO_HTCDS = {
+    Sex.FEMALE: "Female",
+    Sex.MALE: "Male",
+    Sex.TRANSGENDER: "Transgender",
+    Sex.UNKNOWN: "",
+}
 HTCDS_TO_SEX = {v.lower(): k for k, v in SEX_TO_HTCDS.items() if v}
 EXPLOITATION = dict(htcds.EXPLOITATION_TYPES)
 CONTROL = dict(htcds.METHODS_OF_CONTROL)
@@ -151,7 +157,7 @@ def import_csv(user, agency, path):
         ).strip()
         if not name:
             problems.append("a name is needed (prs_FirstName)")
-        sex = HTCDS_TO_SEX.get((row.get("prs_Gender") or "").strip().lower(), "unknown")
+        sex = HTCDS_TO_SEX.get((row.get("prs_Gender") or "").strip().lower(), Sex.UNKNOWN)
         dob = None
         if row.get("prs_Birthdate"):
             try:

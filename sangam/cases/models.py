@@ -25,6 +25,7 @@ from sangam.cases.crypto import (
 )
 from sangam.core.access import AccessPaths
 from sangam.core.models import PersonalDataModel
+from sangam.core.vocabulary import Sex
 
 ADULT_AGE = 18
 
@@ -38,13 +39,6 @@ class Category(models.TextChoices):
     HEALTH = "health", _("Health")
     COUNSELLING = "counselling", _("Counselling notes")
     LEGAL = "legal", _("Legal")
-
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
-    TRANSGENDER = "transgender", _("Transgender")
-    UNKNOWN = "unknown", _("Not known")
 
 
 class Survivor(PersonalDataModel):

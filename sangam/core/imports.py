@@ -207,6 +207,7 @@ class Column:
     required: bool = False
     max_length: int = 150
     choices: tuple = ()
+    aliases: tuple = ()  # (spelling, choice) pairs a file may use
     low: int | None = None
     high: int | None = None
     help: str = ""
@@ -269,6 +270,7 @@ def parse_cell(column, raw, places):
         return value, None
     if kind == "choice":
         low = text.lower().replace(" ", "_").replace("-", "_")
+        low = dict(column.aliases).get(low, low)
         if low not in column.choices:
             return None, _("one of: %(choices)s") % {"choices": ", ".join(column.choices)}
         return low, None

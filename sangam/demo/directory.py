@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sangam.agencies.models import Agency, AgencyType
+from sangam.core.vocabulary import Takes
 from sangam.directory import models as m
 from sangam.directory.indexing import rebuild_search_text
 from sangam.directory.taxonomy import NAMESPACE, load_taxonomy, term_id
@@ -31,7 +32,7 @@ class Kind:
     name: str
     terms: list
     agency_type: str | None = None
-    sex: str = m.Sex.ANY
+    sex: str = Takes.ANY
     ages: tuple = (None, None)
     beds: int | None = None
     description: str = ""
@@ -65,7 +66,7 @@ EVERY_DISTRICT = [
         "One Stop Centre",
         ["one-stop-centre", "shelter-short-stay", "medical", "mental-health"],
         AgencyType.ONE_STOP_CENTRE,
-        sex=m.Sex.FEMALE,
+        sex=Takes.FEMALE,
         beds=5,
         description="Emergency shelter up to 5 days, medical, police and legal help for women.",
     ),
@@ -76,7 +77,7 @@ SOME_DISTRICTS = [
         "Balika Griha (girls' home)",
         ["shelter-children", "shelter-long-stay", "education"],
         AgencyType.SHELTER_CCI,
-        sex=m.Sex.FEMALE,
+        sex=Takes.FEMALE,
         ages=(6, 18),
         beds=12,
         description="Child care institution for girls in need of care and protection.",
@@ -86,7 +87,7 @@ SOME_DISTRICTS = [
         "Shakti Sadan",
         ["shelter-women", "shelter-long-stay", "livelihood", "mental-health"],
         AgencyType.SHELTER_SHAKTI_SADAN,
-        sex=m.Sex.FEMALE,
+        sex=Takes.FEMALE,
         ages=(18, None),
         beds=20,
         description="Shelter and rehabilitation home for women in difficult circumstances.",
@@ -103,7 +104,7 @@ SOME_DISTRICTS = [
         "Bal Ashray (boys' home)",
         ["shelter-children", "shelter-short-stay"],
         AgencyType.SHELTER_CCI,
-        sex=m.Sex.MALE,
+        sex=Takes.MALE,
         ages=(6, 18),
         beds=10,
         description="Short-stay home for boys rescued from labour and trafficking.",

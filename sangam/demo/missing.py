@@ -22,6 +22,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sangam.core.vocabulary import Sex
 from sangam.demo.names import FEMALE, MALE, MORE_SURNAMES, SURNAMES
 from sangam.matching.names import words
 
@@ -33,7 +34,7 @@ STATES = [
                           "Lohardaga", "Godda"]),
     ("Bihar", "hin", ["Araria", "Kishanganj", "Purnia", "Katihar", "Gaya", "Sitamarhi",
                       "Madhubani", "Muzaffarpur"]),
-    ("Odisha", "ori", ["Ganjam", "Koraput", "Bolangir", "Kalahandi", "Rayagada", "Sundargarh"]),
+    ("Odisha", "ory", ["Ganjam", "Koraput", "Bolangir", "Kalahandi", "Rayagada", "Sundargarh"]),
     ("Assam", "asm", ["Dhubri", "Kokrajhar", "Barpeta", "Nagaon", "Sonitpur"]),
     ("Uttar Pradesh", "hin", ["Bahraich", "Shravasti", "Balrampur", "Siddharthnagar",
                               "Maharajganj", "Gorakhpur"]),
@@ -177,8 +178,9 @@ class Generator:
 
     def person(self):
         rng = self.rng
-        sex = "f" if rng.random() < 0.7 else "m"  # most reported trafficked persons are girls
-        names, weights = (self.female, self.fw) if sex == "f" else (self.male, self.mw)
+        # Most reported trafficked persons are girls.
+        sex = Sex.FEMALE if rng.random() < 0.7 else Sex.MALE
+        names, weights = (self.female, self.fw) if sex == Sex.FEMALE else (self.male, self.mw)
         state = rng.randrange(len(self.states))
         district = rng.choice(self.states[state][2])
         return Person(
@@ -222,7 +224,7 @@ class Generator:
         if roll < 0.2:
             parts = [given]  # surname dropped
         elif roll < 0.35:
-            generic = rng.choice(GENERIC_F if p.sex == "f" else GENERIC_M)
+            generic = rng.choice(GENERIC_F if p.sex == Sex.FEMALE else GENERIC_M)
             parts = [given, generic]  # Kumari / Devi / Khatun instead of the surname
         elif roll < 0.42:
             parts = [surname, given]  # order swapped

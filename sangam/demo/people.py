@@ -12,6 +12,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from sangam.core.vocabulary import Sex
 from sangam.demo import names
 
 # The commonest names of the one vocabulary (names.py) are the demo's.
@@ -27,17 +28,17 @@ SURNAMES = {
     "IN-HR": names.surnames("Saini", "Devi", "Jangra"),
     "IN-MH": names.surnames("Pawar", "Jadhav", "Shaikh"),
 }
-LANGUAGE = {
-    "IN-WB": "bn",
-    "IN-JH": "hi",
-    "IN-OD": "or",
-    "IN-AS": "as",
-    "IN-UP": "hi",
-    "IN-DL": "hi",
-    "IN-HR": "hi",
-    "IN-MH": "mr",
+LANGUAGE = {  # ISO 639-3, as Sangam stores languages
+    "IN-WB": "ben",
+    "IN-JH": "hin",
+    "IN-OD": "ory",
+    "IN-AS": "asm",
+    "IN-UP": "hin",
+    "IN-DL": "hin",
+    "IN-HR": "hin",
+    "IN-MH": "mar",
 }
-SCRIPT_INDEX = {"hi": 1, "mr": 1, "bn": 2, "as": 2, "or": 3}
+SCRIPT_INDEX = {"hin": 1, "mar": 1, "ben": 2, "asm": 2, "ory": 3}
 GENERIC_SURNAMES = {"Kumari", "Devi", "Khatun", "Begum", "Kumar"}
 
 # Spelling variants seen in records: (pattern, replacement).
@@ -79,7 +80,7 @@ class SyntheticPerson:
     native_name: str
     script_language: str
     variants: list = field(default_factory=list)
-    sex: str = "F"
+    sex: str = Sex.FEMALE
     age: int = 0
     age_is_estimate: bool = False
     father_name: str = ""
@@ -96,8 +97,9 @@ class PeopleGenerator:
     def person(self, state_code=None):
         rng = self.rng
         state_code = state_code or rng.choice(list(SURNAMES))
-        sex = "F" if rng.random() < 0.7 else "M"  # the field's caseload is mostly women and girls
-        given = rng.choice(FEMALE if sex == "F" else MALE)
+        # The field's caseload is mostly women and girls.
+        sex = Sex.FEMALE if rng.random() < 0.7 else Sex.MALE
+        given = rng.choice(FEMALE if sex == Sex.FEMALE else MALE)
         surname = rng.choice(SURNAMES[state_code])
         lang = LANGUAGE[state_code]
         idx = SCRIPT_INDEX.get(lang, 1)

@@ -14,7 +14,6 @@ SERVING = [
     AgencyType.SHELTER_OTHER,
     AgencyType.ONE_STOP_CENTRE,
 ]
-SEX = {"F": "female", "M": "male"}
 
 
 def fill(generator, n, progress, agencies=None):
@@ -33,7 +32,7 @@ def fill(generator, n, progress, agencies=None):
                 Survivor(
                     name=p.native_name or p.name,
                     aliases=[p.name, *p.variants[:2]],
-                    sex=SEX.get(p.sex, "unknown"),
+                    sex=p.sex,
                     estimated_age=p.age,
                     created_by_id=fallback,
                 )

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from sangam.core.vocabulary import Takes
 from sangam.directory.indexing import rebuild_search_text
 from sangam.directory.models import (
     Address,
@@ -14,7 +15,6 @@ from sangam.directory.models import (
     Service,
     ServiceAtLocation,
     ServiceCapacity,
-    Sex,
 )
 from sangam.directory.taxonomy import term_id
 
@@ -32,7 +32,7 @@ def create_service(
     postal_code,
     agency=None,
     description="",
-    sex=Sex.ANY,
+    sex=Takes.ANY,
     minimum_age=None,
     maximum_age=None,
     point=None,

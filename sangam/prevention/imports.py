@@ -24,6 +24,7 @@ from sangam.core import imports
 from sangam.core.access import SYSTEM
 from sangam.core.imports import Column
 from sangam.core.places import Villages
+from sangam.core.vocabulary import Sex
 from sangam.prevention import index
 from sangam.prevention.indicators import INDICATORS
 from sangam.prevention.models import (
@@ -34,7 +35,6 @@ from sangam.prevention.models import (
     MissingPerson,
     Relation,
     Schooling,
-    Sex,
 )
 from sangam.prevention.scope import villages_for
 from sangam.prevention.workflow import derive_indicators
@@ -169,6 +169,8 @@ PLACE = (
     Column("village_lgd", "int", help="LGD village code, if known"),
 )
 SEX = tuple(Sex.values)
+# Registers written before Sangam had one sex vocabulary say "other".
+SEX_ALIASES = (("other", Sex.TRANSGENDER.value),)
 
 REGISTERS = {
     r.name: r
@@ -200,7 +202,7 @@ REGISTERS = {
                 Column("serial", "int", required=True, low=1, high=99),
                 Column("name", required=True),
                 Column("relation", "choice", required=True, choices=tuple(Relation.values)),
-                Column("sex", "choice", required=True, choices=SEX),
+                Column("sex", "choice", required=True, choices=SEX, aliases=SEX_ALIASES),
                 Column("age", "int", required=True, low=0, high=110, staged=False),
                 Column("schooling", "choice", choices=tuple(Schooling.values)),
                 Column("work", max_length=120),
@@ -273,7 +275,7 @@ REGISTERS = {
             + (
                 Column("register_no", required=True, max_length=40),
                 Column("name", required=True),
-                Column("sex", "choice", required=True, choices=SEX),
+                Column("sex", "choice", required=True, choices=SEX, aliases=SEX_ALIASES),
                 Column("age", "int", low=0, high=110),
                 Column("date_missing", "date", required=True),
                 Column("father_name"),

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sangam.core.areas import NATIONAL, area_of
 from sangam.geography.models import Block, District, State, Village
 from sangam.prevention import figures
 
@@ -77,16 +78,11 @@ def areas_for(user):
     """The areas whose figures ``user`` may see: [(kind, pk)]; national staff: [("india", None)]."""
     areas = []
     for m in user.active_memberships():
-        agency = m.agency
-        level = agency.jurisdiction_level
-        if level == "national":
+        area = area_of(m.agency)
+        if area == (NATIONAL, None):
             return [("india", None)]
-        if level == "state" and agency.state_id:
-            areas.append(("state", agency.state_id))
-        elif level == "district" and agency.district_id:
-            areas.append(("district", agency.district_id))
-        elif level == "block" and agency.block_id:
-            areas.append(("block", agency.block_id))
+        if area is not None:
+            areas.append(area)
     return areas
 
 

@@ -17,17 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths, ScopedManager
 from sangam.core.models import ChangeLoggedModel, PersonalDataModel, VersionedModel
+from sangam.core.vocabulary import Sex
 from sangam.prevention.indicators import ENTITLEMENTS, INDICATORS
 
 VILLAGE_PATHS = AccessPaths(
     owner="created_by", district="district", state="district__state", block="block"
 )
-
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
-    OTHER = "other", _("Other")
 
 
 class RiskLevel(models.TextChoices):
@@ -202,7 +197,7 @@ class Member(PersonalDataModel):
     serial = models.PositiveSmallIntegerField(_("line in the register"))
     name = models.CharField(_("name"), max_length=150)
     relation = models.CharField(_("relation to the head"), max_length=20, choices=Relation.choices)
-    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices)
+    sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"))
     schooling = models.CharField(
         _("schooling"), max_length=12, choices=Schooling.choices, blank=True
@@ -518,7 +513,7 @@ class MissingPerson(VillageRecord):
         Migration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     name = models.CharField(_("name"), max_length=150)
-    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices)
+    sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices)
     age = models.PositiveSmallIntegerField(_("age when missing"), null=True, blank=True)
     date_missing = models.DateField(_("missing since"))
     father_name = models.CharField(_("father's or mother's name"), max_length=150, blank=True)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths
 from sangam.core.models import PersonalDataModel
+from sangam.core.vocabulary import Sex
 
 BOTH_SIDES = AccessPaths(
     owner="created_by",
@@ -26,12 +27,6 @@ BOTH_SIDES = AccessPaths(
     state=("sender_agency__state", "receiver_agency__state"),
     assignment="assigned_to",
 )
-
-
-class PersonSex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
-    TRANSGENDER = "transgender", _("Transgender")
 
 
 class Status(models.TextChoices):
@@ -102,7 +97,7 @@ class Referral(PersonalDataModel):
         help_text=_("What the person needs from this service. No names or contact details."),
     )
     person_age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
-    person_sex = models.CharField(_("sex"), max_length=12, choices=PersonSex.choices, blank=True)
+    person_sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices, blank=True)
     person_language = models.CharField(_("language"), max_length=10, blank=True)
     urgent = models.BooleanField(_("urgent"), default=False)
     status = models.CharField(

@@ -21,13 +21,13 @@ from sangam.audit import log
 from sangam.cases.models import Action, Case, PlanStatus, Survivor
 from sangam.core.access import can
 from sangam.core.models import EditConflict
+from sangam.core.vocabulary import Sex, normalise_language
 from sangam.directory.models import Service, TaxonomyTerm
 from sangam.directory.pdf import render_pdf
-from sangam.directory.search import normalise_language
 from sangam.geography.models import District
 from sangam.referrals import workflow
 from sangam.referrals.forms import ReferralForm, TransitionForm, sending_agencies
-from sangam.referrals.models import OPEN, PersonSex, Referral, ReferralEvent, Status
+from sangam.referrals.models import OPEN, Referral, ReferralEvent, Status
 from sangam.referrals.suggest import suggestions
 
 RELATED = ("sender_agency", "receiver_agency", "service", "service__organization", "need")
@@ -122,7 +122,7 @@ def referral_create(request):
         initial.update(
             person_reference=f"C-{action.case_id}",
             person_age=survivor.age_on(),
-            person_sex=survivor.sex if survivor.sex in PersonSex.values else "",
+            person_sex="" if survivor.sex == Sex.UNKNOWN else survivor.sex,
             person_language=(survivor.languages or "").split(",")[0],
         )
     form = ReferralForm(request.POST or None, user=request.user, initial=initial)
