@@ -14,10 +14,12 @@ village_lgd_code. ``state`` is an ISO code (IN-WB), an LGD code or a name;
 """
 
 from django.db import connection
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from sangam.core import imports
 from sangam.core.access import SYSTEM, scope_for
+from sangam.core.areas import area_q
 from sangam.geography.models import District, Village
 
 COLUMNS = ["state", "district", "block", "gram_panchayat", "village", "village_lgd_code"]
@@ -32,15 +34,15 @@ def allowed_districts(user):
     allowed = set()
     for m in user.active_memberships():
         scope = scope_for(m.role, "geography.village", "add")
-        agency = m.agency
-        if scope == "all" or (scope == "jurisdiction" and agency.jurisdiction_level == "national"):
+        if scope == "all":
             return None
-        if scope == "jurisdiction" and agency.jurisdiction_level == "state":
-            allowed |= set(
-                District.objects.filter(state_id=agency.state_id).values_list("pk", flat=True)
-            )
-        elif scope == "jurisdiction" and agency.district_id:
-            allowed.add(agency.district_id)
+        if scope != "jurisdiction":
+            continue
+        where = area_q(m.agency, state="state_id", district="pk")
+        if where == Q():
+            return None  # a national agency
+        if where is not None:
+            allowed |= set(District.objects.filter(where).values_list("pk", flat=True))
     return allowed
 
 
