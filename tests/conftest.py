@@ -110,7 +110,7 @@ def make_service(
     status="active",
 ):
     """A directory entry at ``district_obj``'s centre moved by ``offset`` degrees."""
-    from sangam.directory.entries import create_service
+    from sangam.directory.workflow import create_service
 
     return create_service(
         organization=f"{name} org (synthetic)",

@@ -20,7 +20,6 @@ from sangam.core.access import allowed_to_create, can
 from sangam.core.models import EditConflict
 from sangam.core.redirects import safe_next
 from sangam.directory import search
-from sangam.directory.entries import create_service
 from sangam.directory.forms import CapacityForm, NewServiceForm, SearchForm, ServiceForm
 from sangam.directory.indexing import rebuild_search_text
 from sangam.directory.models import (
@@ -30,6 +29,7 @@ from sangam.directory.models import (
 )
 from sangam.directory.pdf import render_pdf
 from sangam.directory.queries import stale_services
+from sangam.directory.workflow import create_service
 from sangam.geography.models import District, State, Village
 
 PAGE_SIZE = 20

@@ -25,7 +25,7 @@ from sangam.prevention.models import (
     RecruiterComplaint,
     VillageProfile,
 )
-from sangam.prevention.scope import villages_for
+from sangam.prevention.queries import villages_for
 
 DATE = forms.DateInput(attrs={"type": "date"})
 

@@ -36,7 +36,7 @@ from sangam.prevention.models import (
     Relation,
     Schooling,
 )
-from sangam.prevention.scope import villages_for
+from sangam.prevention.queries import villages_for
 from sangam.prevention.workflow import derive_indicators
 
 CHUNK = 10000

@@ -57,7 +57,7 @@ from sangam.prevention.models import (
     RecruiterComplaint,
     VillageProfile,
 )
-from sangam.prevention.scope import villages_for
+from sangam.prevention.queries import villages_for
 
 PAGE = 25
 

@@ -1,4 +1,4 @@
-"""Creating one directory entry with all its HSDS parts."""
+"""The directory's rules: an entry is created with all its HSDS parts at once."""
 
 from django.db import transaction
 from django.utils import timezone
