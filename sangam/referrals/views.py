@@ -16,11 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sangam.agencies.models import Agency
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases.models import Action, Case, PlanStatus, Survivor
 from sangam.core.access import can
-from sangam.core.models import EditConflict
+from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.directory.models import Service, TaxonomyTerm
 from sangam.directory.pdf import render_pdf
 from sangam.directory.search import normalise_language
@@ -202,7 +201,7 @@ def referral_transition(request, pk):
     except (workflow.TransitionRefused, ValueError) as exc:
         messages.error(request, str(exc) if str(exc) else _("That change is not allowed."))
     except EditConflict:
-        messages.error(request, _(CONFLICT))
+        messages.error(request, EDIT_CONFLICT)
     else:
         messages.success(
             request,
