@@ -8,7 +8,6 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from sangam.agencies.models import Agency, AgencyContact
 from sangam.audit import log
 from sangam.core.access import allowed_to_create
-from sangam.core.models import EditConflict
 
 router = Router(tags=["agencies"])
 
@@ -100,8 +99,5 @@ def update_contact(request, contact_id: int, payload: ContactUpdate):
     expected = data.pop("version")
     for key, value in data.items():
         setattr(obj, key, value)
-    try:
-        obj.save_checked(expected)
-    except EditConflict:
-        raise HttpError(409, "The contact was changed by someone else; fetch it again.") from None
+    obj.save_checked(expected)
     return obj

@@ -26,6 +26,7 @@ from sangam.cases.crypto import (
 from sangam.core.access import AccessPaths
 from sangam.core.models import PersonalDataModel
 from sangam.core.vocabulary import Sex
+from sangam.core.workflow import StatusEvent
 
 ADULT_AGE = 18
 
@@ -365,15 +366,16 @@ class CaseRecord(PersonalDataModel):
     shown_on = "case"
 
 
-class CaseEvent(CaseRecord):
+class CaseEvent(CaseRecord, StatusEvent):
     """A change of a case's status, kept with who and when."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10)
+    # Its reason column predates StatusEvent and is shorter; kept as it is.
+    reason = None
     note = models.CharField(max_length=250, blank=True)
-    actor_label = models.CharField(max_length=200)
-    at = models.DateTimeField(default=timezone.now)
+    reason_field = "note"
 
     access_paths = _through_case()
 

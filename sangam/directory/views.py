@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sangam.agencies.models import Agency
-from sangam.agencies.views import CONFLICT
 from sangam.core.access import allowed_to_create, can
-from sangam.core.models import EditConflict
+from sangam.core.editing import save_versioned
 from sangam.core.redirects import safe_next
 from sangam.directory import search
 from sangam.directory.forms import CapacityForm, NewServiceForm, SearchForm, ServiceForm
@@ -156,11 +155,7 @@ def service_edit(request, pk):
     service = get_object_or_404(Service.objects.restrict(request.user, "change"), pk=pk)
     form = ServiceForm(request.POST or None, instance=service)
     if request.method == "POST" and form.is_valid():
-        try:
-            form.instance.save_checked(form.cleaned_data.get("version") or 0)
-        except EditConflict:
-            form.add_error(None, _(CONFLICT))
-        else:
+        if save_versioned(form, request.user):
             rebuild_search_text([service.pk])
             messages.success(request, _("Entry saved."))
             return redirect(service)

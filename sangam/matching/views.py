@@ -8,10 +8,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases.models import Survivor
-from sangam.core.models import EditConflict
+from sangam.core.editing import EDIT_CONFLICT, EditConflict, save_versioned
 from sangam.matching import merge as merging
 from sangam.matching import review
 from sangam.matching.forms import DecisionForm, MergeForm, RestorationForm
@@ -71,7 +70,7 @@ def candidate(request, pk):
                     obj, request.user, confirmed, form.cleaned_data["reason"]
                 )
             except EditConflict:
-                form.add_error(None, _(CONFLICT))
+                form.add_error(None, EDIT_CONFLICT)
             else:
                 return _decided(request, confirmed, restoration)
     log.record_view(obj)
@@ -114,11 +113,7 @@ def restoration(request, pk):
         if not may_change:
             raise PermissionDenied
         if form.is_valid():
-            try:
-                form.save(commit=False).save_checked(form.cleaned_data.get("version") or 0)
-            except EditConflict:
-                form.add_error(None, _(CONFLICT))
-            else:
+            if save_versioned(form, request.user):
                 messages.success(request, _("Saved."))
                 return redirect("matching:restoration", pk=pk)
     missing, _survivors = review.visible_sides(request.user, [obj.match])
@@ -182,7 +177,7 @@ def duplicate(request, pk):
             try:
                 obj.record_decision(Review.REJECTED, reason, request.user)
             except EditConflict:
-                form.add_error(None, _(CONFLICT))
+                form.add_error(None, EDIT_CONFLICT)
             else:
                 messages.success(request, _("Kept apart."))
                 return redirect("matching:duplicates")

@@ -16,11 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.core.access import can
+from sangam.core.editing import save_versioned
 from sangam.core.imports import start_job
-from sangam.core.models import EditConflict
 from sangam.core.roles import Role
 from sangam.geography.models import State
 from sangam.jobs.models import Job
@@ -60,23 +59,6 @@ from sangam.prevention.models import (
 from sangam.prevention.queries import villages_for
 
 PAGE = 25
-
-
-def _save(form, request, *, creating, **extra):
-    """Save a versioned form; on a concurrent edit keep the form and say so."""
-    obj = form.save(commit=False)
-    for field, value in extra.items():
-        setattr(obj, field, value)
-    try:
-        if creating:
-            obj.created_by = request.user
-            obj.save()
-        else:
-            obj.save_checked(form.cleaned_data.get("version") or 0)
-    except EditConflict:
-        form.add_error(None, _(CONFLICT))
-        return None
-    return obj
 
 
 def _page(request, qs):
@@ -193,17 +175,8 @@ def village_profile(request, pk):
     profile = VillageProfile.objects.filter(village=obj).first() or VillageProfile(village=obj)
     form = VillageProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        creating = profile.pk is None
-        saved = form.save(commit=False)
-        saved.score = village_index.score(saved)
-        try:
-            if creating:
-                saved.save()
-            else:
-                saved.save_checked(form.cleaned_data.get("version") or 0)
-        except EditConflict:
-            form.add_error(None, _(CONFLICT))
-        else:
+        # The form has already put the entered values on the instance.
+        if save_versioned(form, request.user, score=village_index.score(form.instance)):
             messages.success(request, _("Village profile saved."))
             return redirect("prevention:village", pk=obj.pk)
     return render(
@@ -226,7 +199,7 @@ def household_new(request):
     form = HouseholdForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            household = _save(form, request, creating=True)
+            household = save_versioned(form, request.user)
             index.rescore(household)
         messages.success(request, _("Household registered."))
         return redirect("prevention:household", pk=household.pk)
@@ -241,7 +214,7 @@ def household_edit(request, pk):
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            saved = _save(form, request, creating=False)
+            saved = save_versioned(form, request.user)
             if saved:
                 index.rescore(saved)
         if saved:
@@ -300,7 +273,7 @@ def member_new(request, pk):
                 .values_list("serial", flat=True)
                 .first()
             )
-            _save(form, request, creating=True, household=household, serial=(last or 0) + 1)
+            save_versioned(form, request.user, household=household, serial=(last or 0) + 1)
             workflow.refresh_household(household)
         messages.success(request, _("Member added."))
         return redirect("prevention:household", pk=pk)
@@ -319,7 +292,7 @@ def member_edit(request, pk):
     form = MemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            saved = _save(form, request, creating=False)
+            saved = save_versioned(form, request.user)
             if saved:
                 workflow.refresh_household(member.household)
         if saved:
@@ -513,7 +486,7 @@ def marriage_new(request):
         raise PermissionDenied
     form = MarriageForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        marriage = _save(form, request, creating=True)
+        marriage = save_versioned(form, request.user)
         flags = marriage.flags
         if flags:
             messages.warning(
@@ -543,7 +516,7 @@ def missing_new(request):
         raise PermissionDenied
     form = MissingPersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        person = _save(form, request, creating=True)
+        person = save_versioned(form, request.user)
         match_when_saved(missing=[person.pk])
         messages.success(request, _("Recorded in the missing persons register."))
         return redirect("prevention:missing")
@@ -557,7 +530,7 @@ def missing_edit(request, pk):
     person = get_object_or_404(MissingPerson.objects.restrict(request.user, "change"), pk=pk)
     form = MissingPersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        if _save(form, request, creating=False):
+        if save_versioned(form, request.user):
             match_when_saved(missing=[person.pk])
             if person.household_id:
                 workflow.refresh_household(person.household)
@@ -607,7 +580,7 @@ def recruiter_new(request):
         raise PermissionDenied
     form = RecruiterForm(request.POST or None, states=_recruiter_states(request.user))
     if request.method == "POST" and form.is_valid():
-        recruiter = _save(form, request, creating=True)
+        recruiter = save_versioned(form, request.user)
         return redirect("prevention:recruiter", pk=recruiter.pk)
     return render(
         request, "prevention/form.html", {"form": form, "title": _("Add a recruiter or agent")}

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from sangam.core.access import AccessPaths
 from sangam.core.models import PersonalDataModel
 from sangam.core.vocabulary import Sex
+from sangam.core.workflow import StatusEvent
 
 BOTH_SIDES = AccessPaths(
     owner="created_by",
@@ -149,15 +150,12 @@ class Referral(PersonalDataModel):
         return reverse("referrals:detail", args=[self.pk])
 
 
-class ReferralEvent(PersonalDataModel):
+class ReferralEvent(StatusEvent):
     """One change of a referral's status: who, when, why. Never edited."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=Status.choices)
-    reason = models.TextField(blank=True)
-    actor_label = models.CharField(max_length=200)
-    at = models.DateTimeField(default=timezone.now)
 
     access_paths = AccessPaths(
         owner="created_by",

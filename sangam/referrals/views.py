@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sangam.agencies.models import Agency
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases.models import Action, Case, PlanStatus, Survivor
 from sangam.core.access import can
-from sangam.core.models import EditConflict
+from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.core.vocabulary import Sex, normalise_language
+from sangam.core.workflow import Refused
 from sangam.directory.models import Service, TaxonomyTerm
 from sangam.directory.pdf import render_pdf
 from sangam.geography.models import District
@@ -172,7 +172,7 @@ def referral_detail(request, pk):
         "referral": referral,
         "survivor": survivor,
         "events": events,
-        "transitions": [Status(t) for t in workflow.allowed_transitions(request.user, referral)],
+        "transitions": [Status(t) for t in workflow.STATUS.allowed(request.user, referral)],
         "needs_reason": workflow.NEEDS_REASON,
         "needs_outcome": workflow.NEEDS_OUTCOME,
     }
@@ -194,15 +194,15 @@ def referral_transition(request, pk):
         workflow.transition(
             request.user,
             referral,
-            data["to"] if data["to"] in Status.values else "",
+            data["to"],
             reason=data["reason"],
             outcome=data["outcome"],
             expected_version=data["version"],
         )
-    except (workflow.TransitionRefused, ValueError) as exc:
-        messages.error(request, str(exc) if str(exc) else _("That change is not allowed."))
+    except Refused as exc:
+        messages.error(request, str(exc))
     except EditConflict:
-        messages.error(request, _(CONFLICT))
+        messages.error(request, EDIT_CONFLICT)
     else:
         messages.success(
             request,

@@ -16,6 +16,7 @@ from sangam.accounts.api import TokenAuth
 from sangam.accounts.api import router as accounts_router
 from sangam.agencies.api import router as agencies_router
 from sangam.cases.api import router as cases_router
+from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.directory.api import router as hsds_router
 from sangam.geography.api import router as geography_router
 
@@ -53,6 +54,11 @@ def invalid_model(request, exc):
     return api.create_response(
         request, {"detail": "Invalid request.", "errors": exc.message_dict}, status=422
     )
+
+
+@api.exception_handler(EditConflict)
+def edit_conflict(request, exc):
+    return api.create_response(request, {"detail": str(EDIT_CONFLICT)}, status=409)
 
 
 @api.exception_handler(Exception)

@@ -38,11 +38,8 @@ from sangam.cases.models import (
     WellbeingCheckIn,
 )
 from sangam.cases.queries import adding_agency, get_case_for_user
-from sangam.core.models import EditConflict
 
 router = Router(tags=["cases"])
-
-CONFLICT = "Changed by someone else since you read it; fetch it again."
 
 
 def _valid(form):
@@ -184,8 +181,6 @@ def case_status(request, case_id: int, payload: StatusIn):
         )
     except workflow.Refused as exc:
         raise ValidationError({"status": [str(exc)]}) from None
-    except EditConflict:
-        raise HttpError(409, CONFLICT) from None
     return case_detail(request, case_id)
 
 
@@ -233,10 +228,7 @@ def _plan_status(request, model, pk, payload):
     if payload.status not in PlanStatus.values:
         raise ValidationError({"status": [f"One of: {', '.join(PlanStatus.values)}."]})
     record.status = payload.status
-    try:
-        record.save_checked(payload.version, update_fields=["status", "version", "updated_at"])
-    except EditConflict:
-        raise HttpError(409, CONFLICT) from None
+    record.save_checked(payload.version, update_fields=["status", "version", "updated_at"])
     return record
 
 

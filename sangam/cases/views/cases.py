@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from sangam.accounts.models import User
 from sangam.agencies.models import Membership
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases import workflow
 from sangam.cases.forms import (
@@ -43,7 +42,7 @@ from sangam.cases.models import (
 )
 from sangam.cases.queries import get_case_for_user
 from sangam.core.access import SYSTEM, can
-from sangam.core.models import EditConflict
+from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.core.redirects import safe_next
 
 FORMS = {
@@ -214,7 +213,7 @@ def case_status(request, pk):
         except workflow.Refused as exc:
             messages.error(request, str(exc))
         except EditConflict:
-            messages.error(request, _(CONFLICT))
+            messages.error(request, EDIT_CONFLICT)
         else:
             messages.success(request, _("Case status saved."))
     return redirect("cases:case", pk=pk)
@@ -340,7 +339,7 @@ def plan_status(request, kind, pk):
                 update_fields=["status", "version", "updated_at"],
             )
         except EditConflict:
-            messages.error(request, _(CONFLICT))
+            messages.error(request, EDIT_CONFLICT)
     return redirect("cases:case", pk=record.case_id)
 
 

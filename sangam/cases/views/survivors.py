@@ -16,7 +16,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases import workflow
 from sangam.cases.consent import may_see
@@ -31,7 +30,7 @@ from sangam.cases.models import (
 )
 from sangam.cases.queries import adding_agency, search_by_name
 from sangam.core.access import SYSTEM, can
-from sangam.core.models import EditConflict
+from sangam.core.editing import save_versioned
 from sangam.matching.tasks import match_when_saved
 
 AUDIO_CONTEXT = "cases.intake.audio"
@@ -179,13 +178,9 @@ def survivor_edit(request, pk):
     log.record_view(survivor)
     form = SurvivorForm(request.POST or None, instance=survivor)
     if request.method == "POST" and form.is_valid():
-        edited = form.save(commit=False)
-        try:
-            edited.save_checked(form.cleaned_data.get("version") or 0)
-        except EditConflict:
+        if not save_versioned(form, request.user):
             # Show what the other person saved where it differs from this edit.
             current = Survivor.objects.restrict(request.user, "view").get(pk=pk)
-            form.add_error(None, _(CONFLICT))
             for name in form.Meta.fields:
                 saved, entered = getattr(current, name), form.cleaned_data.get(name)
                 if (saved or None) != (entered or None):
