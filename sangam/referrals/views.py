@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,34 +25,15 @@ from sangam.core.workflow import Refused
 from sangam.directory.models import Service, TaxonomyTerm
 from sangam.directory.pdf import render_pdf
 from sangam.geography.models import District
-from sangam.referrals import workflow
+from sangam.referrals import queries, workflow
 from sangam.referrals.forms import ReferralForm, TransitionForm, sending_agencies
 from sangam.referrals.models import OPEN, Referral, ReferralEvent, Status
 from sangam.referrals.suggest import suggestions
 
-RELATED = ("sender_agency", "receiver_agency", "service", "service__organization", "need")
-
-
-def _my_agency_ids(user):
-    return [m.agency_id for m in user.active_memberships()]
-
 
 @login_required
 def referral_list(request):
-    box = request.GET.get("box", "received")
-    agencies = _my_agency_ids(request.user)
-    referrals = Referral.objects.restrict(request.user, "view").select_related(*RELATED)
-    if box == "sent":
-        referrals = referrals.filter(sender_agency__in=agencies)
-    elif box == "overdue":
-        referrals = referrals.filter(
-            Q(sender_agency__in=agencies) | Q(receiver_agency__in=agencies),
-            status=Status.REQUESTED,
-            due_at__lt=timezone.now(),
-        )
-    else:
-        box = "received"
-        referrals = referrals.filter(receiver_agency__in=agencies).exclude(status=Status.DRAFT)
+    box, referrals = queries.in_box(request.user, request.GET.get("box", "received"))
     page = Paginator(referrals.order_by("-urgent", "-created_at"), 25).get_page(
         request.GET.get("page")
     )
@@ -155,9 +136,7 @@ def referral_create(request):
 
 @login_required
 def referral_detail(request, pk):
-    referral = get_object_or_404(
-        Referral.objects.restrict(request.user, "view").select_related(*RELATED), pk=pk
-    )
+    referral = queries.get_referral_for_user(request.user, pk, "view")
     log.record_view(referral)
     events = ReferralEvent.objects.restrict(request.user, "view").filter(referral=referral)
     # Her record, as far as her consent lets this agency see it.
@@ -182,9 +161,7 @@ def referral_detail(request, pk):
 @login_required
 @require_POST
 def referral_transition(request, pk):
-    referral = get_object_or_404(
-        Referral.objects.restrict(request.user, "change").select_related(*RELATED), pk=pk
-    )
+    referral = queries.get_referral_for_user(request.user, pk, "change")
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("That change could not be read. Please try again."))
@@ -213,9 +190,7 @@ def referral_transition(request, pk):
 
 @login_required
 def referral_letter(request, pk):
-    referral = get_object_or_404(
-        Referral.objects.restrict(request.user, "view").select_related(*RELATED), pk=pk
-    )
+    referral = queries.get_referral_for_user(request.user, pk, "view")
     log.record_list(Referral, [referral.pk], action="export", purpose="referral letter")
     service = (
         Service.objects.prefetch_related("phones", "service_at_locations__location__addresses")
@@ -302,7 +277,7 @@ def dashboard(request):
             )
     overdue = list(
         visible.filter(status=Status.REQUESTED, due_at__lt=timezone.now())
-        .select_related(*RELATED)
+        .select_related(*queries.RELATED)
         .order_by("due_at")[:50]
     )
     if overdue:

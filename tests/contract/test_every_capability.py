@@ -32,6 +32,15 @@ def test_it_keeps_the_contract_files(config):
     assert registry.has_module(config, f"management.commands.{config.label}"), "no command"
 
 
+@pytest.mark.parametrize("config", CAPABILITIES, ids=[c.label for c in CAPABILITIES])
+def test_what_it_keeps_when_needed_is_not_empty(config):
+    for name in registry.WHEN_NEEDED:
+        module = registry.contract_module(config, name)
+        if module is not None:
+            public = [n for n in vars(module) if not n.startswith("_")]
+            assert len(public) > 1, f"{config.label}.{name} holds nothing"
+
+
 def test_every_menu_item_resolves():
     for item in registry.menu_items():
         assert item.url().startswith("/")
