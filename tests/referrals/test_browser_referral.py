@@ -4,35 +4,13 @@ shelter accepts, and the caseworker sees the acceptance."""
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from sangam.core.roles import Role
 from sangam.directory.taxonomy import load_taxonomy
-from tests.conftest import PASSWORD, district, make_agency, make_service, make_user, totp_now
-from tests.test_browser import ARGS, CHROMIUM
+from tests.conftest import district, log_in, make_agency, make_service, make_user
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def browser(audit_flushable, live_server, monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def log_in(browser, url, user):
-    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
-    page.goto(f"{url}/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_label("6-digit code").fill(totp_now(user))
-    page.get_by_role("button", name="Verify").click()
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
-    return page
 
 
 def test_it_refers_a_girl_to_the_nearest_shelter_with_a_bed_and_sees_it_accepted(

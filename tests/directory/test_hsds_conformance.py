@@ -19,7 +19,7 @@ from tests.conftest import district, make_agency, make_service
 
 # Verbatim copies of ../shared/reference/hsds-3.0 (schema/ and examples/), so
 # that the tests run from a clone on its own.
-SCHEMAS = Path(__file__).resolve().parents[1] / "sangam" / "directory" / "hsds_schema"
+SCHEMAS = Path(__file__).resolve().parents[2] / "sangam" / "directory" / "hsds_schema"
 EXAMPLES = Path(__file__).resolve().parent / "data" / "hsds-3.0-examples"
 
 

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from sangam.core.access import SYSTEM
 from sangam.matching.models import CandidateMatch
 from sangam.prevention.models import MissingPerson
-from tests.test_browser_referral import browser, log_in  # noqa: F401 (fixture)
-from tests.test_matching_review import found, malda, missing  # noqa: F401 (fixture)
+from tests.conftest import log_in
+from tests.matching.conftest import found, missing
 
 pytestmark = pytest.mark.browser
 

@@ -5,20 +5,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from sangam.core.roles import Role
-from tests.conftest import PASSWORD, make_agency, make_user, totp_now
+from tests.conftest import ARGS, CHROMIUM, PASSWORD, make_agency, make_user, totp_now
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture

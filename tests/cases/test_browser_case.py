@@ -11,8 +11,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from sangam.core.roles import Role
-from tests.conftest import make_agency, make_user
-from tests.test_browser_referral import browser, log_in  # noqa: F401 (fixture)
+from tests.conftest import log_in, make_agency, make_user
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from sangam.core.access import SYSTEM
 from sangam.prevention.models import MissingPerson
-from tests.test_browser_referral import browser, log_in  # noqa: F401 (fixture)
+from tests.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
