@@ -3,31 +3,13 @@ with the same forms, access rules and conflict checks as the case page."""
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from sangam.accounts.models import APIToken
 from sangam.audit.models import AuditEntry
 from sangam.cases.models import Case, Consent, FollowUp, Goal
 from sangam.core.access import SYSTEM
-from sangam.core.roles import Role
-from tests.conftest import make_agency, make_survivor, make_user
-
-
-@pytest.fixture
-def world(reference):
-    ngo = make_agency("IN-DL", "South", name="Delhi NGO (synthetic)")
-    cwc = make_agency("IN-DL", "South", type="cwc", name="Delhi CWC (synthetic)")
-    worker = make_user("worker", Role.CASEWORKER, ngo)
-    survivor, case = make_survivor(
-        ngo, worker, "Test Survivor (synthetic)", "Synthetic account: brought to Delhi by an agent."
-    )
-    return {
-        "worker": worker,
-        "cwc": make_user("cwc", Role.CWC_MEMBER, cwc),
-        "survivor": survivor,
-        "case": case,
-    }
+from tests.conftest import make_survivor
 
 
 class Api:
@@ -47,8 +29,8 @@ def today(days=0):
     return (timezone.localdate() + timedelta(days=days)).isoformat()
 
 
-def test_it_builds_a_care_plan_through_the_api(client, world):
-    api, case = Api(client, world["worker"]), world["case"]
+def test_it_builds_a_care_plan_through_the_api(client, case_world):
+    api, case = Api(client, case_world["worker"]), case_world["case"]
     goal = api.send(
         "post", f"/cases/{case.pk}/goals", {"domain": "legal", "need": "x", "goal": "Claim"}
     )
@@ -81,8 +63,8 @@ def test_it_builds_a_care_plan_through_the_api(client, world):
     assert AuditEntry.objects.filter(action="view", object_type="cases.case").exists()
 
 
-def test_a_low_check_in_through_the_api_asks_the_counsellor(client, world):
-    api, case = Api(client, world["worker"]), world["case"]
+def test_a_low_check_in_through_the_api_asks_the_counsellor(client, case_world):
+    api, case = Api(client, case_world["worker"]), case_world["case"]
     answers = {f"item{i}": 1 for i in range(1, 6)}
     response = api.send("post", f"/cases/{case.pk}/wellbeing", {"taken_on": today(), **answers})
     assert response.status_code == 201, response.content
@@ -94,8 +76,8 @@ def test_a_low_check_in_through_the_api_asks_the_counsellor(client, world):
     assert out_of_scale.status_code == 422
 
 
-def test_bad_input_gets_field_errors_and_nothing_is_saved(client, world):
-    api, case = Api(client, world["worker"]), world["case"]
+def test_bad_input_gets_field_errors_and_nothing_is_saved(client, case_world):
+    api, case = Api(client, case_world["worker"]), case_world["case"]
     past = api.send("post", f"/cases/{case.pk}/follow-ups", {"due_on": today(-3)})
     assert past.status_code == 422 and "due_on" in past.json()["errors"]
     domain = api.send("post", f"/cases/{case.pk}/goals", {"domain": "x", "need": "", "goal": ""})
@@ -104,22 +86,22 @@ def test_bad_input_gets_field_errors_and_nothing_is_saved(client, world):
     assert not Goal.objects.restrict(SYSTEM).exists()
 
 
-def test_an_action_must_belong_to_a_goal_of_the_same_case(client, world):
+def test_an_action_must_belong_to_a_goal_of_the_same_case(client, case_world):
     other_survivor, other_case = make_survivor(
-        world["case"].agency, world["worker"], "Other Survivor (synthetic)", "Synthetic."
+        case_world["case"].agency, case_world["worker"], "Other Survivor (synthetic)", "Synthetic."
     )
     theirs = Goal.objects.create(case=other_case, domain="legal", need="x", goal="Other")
-    api = Api(client, world["worker"])
+    api = Api(client, case_world["worker"])
     response = api.send(
         "post",
-        f"/cases/{world['case'].pk}/actions",
+        f"/cases/{case_world['case'].pk}/actions",
         {"goal": theirs.pk, "description": "Misfiled"},
     )
     assert response.status_code == 422 and "goal" in response.json()["errors"]
 
 
-def test_stale_versions_conflict_instead_of_overwriting(client, world):
-    api, case = Api(client, world["worker"]), world["case"]
+def test_stale_versions_conflict_instead_of_overwriting(client, case_world):
+    api, case = Api(client, case_world["worker"]), case_world["case"]
     goal = Goal.objects.create(case=case, domain="legal", need="x", goal="Claim")
     first = api.send("patch", f"/goals/{goal.pk}", {"status": "done", "version": goal.version})
     assert first.status_code == 200 and first.json()["version"] == goal.version + 1
@@ -134,19 +116,19 @@ def test_stale_versions_conflict_instead_of_overwriting(client, world):
     assert Case.objects.restrict(SYSTEM).get(pk=case.pk).status == "closed"
 
 
-def test_another_agency_can_neither_read_nor_change_the_case(client, world):
-    api, case = Api(client, world["cwc"]), world["case"]
+def test_another_agency_can_neither_read_nor_change_the_case(client, case_world):
+    api, case = Api(client, case_world["cwc"]), case_world["case"]
     assert api.get(f"/cases/{case.pk}").status_code == 404
     goal = {"domain": "legal", "need": "x", "goal": "Claim"}
     assert api.send("post", f"/cases/{case.pk}/goals", goal).status_code == 404
     assert not Goal.objects.restrict(SYSTEM).exists()
 
 
-def test_consent_given_and_revoked_through_the_api_applies_at_once(client, world):
+def test_consent_given_and_revoked_through_the_api_applies_at_once(client, case_world):
     worker, cwc, survivor = (
-        Api(client, world["worker"]),
-        Api(client, world["cwc"]),
-        world["survivor"],
+        Api(client, case_world["worker"]),
+        Api(client, case_world["cwc"]),
+        case_world["survivor"],
     )
     assert cwc.get(f"/survivors/{survivor.pk}").status_code == 404
     given = worker.send(
@@ -170,8 +152,8 @@ def test_consent_given_and_revoked_through_the_api_applies_at_once(client, world
     assert cwc.get(f"/survivors/{survivor.pk}").status_code == 404
 
 
-def test_a_consent_without_categories_or_language_is_refused(client, world):
-    api, survivor = Api(client, world["worker"]), world["survivor"]
+def test_a_consent_without_categories_or_language_is_refused(client, case_world):
+    api, survivor = Api(client, case_world["worker"]), case_world["survivor"]
     bad = api.send(
         "post",
         f"/survivors/{survivor.pk}/consents",
@@ -199,10 +181,9 @@ def test_a_consent_without_categories_or_language_is_refused(client, world):
     assert not Consent.objects.restrict(SYSTEM).exists()
 
 
-def test_a_transfer_is_requested_and_accepted_through_the_api(client, world):
-    home = make_agency("IN-WB", "Malda", type="shelter_cci", name="Malda home (synthetic)")
-    receiver = make_user("wb.worker", Role.CASEWORKER, home)
-    sender, case = Api(client, world["worker"]), world["case"]
+def test_a_transfer_is_requested_and_accepted_through_the_api(client, case_world):
+    home, receiver = case_world["wb_home"], case_world["wb_worker"]
+    sender, case = Api(client, case_world["worker"]), case_world["case"]
     same = sender.send(
         "post", f"/cases/{case.pk}/transfers", {"to_agency": case.agency_id, "reason": "x"}
     )

@@ -19,32 +19,8 @@ from sangam.cases.models import (
 )
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
-from tests.conftest import make_agency, make_consent, make_survivor, make_user
-
-
-@pytest.fixture
-def case_world(reference):
-    ngo = make_agency("IN-DL", "South", name="Delhi NGO (synthetic)")
-    wb_home = make_agency("IN-WB", "Malda", type="shelter_cci", name="Malda home (synthetic)")
-    police = make_agency("IN-DL", "South", type="ahtu", name="Delhi AHTU (synthetic)")
-    worker = make_user("worker", Role.CASEWORKER, ngo)
-    survivor, case = make_survivor(
-        ngo, worker, "Test Survivor (synthetic)", "Synthetic account: brought to Delhi by an agent."
-    )
-    return {
-        "ngo": ngo,
-        "wb_home": wb_home,
-        "worker": worker,
-        "counsellor": make_user("counsellor", Role.COUNSELLOR, ngo),
-        "police": make_user("police", Role.POLICE_OFFICER, police),
-        "wb_worker": make_user("wb.worker", Role.CASEWORKER, wb_home),
-        "survivor": survivor,
-        "case": case,
-    }
-
-
-def consent_for(world, agency_type, *categories):
-    return make_consent(world["survivor"], world["ngo"], world["worker"], agency_type, *categories)
+from tests.cases.conftest import NAME, consent_for
+from tests.conftest import make_user
 
 
 def test_counselling_notes_are_for_counsellors(client, case_world):
@@ -163,10 +139,10 @@ def test_a_transfer_gives_the_receiving_agency_what_consent_allows(client, case_
     assert Case.objects.restrict(SYSTEM).get(pk=case_world["case"].pk).outcome == "transferred"
     # Her identity comes with her case; the story only with consent.
     body = client.get(survivor_url).content.decode()
-    assert "Test Survivor" in body and "brought to Delhi" not in body
+    assert NAME in body and "taken by train" not in body
     consent_for(case_world, "shelter_cci", "identity", "account")
     body = client.get(survivor_url).content.decode()
-    assert "brought to Delhi" in body
+    assert "taken by train" in body
     # The history of the old case is readable too.
     assert (
         "Transferred to Malda home"
@@ -272,7 +248,7 @@ def test_owners_and_counsellors_are_reminded_of_due_follow_ups(case_world):
     call_command("cases", "remind")
     to = sorted(m.to[0] for m in mail.outbox)
     assert to == ["counsellor@test.sangam.invalid", "worker@test.sangam.invalid"]
-    assert all("Test Survivor" not in m.body for m in mail.outbox)
+    assert all(NAME not in m.body for m in mail.outbox)
 
 
 def test_goals_actions_risks_and_team_are_kept_up_to_date(client, case_world):
@@ -378,20 +354,20 @@ def test_a_referral_shows_the_receiver_only_what_her_consent_allows(client, case
     client.force_login(case_world["wb_worker"])
     # No consent: the home sees the referral but not who she is.
     body = client.get(detail).content.decode()
-    assert "Not shared with your agency" in body and "Test Survivor" not in body
+    assert "Not shared with your agency" in body and NAME not in body
     assert client.get(survivor_page).status_code == 404
     # Consent to identity for children's homes: her name, not her account.
     given = consent_for(case_world, "shelter_cci", "identity")
-    assert "Test Survivor (synthetic)" in client.get(detail).content.decode()
+    assert NAME in client.get(detail).content.decode()
     page = client.get(survivor_page).content.decode()
-    assert "Test Survivor (synthetic)" in page and "brought to Delhi" not in page
+    assert NAME in page and "taken by train" not in page
     consent_for(case_world, "shelter_cci", "account")
-    assert "brought to Delhi by an agent" in client.get(survivor_page).content.decode()
+    assert "taken by train" in client.get(survivor_page).content.decode()
     # Revoked: gone on the next request.
     from sangam.cases import workflow as case_workflow
 
     case_workflow.revoke_consent(worker, given)
-    assert "Test Survivor" not in client.get(detail).content.decode()
+    assert NAME not in client.get(detail).content.decode()
     assert client.get(survivor_page).status_code == 404
 
 
