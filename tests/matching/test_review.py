@@ -150,7 +150,7 @@ def test_a_model_kept_before_the_comparisons_changed_is_not_used(malda):
 def test_every_level_of_evidence_reads_in_words():
     from django.utils import translation
 
-    from sangam.matching.review import FIELD_LABELS, LEVEL_LABELS
+    from sangam.matching.evidence import FIELD_LABELS, LEVEL_LABELS
     from sangam.matching.settings import COMPARISONS
 
     for comparison in COMPARISONS:
