@@ -25,7 +25,7 @@ test: $(TEST_STAMP)
 	scripts/ensure-system-packages
 	$(VENV)/bin/ruff check sangam tests benchmarks
 	$(VENV)/bin/ruff format --check sangam tests benchmarks
-	$(VENV)/bin/python -m sangam.cli makemigrations --check --dry-run --settings=tests.settings >/dev/null
+	$(VENV)/bin/python -m sangam.site.cli makemigrations --check --dry-run --settings=tests.settings >/dev/null
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)

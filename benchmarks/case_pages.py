@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.site.settings")
 os.environ.setdefault("SANGAM_ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SANGAM_LOG_LEVEL", "WARNING")
 
@@ -38,13 +38,13 @@ from django.urls import reverse  # noqa: E402
 
 from sangam.accounts.models import User  # noqa: E402
 from sangam.agencies.models import Agency, Membership  # noqa: E402
-from sangam.cases import seeding  # noqa: E402
 from sangam.cases.crypto import name_tokens  # noqa: E402
 from sangam.cases.models import Case, Survivor  # noqa: E402
 from sangam.core.access import SYSTEM  # noqa: E402
 from sangam.core.progress import ProgressBar  # noqa: E402
+from sangam.demo import scale_cases  # noqa: E402
+from sangam.demo.people import PeopleGenerator  # noqa: E402
 from sangam.geography.models import District  # noqa: E402
-from sangam.people.synthetic import PeopleGenerator  # noqa: E402
 
 AGENCIES = 700  # one per district, up to this many
 
@@ -69,7 +69,7 @@ def fill(n):
     if not Membership.objects.restrict(SYSTEM).filter(user=owner).exists():
         Membership.objects.create(user=owner, agency=agencies[0], role="caseworker")
     bar = ProgressBar(n, stream=sys.stderr)
-    seeding.fill(PeopleGenerator(seed=3), n, bar.update, agencies=agencies)
+    scale_cases.fill(PeopleGenerator(seed=3), n, bar.update, agencies=agencies)
     bar.close()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -22,7 +22,7 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.site.settings")
 
 import django  # noqa: E402
 

@@ -6,7 +6,7 @@ the same synthetic data, side by side.
     .venv/bin/python benchmarks/matching.py --sizes 200000x50000
     .venv/bin/python benchmarks/matching.py --vocabulary narrow   # the stress test
 
-Data: sangam.matching.synthetic (names in Latin, Devanagari and Bengali with
+Data: sangam.demo.missing (names in Latin, Devanagari and Bengali with
 the field's spelling noise, Zipf-like name collisions, ages estimated years
 later, places as a child says them; 60% of found persons truly match a
 missing record). Each engine runs in a child process (its own wall time and
@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.site.settings")
 
 from sangam.matching.settings import DEFAULT_THRESHOLD  # noqa: E402  (no Django needed)
 
@@ -200,13 +200,13 @@ def main():
         "--vocabulary",
         choices=["wide", "narrow"],
         default="wide",
-        help="names and places of the synthetic data (see sangam/matching/synthetic.py)",
+        help="names and places of the synthetic data (see sangam/demo/missing.py)",
     )
     args = parser.parse_args()
     import django
 
     django.setup()
-    from sangam.matching.synthetic import Generator, write_csv
+    from sangam.demo.missing import Generator, write_csv
 
     for size in args.sizes:
         n_missing, n_found = (int(x) for x in size.split("x"))

@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sangam.site.settings")
 
 CANDIDATES = 20  # per found person, by Sangam's rank
 
@@ -44,10 +44,10 @@ def candidates(seed, size, vocabulary):
     """(found ids, feature rows, labels, Sangam's scores) of one synthetic register."""
     import numpy as np
 
+    from sangam.demo.missing import Generator
     from sangam.matching import records
     from sangam.matching.engines import DuckDBEngine
     from sangam.matching.linker import Linker
-    from sangam.matching.synthetic import Generator
 
     n_missing, n_found = (int(x) for x in size.split("x"))
     missing, found, truth = Generator(seed, vocabulary).dataset(n_missing, n_found)

@@ -3,6 +3,7 @@ from importlib import import_module
 import pyotp
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect, sync_playwright
 
 from sangam.accounts.models import TOTPDevice, User
 from sangam.agencies.models import Agency, AgencyContact, AgencyType, Membership
@@ -110,7 +111,7 @@ def make_service(
     status="active",
 ):
     """A directory entry at ``district_obj``'s centre moved by ``offset`` degrees."""
-    from sangam.directory.entries import create_service
+    from sangam.directory.workflow import create_service
 
     return create_service(
         organization=f"{name} org (synthetic)",
@@ -228,3 +229,43 @@ def make_household(village, user, code="H-001", **indicators):
         **indicators,
     )
     return index.rescore(household)
+
+
+def dashboard_card(response, template):
+    """What the dashboard's card drawn with ``template`` shows (its context)."""
+    return dict(response.context["cards"])[template]
+
+
+# Debian's Chromium, driven by Playwright (never a downloaded browser); the
+# flags keep it off this machine's closed network.
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser(audit_flushable, live_server, monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def log_in(browser, url, user):
+    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    page.goto(f"{url}/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("6-digit code").fill(totp_now(user))
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    return page

@@ -7,7 +7,7 @@ from pathlib import Path
 
 os.environ.setdefault("SANGAM_VAR_DIR", tempfile.mkdtemp(prefix="sangam-test-"))
 
-from sangam.settings import *  # noqa: E402,F403
+from sangam.site.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

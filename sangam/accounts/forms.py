@@ -1,3 +1,6 @@
+"""Sign-in (password, then a TOTP code), language choice, API tokens, and
+who a password reset is sent to (active accounts with a password)."""
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import SYSTEM, AccessPaths, RestrictedQuerySet, system_context
+from sangam.core.models import ChangeLoggedModel
 from sangam.core.roles import OVERSIGHT_ROLES, TWO_FACTOR_ROLES
 
 
@@ -35,6 +36,9 @@ class User(AbstractUser):
     phone = models.CharField(_("phone"), max_length=20, blank=True)
 
     objects = UserManager()
+    # Staff accounts changed through a queryset (deactivations) are audited
+    # like other personal data: ids and field names.
+    log_bulk_write = ChangeLoggedModel.__dict__["log_bulk_write"]
     access_paths = AccessPaths(
         owner="pk",
         agency="memberships__agency",

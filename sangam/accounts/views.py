@@ -1,3 +1,7 @@
+"""Signing in with a password and a second factor (TOTP set-up and check),
+signing out, the interface language, "My account" and its API tokens, and
+the password reset confirmation."""
+
 import time
 
 import segno

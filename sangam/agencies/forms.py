@@ -1,3 +1,6 @@
+"""The agency and contact-person forms, and ``VersionedForm``, the base of
+every form that edits a record under a version check."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths, ScopedManager
@@ -109,6 +110,9 @@ class AgencyContact(PersonalDataModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("agencies:contact_edit", args=[self.pk])
+
 
 class Membership(PersonalDataModel):
     """A person's role in an agency. One user may hold several."""
@@ -132,3 +136,6 @@ class Membership(PersonalDataModel):
 
     def __str__(self):
         return f"{self.get_role_display()} – {self.agency}"
+
+    # No page of its own: listed only through restricted lists (an agency's people).
+    shown_on = None

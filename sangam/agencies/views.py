@@ -1,3 +1,6 @@
+"""Agency pages: the list and an agency's profile, adding and editing agencies,
+their contact persons and the contacts export."""
+
 import csv
 
 from django.contrib import messages
@@ -14,13 +17,8 @@ from sangam.agencies.forms import AgencyContactForm, AgencyForm
 from sangam.agencies.models import Agency, AgencyContact, AgencyType
 from sangam.audit import log
 from sangam.core.access import allowed_to_create, can
-from sangam.core.models import EditConflict
+from sangam.core.editing import save_versioned
 from sangam.geography.models import State
-
-CONFLICT = (
-    "Someone else saved this record while you were editing it. "
-    "Your changes were not saved: reload to see the latest version, then edit again."
-)
 
 
 @login_required
@@ -69,20 +67,6 @@ def agency_detail(request, pk):
     return render(request, "agencies/detail.html", context)
 
 
-def _save_form(request, form, *, creating):
-    """Save a versioned form; on a concurrent edit keep the form and say so."""
-    obj = form.save(commit=False)
-    try:
-        if creating:
-            obj.save()
-        else:
-            obj.save_checked(form.cleaned_data.get("version") or 0)
-    except EditConflict:
-        form.add_error(None, _(CONFLICT))
-        return None
-    return obj
-
-
 @login_required
 def agency_create(request):
     form = AgencyForm(request.POST or None)
@@ -93,7 +77,7 @@ def agency_create(request):
         if not allowed_to_create(request.user, Agency, district=draft.district, agency=draft):
             form.add_error(None, _("You may only add agencies within your jurisdiction."))
         else:
-            agency = _save_form(request, form, creating=True)
+            agency = save_versioned(form, request.user)
             messages.success(request, _("Agency added."))
             return redirect("agencies:detail", pk=agency.pk)
     return render(request, "agencies/form.html", {"form": form, "title": _("New agency")})
@@ -104,7 +88,7 @@ def agency_edit(request, pk):
     agency = get_object_or_404(Agency.objects.restrict(request.user, "change"), pk=pk)
     form = AgencyForm(request.POST or None, instance=agency)
     if request.method == "POST" and form.is_valid():
-        if _save_form(request, form, creating=False):
+        if save_versioned(form, request.user):
             messages.success(request, _("Agency saved."))
             return redirect("agencies:detail", pk=agency.pk)
     return render(request, "agencies/form.html", {"form": form, "title": agency.name})
@@ -119,7 +103,7 @@ def contact_create(request, pk):
     if request.method == "POST" and form.is_valid():
         form.instance.agency = agency
         form.instance.created_by = request.user
-        _save_form(request, form, creating=True)
+        save_versioned(form, request.user)
         messages.success(request, _("Contact added."))
         return redirect("agencies:detail", pk=agency.pk)
     return render(request, "agencies/form.html", {"form": form, "title": agency.name})
@@ -133,7 +117,7 @@ def contact_edit(request, pk):
     log.record_view(contact)
     form = AgencyContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
-        if _save_form(request, form, creating=False):
+        if save_versioned(form, request.user):
             messages.success(request, _("Contact saved."))
             return redirect("agencies:detail", pk=contact.agency_id)
     return render(request, "agencies/form.html", {"form": form, "title": contact.agency.name})

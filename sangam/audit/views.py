@@ -1,11 +1,15 @@
+"""The audit log page: the entries a user may read, filtered and paged."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import render
 
 from sangam.agencies.models import Membership
 from sangam.audit.models import AuditEntry
 from sangam.core.access import SYSTEM
+from sangam.core.areas import area_q
 from sangam.core.roles import Role
 
 
@@ -21,15 +25,11 @@ def entries_for(user):
         return None
     staff = Membership.objects.restrict(SYSTEM).none()
     for m in memberships:
-        level = m.agency.jurisdiction_level
-        if m.role == Role.SYSTEM_ADMINISTRATOR or level == "national":
+        where = area_q(m.agency, state="agency__state_id", district="agency__district_id")
+        if m.role == Role.SYSTEM_ADMINISTRATOR or where == Q():
             return AuditEntry.objects.all()
-        where = (
-            {"agency__state_id": m.agency.state_id}
-            if level == "state"
-            else {"agency__district_id": m.agency.district_id}
-        )
-        staff = staff | Membership.objects.restrict(SYSTEM).filter(**where)
+        if where is not None:
+            staff = staff | Membership.objects.restrict(SYSTEM).filter(where)
     return AuditEntry.objects.filter(actor_id__in=staff.values("user_id"))
 
 

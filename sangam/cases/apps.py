@@ -3,6 +3,8 @@ from django.apps import AppConfig
 
 class CasesConfig(AppConfig):
     name = "sangam.cases"
+    # Keeps the contract files of LAYOUT.md (see core/registry.py).
+    capability = True
     label = "cases"
     verbose_name = "Survivor case management"
 

@@ -14,12 +14,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from sangam.audit import log
-from sangam.cases import htcds
-from sangam.cases.models import Case, CaseEvent, Consent, Intake, Survivor
+from sangam.cases import htcds, workflow
+from sangam.cases.models import Case, Consent, Intake, Survivor
 from sangam.core.access import can
+from sangam.core.vocabulary import Sex
 from sangam.geography.models import District, State
 
-SEX_TO_HTCDS = {"female": "Female", "male": "Male", "transgender": "Transgender", "unknown": ""}
+SEX_TO_HTCDS = {
+    Sex.FEMALE: "Female",
+    Sex.MALE: "Male",
+    Sex.TRANSGENDER: "Transgender",
+    Sex.UNKNOWN: "",
+}
 HTCDS_TO_SEX = {v.lower(): k for k, v in SEX_TO_HTCDS.items() if v}
 EXPLOITATION = dict(htcds.EXPLOITATION_TYPES)
 CONTROL = dict(htcds.METHODS_OF_CONTROL)
@@ -150,7 +156,7 @@ def import_csv(user, agency, path):
         ).strip()
         if not name:
             problems.append("a name is needed (prs_FirstName)")
-        sex = HTCDS_TO_SEX.get((row.get("prs_Gender") or "").strip().lower(), "unknown")
+        sex = HTCDS_TO_SEX.get((row.get("prs_Gender") or "").strip().lower(), Sex.UNKNOWN)
         dob = None
         if row.get("prs_Birthdate"):
             try:
@@ -183,34 +189,20 @@ def import_csv(user, agency, path):
         return report
     with transaction.atomic():
         for name, sex, dob, state, origin, exploitation, control in parsed:
-            survivor = Survivor.objects.create(
-                name=name,
-                sex=sex,
-                date_of_birth=dob,
-                origin_state=state,
-                origin_district=origin,
-                created_by=user,
+            survivor = Survivor(
+                name=name, sex=sex, date_of_birth=dob, origin_state=state, origin_district=origin
             )
-            case = Case.objects.create(
-                survivor=survivor, agency=agency, owner=user, created_by=user
-            )
-            CaseEvent.objects.create(
-                case=case,
-                to_status="open",
-                note="imported (HTCDS)",
-                actor_label=user.get_full_name() or user.username,
-                created_by=user,
-            )
+            intake = None
             if exploitation or control:
-                Intake.objects.create(
-                    survivor=survivor,
+                intake = Intake(
                     narrative="",
                     language="",
-                    recorded_by_agency=agency,
                     exploitation_types=exploitation,
                     methods_of_control=control,
-                    created_by=user,
                 )
+            workflow.register_survivor(
+                user, agency, survivor, intake=intake, note="imported (HTCDS)"
+            )
             report.created += 1
     report.committed = True
     return report

@@ -1,3 +1,7 @@
+"""Every input of the case pages and API: the survivor, her account and
+consent, and a case's care plan (goals, actions, follow-ups, services),
+WHO-5 check-ins, risk flags, counselling notes, transfers and status."""
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -22,7 +26,7 @@ from sangam.cases.models import (
     WellbeingCheckIn,
 )
 from sangam.core.access import SYSTEM
-from sangam.directory.search import normalise_language
+from sangam.core.vocabulary import language_list, normalise_language
 
 DOCUMENTS = [
     ("aadhaar", _("Aadhaar")),
@@ -32,19 +36,6 @@ DOCUMENTS = [
     ("bank_account", _("Bank account")),
     ("school_certificate", _("School certificate")),
 ]
-
-
-def _language_codes(text):
-    codes = []
-    for part in (text or "").split(","):
-        if part.strip():
-            code = normalise_language(part)
-            if not code:
-                raise forms.ValidationError(
-                    _("Unknown language: %(name)s") % {"name": part.strip()}
-                )
-            codes.append(code)
-    return ",".join(sorted(set(codes)))
 
 
 class SurvivorForm(VersionedForm):
@@ -89,7 +80,7 @@ class SurvivorForm(VersionedForm):
             ]
 
     def clean_languages(self):
-        return _language_codes(self.cleaned_data["languages"])
+        return ",".join(language_list(self.cleaned_data["languages"]))
 
     def save(self, commit=True):
         survivor = super().save(commit=False)

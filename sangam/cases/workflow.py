@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sangam.cases.models import (
     Case,
@@ -16,25 +17,49 @@ from sangam.cases.models import (
     WellbeingCheckIn,
 )
 from sangam.core.roles import Role
+from sangam.core.workflow import Refused, Step, Table
+from sangam.core.workflow import actor_label as label_of
 
 # A fall of this many WHO-5 percentage points is a clinically relevant change.
 WHO5_DROP = 10
 
 
-class Refused(Exception):
-    """A change the rules do not allow; the message is safe to show."""
+# Any status may follow any other (a closed case may be reopened); closing
+# needs its outcome.
+STATUS = Table(
+    [
+        Step(source, target, needs_outcome=target == Case.Status.CLOSED)
+        for source in Case.Status
+        for target in Case.Status
+    ],
+    statuses=Case.Status,
+    outcome=gettext_lazy("Closing a case needs its outcome."),
+)
+
+RECEIVER = frozenset({"receiver"})
 
 
-def _label(user):
-    return user.get_full_name() or user.username
+def _transfer_sides(user, transfer):
+    mine = any(m.agency_id == transfer.to_agency_id for m in user.active_memberships())
+    return RECEIVER if mine else frozenset()
+
+
+# Only the receiving agency answers a transfer, and only once.
+TRANSFER = Table(
+    [
+        Step(Transfer.Status.REQUESTED, Transfer.Status.ACCEPTED, RECEIVER),
+        Step(Transfer.Status.REQUESTED, Transfer.Status.DECLINED, RECEIVER),
+    ],
+    statuses=Transfer.Status,
+    parties=_transfer_sides,
+    refused=gettext_lazy("This transfer has already been answered."),
+    not_yours=gettext_lazy("Only the receiving agency can answer a transfer."),
+)
 
 
 @transaction.atomic
 def change_status(user, case, to, *, outcome="", note="", expected_version):
-    if to not in Case.Status.values:
-        raise Refused(_("Unknown status."))
-    if to == Case.Status.CLOSED and not outcome:
-        raise Refused(_("Closing a case needs its outcome."))
+    STATUS.check(user, case, to, outcome=outcome)
     if outcome and outcome not in Case.Outcome.values:
         raise Refused(_("Unknown outcome."))
     before = case.status
@@ -43,14 +68,7 @@ def change_status(user, case, to, *, outcome="", note="", expected_version):
         case.outcome = outcome
         case.closed_on = timezone.localdate()
     case.save_checked(expected_version)
-    CaseEvent.objects.create(
-        case=case,
-        from_status=before,
-        to_status=to,
-        note=note or outcome,
-        actor_label=_label(user),
-        created_by=user,
-    )
+    CaseEvent.record(user, before, to, note or outcome, case=case)
     if to == Case.Status.CLOSED and outcome in (
         Case.Outcome.REINTEGRATED_FAMILY,
         Case.Outcome.REINTEGRATED_COMMUNITY,
@@ -126,10 +144,7 @@ def decide_transfer(user, transfer, *, accept, note=""):
     """The receiving agency accepts (a new case opens there; the old one closes
     as transferred, its history stays readable to the new agency as consent
     allows) or declines."""
-    if transfer.status != Transfer.Status.REQUESTED:
-        raise Refused(_("This transfer has already been answered."))
-    if not any(m.agency_id == transfer.to_agency_id for m in user.active_memberships()):
-        raise Refused(_("Only the receiving agency can answer a transfer."))
+    TRANSFER.check(user, transfer, Transfer.Status.ACCEPTED if accept else Transfer.Status.DECLINED)
     transfer.decided_at = timezone.now()
     transfer.decision_note = note
     if not accept:
@@ -146,12 +161,12 @@ def decide_transfer(user, transfer, *, accept, note=""):
         status=Case.Status.OPEN,
         created_by=user,
     )
-    CaseEvent.objects.create(
+    CaseEvent.record(
+        user,
+        "",
+        Case.Status.OPEN,
+        _("Transferred from %(agency)s") % {"agency": old.agency.name},
         case=new_case,
-        to_status=Case.Status.OPEN,
-        note=_("Transferred from %(agency)s") % {"agency": old.agency.name},
-        actor_label=_label(user),
-        created_by=user,
     )
     before = old.status
     Case._base_manager.filter(pk=old.pk).update(
@@ -160,13 +175,12 @@ def decide_transfer(user, transfer, *, accept, note=""):
         closed_on=timezone.localdate(),
         version=old.version + 1,
     )
-    CaseEvent.objects.create(
+    CaseEvent.record(
+        user,
+        before,
+        Case.Status.CLOSED,
+        _("Transferred to %(agency)s") % {"agency": transfer.to_agency.name},
         case=old,
-        from_status=before,
-        to_status=Case.Status.CLOSED,
-        note=_("Transferred to %(agency)s") % {"agency": transfer.to_agency.name},
-        actor_label=_label(user),
-        created_by=user,
     )
     transfer.status = Transfer.Status.ACCEPTED
     transfer.new_case = new_case
@@ -197,3 +211,34 @@ def revoke_consent(user, consent):
         consent.revoked_by = user
         consent.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
     return consent
+
+
+# --- Registering a survivor ----------------------------------------------
+# The one way in for the page, the HTCDS import and the demo: the survivor,
+# her first case at the registering agency, its opening event and, when
+# there is one, her account.
+
+
+@transaction.atomic
+def register_survivor(user, agency, survivor, *, intake=None, note="", actor_label=""):
+    """Save the new ``survivor`` and open her case at ``agency``, owned by ``user``.
+
+    ``intake``, an unsaved account, is saved with her when given. Matching her
+    against missing-person reports is the caller's, so that an import matches
+    all its survivors at once."""
+    survivor.created_by = user
+    survivor.save()
+    case = Case.objects.create(survivor=survivor, agency=agency, owner=user, created_by=user)
+    CaseEvent.objects.create(
+        case=case,
+        to_status=Case.Status.OPEN,
+        note=note,
+        actor_label=actor_label or label_of(user),
+        created_by=user,
+    )
+    if intake is not None:
+        intake.survivor = survivor
+        intake.recorded_by_agency = agency
+        intake.created_by = user
+        intake.save()
+    return case

@@ -34,6 +34,9 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from sangam.core.areas import any_of as _any
+from sangam.core.areas import area_q, covers
+
 VIEW, ADD, CHANGE, DELETE, EXPORT = "view", "add", "change", "delete", "export"
 ACTIONS = (VIEW, ADD, CHANGE, DELETE, EXPORT)
 SCOPES = ("own", "assigned", "agency", "jurisdiction", "all", "consent")
@@ -134,37 +137,6 @@ def register_consent_provider(provider):
     clear_plans()
 
 
-def _any(path, value):
-    """Q matching ``value`` through one path or any of several."""
-    if isinstance(path, tuple):
-        return reduce(or_, (Q(**{p: value}) for p in path))
-    return Q(**{path: value})
-
-
-def _suffixed(path, suffix):
-    if isinstance(path, tuple):
-        return tuple(p + suffix for p in path)
-    return path + suffix
-
-
-def _geo_q(paths, agency):
-    level = agency.jurisdiction_level
-    if level == "national":
-        return Q()
-    if level == "state":
-        if paths.state:
-            return _any(paths.state, agency.state_id)
-        if paths.district:
-            return _any(_suffixed(paths.district, "__state_id"), agency.state_id)
-        return None
-    if level == "block" and paths.block and agency.block_id:
-        return Q(**{paths.block: agency.block_id})
-    # district and block level agencies see their district
-    if paths.district and agency.district_id:
-        return _any(paths.district, agency.district_id)
-    return None
-
-
 def _scope_q(paths, scope, user, membership):
     if scope == "all":
         return Q()
@@ -177,7 +149,9 @@ def _scope_q(paths, scope, user, membership):
     if scope == "agency":
         return _any(paths.agency, membership.agency_id) if paths.agency else None
     if scope == "jurisdiction":
-        return _geo_q(paths, membership.agency)
+        return area_q(
+            membership.agency, state=paths.state, district=paths.district, block=paths.block
+        )
     if scope == "consent":
         return _any(paths.involvement, membership.agency_id) if paths.involvement else None
     return None
@@ -458,18 +432,6 @@ class ScopedManager(models.Manager.from_queryset(ScopedQuerySet)):
     pass
 
 
-def _covers(agency, district_id, state_id):
-    """Whether ``agency``'s jurisdiction includes a place (district and/or state)."""
-    if district_id is None and state_id is None:
-        return False
-    level = agency.jurisdiction_level
-    if level == "national":
-        return True
-    if level == "state":
-        return state_id is not None and agency.state_id == state_id
-    return district_id is not None and agency.district_id == district_id
-
-
 def allowed_to_create(user, model, *, district=None, agency=None):
     """Whether ``user`` may add a ``model`` record in ``district`` / for ``agency``."""
     if user is SYSTEM:
@@ -477,11 +439,11 @@ def allowed_to_create(user, model, *, district=None, agency=None):
     if not getattr(user, "is_authenticated", False):
         return False
     if district is not None:
-        where = (district.pk, district.state_id)
+        where = {"district_id": district.pk, "state_id": district.state_id}
     elif agency is not None:
-        where = (agency.district_id, agency.state_id)
+        where = {"district_id": agency.district_id, "state_id": agency.state_id}
     else:
-        where = (None, None)
+        where = {}
     label = model._meta.label_lower
     for membership in user.active_memberships():
         scope = scope_for(membership.role, label, ADD)
@@ -489,6 +451,6 @@ def allowed_to_create(user, model, *, district=None, agency=None):
             return True
         if scope == "agency" and agency is not None and agency.pk == membership.agency_id:
             return True
-        if scope == "jurisdiction" and _covers(membership.agency, *where):
+        if scope == "jurisdiction" and covers(membership.agency, **where):
             return True
     return False

@@ -24,6 +24,7 @@ from django.db import transaction
 from jsonschema import Draft202012Validator
 
 from sangam.audit import log
+from sangam.core.vocabulary import Takes
 from sangam.directory import hsds
 from sangam.directory import models as m
 from sangam.directory.indexing import place_services, rebuild_search_text
@@ -188,8 +189,6 @@ NESTED = {
     },
     "phones": {"languages": ("languages", "phone_id")},
 }
-SKIPPED_NESTED = {"contacts", "funding", "programs", "program", "organization_identifiers"}
-SKIPPED_NESTED |= {"cost_options", "required_documents", "accessibility", "metadata"}
 
 
 def _flatten(table, obj, pointer, tables, parent_link):
@@ -522,7 +521,7 @@ def import_tables(tables, errors=()):
             report.counts[table] = _upsert(table, objs)
         service_ids = [uuid.UUID(str(r.data["id"])) for r in tables["services"]]
         services = m.Service.objects.filter(pk__in=service_ids)
-        services.update(sex=m.Sex.ANY)
+        services.update(sex=Takes.ANY)
         for sex in set(sexes.values()):
             m.Service.objects.filter(pk__in=[k for k, v in sexes.items() if v == sex]).update(
                 sex=sex
@@ -579,7 +578,7 @@ def table_rows():
     # The sex a service takes travels as an attribute of the population taxonomy.
     population = [
         hsds._population_attribute(s)
-        for s in m.Service.objects.exclude(sex=m.Sex.ANY).order_by("pk")
+        for s in m.Service.objects.exclude(sex=Takes.ANY).order_by("pk")
     ]
     if population:
         out["taxonomies"].append(dict(population[0]["taxonomy_term"]["taxonomy_detail"]))

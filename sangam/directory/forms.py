@@ -1,9 +1,13 @@
+"""Service directory inputs: the public search, a service's entry, its bed
+capacity, and a new service with its organisation."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.forms import VersionedForm
+from sangam.core.vocabulary import Takes, language_codes, language_list
 from sangam.directory import search
-from sangam.directory.models import Service, Sex, TaxonomyTerm
+from sangam.directory.models import Service, TaxonomyTerm
 from sangam.geography.models import District, State
 
 RADII = [("", _("Any distance")), ("10", "10 km"), ("25", "25 km"), ("50", "50 km")]
@@ -24,7 +28,7 @@ class SearchForm(forms.Form):
     sex = forms.ChoiceField(
         label=_("For"),
         required=False,
-        choices=[("", _("Anyone")), *[c for c in Sex.choices if c[0] != Sex.ANY]],
+        choices=[("", _("Anyone")), *[c for c in Takes.choices if c[0] != Takes.ANY]],
     )
     age = forms.IntegerField(label=_("Age"), required=False, min_value=0, max_value=120)
     language = forms.CharField(label=_("Language spoken"), required=False, max_length=40)
@@ -47,7 +51,7 @@ class SearchForm(forms.Form):
 
     def clean_language(self):
         value = self.cleaned_data["language"].strip()
-        if value and not search.language_codes(value):
+        if value and not language_codes(value):
             raise forms.ValidationError(_("Unknown language. Try a name such as Bengali."))
         return value
 
@@ -142,7 +146,7 @@ class NewServiceForm(forms.Form):
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     terms = forms.MultipleChoiceField(label=_("Services"), widget=forms.CheckboxSelectMultiple)
-    sex = forms.ChoiceField(label=_("Takes"), choices=Sex.choices, initial=Sex.ANY)
+    sex = forms.ChoiceField(label=_("Takes"), choices=Takes.choices, initial=Takes.ANY)
     minimum_age = forms.IntegerField(label=_("Minimum age"), required=False, min_value=0)
     maximum_age = forms.IntegerField(label=_("Maximum age"), required=False, max_value=120)
     languages = forms.CharField(
@@ -169,16 +173,7 @@ class NewServiceForm(forms.Form):
         ]
 
     def clean_languages(self):
-        codes = []
-        for part in self.cleaned_data["languages"].split(","):
-            if part.strip():
-                code = search.normalise_language(part)
-                if not code:
-                    raise forms.ValidationError(
-                        _("Unknown language: %(name)s") % {"name": part.strip()}
-                    )
-                codes.append(code)
-        return sorted(set(codes))
+        return language_list(self.cleaned_data["languages"])
 
     def clean(self):
         data = super().clean()

@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from sangam.core.vocabulary import Takes
 from sangam.directory import models as m
 from sangam.directory.taxonomy import NAMESPACE
 
@@ -105,7 +106,7 @@ SCHEMA_OF = {
 POPULATION_TAXONOMY_ID = uuid.uuid5(NAMESPACE, "taxonomy:sangam-population")
 POPULATION_TERMS = {
     sex: uuid.uuid5(NAMESPACE, f"population:{sex}")
-    for sex in (m.Sex.FEMALE, m.Sex.MALE, m.Sex.TRANSGENDER)
+    for sex in (Takes.FEMALE, Takes.MALE, Takes.TRANSGENDER)
 }
 SEX_OF_TERM = {v: k for k, v in POPULATION_TERMS.items()}
 UNIT_IDS = {u: uuid.uuid5(NAMESPACE, f"unit:{u}") for u in m.ServiceCapacity.Unit.values}
@@ -187,7 +188,7 @@ def _population_attribute(service):
         "taxonomy_term": {
             "id": str(term_id),
             "code": f"population-{service.sex}",
-            "name": str(m.Sex(service.sex).label),
+            "name": str(Takes(service.sex).label),
             "description": "Population served (Sangam)",
             "taxonomy_id": str(POPULATION_TAXONOMY_ID),
             "taxonomy_detail": {
@@ -241,7 +242,7 @@ def service_dict(service, *, with_organization=True, with_locations=True):
         item = row(attribute, "attributes")
         item["taxonomy_term"] = _term(attribute.taxonomy_term)
         attributes.append(item)
-    if service.sex != m.Sex.ANY:
+    if service.sex != Takes.ANY:
         attributes.append(_population_attribute(service))
     data["attributes"] = attributes
     data["capacities"] = [capacity_dict(c) for c in service.capacities.all()]

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths, ScopedManager
 from sangam.core.models import ChangeLoggedModel, VersionedModel
+from sangam.core.vocabulary import Takes
 
 
 def _id():
@@ -153,13 +154,6 @@ class Address(models.Model):
         ordering = ["id"]
 
 
-class Sex(models.TextChoices):
-    ANY = "any", _("Anyone")
-    FEMALE = "female", _("Women and girls")
-    MALE = "male", _("Men and boys")
-    TRANSGENDER = "transgender", _("Transgender persons")
-
-
 class Service(ChangeLoggedModel, VersionedModel):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -184,7 +178,7 @@ class Service(ChangeLoggedModel, VersionedModel):
     eligibility_description = models.TextField(_("who it is for"), blank=True)
     minimum_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     maximum_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
-    sex = models.CharField(_("takes"), max_length=12, choices=Sex.choices, default=Sex.ANY)
+    sex = models.CharField(_("takes"), max_length=12, choices=Takes.choices, default=Takes.ANY)
     alert = models.TextField(_("alert"), blank=True)
     # HSDS assured_date / assurer_email: when the entry was last verified and by whom.
     assured_date = models.DateField(_("last verified"), null=True, blank=True)

@@ -11,17 +11,16 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-import pycountry
 from django.conf import settings
 from django.db.models import Case, Exists, F, FloatField, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 
+from sangam.core.vocabulary import Takes, language_codes
 from sangam.directory.models import (
     Language,
     Service,
     ServiceAtLocation,
     ServiceCapacity,
-    Sex,
     TaxonomyTerm,
 )
 from sangam.geography.models import District, Village
@@ -43,29 +42,6 @@ class Query:
     radius_km: float | None = None
     has_bed: bool = False
     organization: str = ""  # organization id
-
-
-def language_codes(value):
-    """ISO 639 codes a language name or code may be stored under; empty if unknown."""
-    value = (value or "").strip()
-    if not value:
-        return set()
-    try:
-        lang = pycountry.languages.lookup(value)
-    except LookupError:
-        return set()
-    return {c for c in (getattr(lang, "alpha_2", None), lang.alpha_3) if c}
-
-
-def normalise_language(value):
-    """An ISO 639-3 code for a language name or code, or "" if unknown."""
-    value = (value or "").strip()
-    if not value:
-        return ""
-    try:
-        return pycountry.languages.lookup(value).alpha_3
-    except LookupError:
-        return ""
 
 
 def resolve_place(text):
@@ -124,8 +100,8 @@ def search(query):
                 )
             )
         )
-    if query.sex in (Sex.FEMALE, Sex.MALE, Sex.TRANSGENDER):
-        rows = rows.filter(service__sex__in=[Sex.ANY, query.sex])
+    if query.sex in (Takes.FEMALE, Takes.MALE, Takes.TRANSGENDER):
+        rows = rows.filter(service__sex__in=[Takes.ANY, query.sex])
     if query.age is not None:
         rows = rows.filter(
             Q(service__minimum_age__isnull=True) | Q(service__minimum_age__lte=query.age),

@@ -1,14 +1,12 @@
 """Public directory pages (no login) and the pages agencies use to keep
 their entries and today's capacity true."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,12 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sangam.agencies.models import Agency
-from sangam.agencies.views import CONFLICT
 from sangam.core.access import allowed_to_create, can
-from sangam.core.models import EditConflict
+from sangam.core.editing import save_versioned
 from sangam.core.redirects import safe_next
 from sangam.directory import search
-from sangam.directory.entries import create_service
 from sangam.directory.forms import CapacityForm, NewServiceForm, SearchForm, ServiceForm
 from sangam.directory.indexing import rebuild_search_text
 from sangam.directory.models import (
@@ -31,6 +27,8 @@ from sangam.directory.models import (
     ServiceCapacity,
 )
 from sangam.directory.pdf import render_pdf
+from sangam.directory.queries import stale_services
+from sangam.directory.workflow import create_service
 from sangam.geography.models import District, State, Village
 
 PAGE_SIZE = 20
@@ -157,11 +155,7 @@ def service_edit(request, pk):
     service = get_object_or_404(Service.objects.restrict(request.user, "change"), pk=pk)
     form = ServiceForm(request.POST or None, instance=service)
     if request.method == "POST" and form.is_valid():
-        try:
-            form.instance.save_checked(form.cleaned_data.get("version") or 0)
-        except EditConflict:
-            form.add_error(None, _(CONFLICT))
-        else:
+        if save_versioned(form, request.user):
             rebuild_search_text([service.pk])
             messages.success(request, _("Entry saved."))
             return redirect(service)
@@ -240,15 +234,6 @@ def verify(request, pk):
     service.save(update_fields=["assured_date", "verified_by", "assurer_email", "updated_at"])
     messages.success(request, _("Marked as verified today."))
     return redirect(safe_next(request, request.POST.get("next"), service.get_absolute_url()))
-
-
-def stale_services(user):
-    cutoff = timezone.localdate() - timedelta(days=settings.SANGAM_DIRECTORY_STALE_DAYS)
-    return (
-        Service.objects.restrict(user, "change")
-        .filter(status=Service.Status.ACTIVE)
-        .filter(Q(assured_date__isnull=True) | Q(assured_date__lt=cutoff))
-    )
 
 
 @login_required

@@ -1,7 +1,9 @@
+"""Gazetteer inputs: a block, a village, and the village list upload."""
+
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from sangam.core.imports import UploadForm
 from sangam.geography.models import Block, GramPanchayat, Village
 
 
@@ -35,7 +37,7 @@ class VillageForm(forms.ModelForm):
         return data
 
 
-class ImportForm(forms.Form):
+class ImportForm(UploadForm):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
@@ -43,11 +45,3 @@ class ImportForm(forms.Form):
             "UTF-8, with a header row."
         ),
     )
-
-    def clean_file(self):
-        f = self.cleaned_data["file"]
-        if f.size > settings.SANGAM_MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than the import limit."))
-        if not f.name.lower().endswith(".csv"):
-            raise forms.ValidationError(_("Choose a .csv file."))
-        return f

@@ -13,88 +13,18 @@ village_lgd_code. ``state`` is an ISO code (IN-WB), an LGD code or a name;
 ``gram_panchayat`` and ``village_lgd_code`` may be empty.
 """
 
-import csv
-from dataclasses import dataclass, field
-from itertools import islice
-
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import connection
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from sangam.audit import log
+from sangam.core import imports
 from sangam.core.access import SYSTEM, scope_for
-from sangam.geography.models import District, State
+from sangam.core.areas import area_q
+from sangam.geography.models import District, Village
 
 COLUMNS = ["state", "district", "block", "gram_panchayat", "village", "village_lgd_code"]
 REQUIRED = ["state", "district", "block", "village"]
-CHUNK = 20000
-MAX_ERRORS_KEPT = 1000
 MAX_NAME = 120
-
-
-@dataclass
-class ImportReport:
-    rows: int = 0
-    villages_created: int = 0
-    blocks_created: int = 0
-    gram_panchayats_created: int = 0
-    error_count: int = 0
-    errors: list = field(default_factory=list)  # (line, message), first MAX_ERRORS_KEPT
-    committed: bool = False
-
-    def add_error(self, line, message):
-        self.error_count += 1
-        if len(self.errors) < MAX_ERRORS_KEPT:
-            self.errors.append((line, message))
-
-    def as_dict(self):
-        return {
-            "rows": self.rows,
-            "villages_created": self.villages_created,
-            "blocks_created": self.blocks_created,
-            "gram_panchayats_created": self.gram_panchayats_created,
-            "error_count": self.error_count,
-            "errors": self.errors,
-            "committed": self.committed,
-        }
-
-
-class _Rollback(Exception):
-    pass
-
-
-def _norm(text):
-    return " ".join(text.split()).casefold()
-
-
-class _Places:
-    """Resolves the state and district columns (reference data: small, fixed)."""
-
-    def __init__(self):
-        self.states = {}
-        for s in State.objects.all():
-            for key in (s.code, str(s.lgd_code), s.name, s.name_hi):
-                if key:
-                    self.states[_norm(key)] = s.pk
-        self.districts = {}
-        for d in District.objects.all():
-            for key in (d.code, str(d.lgd_code or ""), d.name):
-                if key:
-                    self.districts.setdefault((d.state_id, _norm(key)), d.pk)
-                    if key != d.name:
-                        self.districts[(None, _norm(key))] = d.pk
-
-    def district(self, state_text, district_text):
-        state_id = self.states.get(_norm(state_text))
-        if state_id is None:
-            return None, _("unknown state “%(state)s”") % {"state": state_text}
-        district_id = self.districts.get((state_id, _norm(district_text)))
-        if district_id is None:
-            return None, _("unknown district “%(district)s” in %(state)s") % {
-                "district": district_text,
-                "state": state_text,
-            }
-        return district_id, None
 
 
 def allowed_districts(user):
@@ -104,53 +34,22 @@ def allowed_districts(user):
     allowed = set()
     for m in user.active_memberships():
         scope = scope_for(m.role, "geography.village", "add")
-        agency = m.agency
-        if scope == "all" or (scope == "jurisdiction" and agency.jurisdiction_level == "national"):
+        if scope == "all":
             return None
-        if scope == "jurisdiction" and agency.jurisdiction_level == "state":
-            allowed |= set(
-                District.objects.filter(state_id=agency.state_id).values_list("pk", flat=True)
-            )
-        elif scope == "jurisdiction" and agency.district_id:
-            allowed.add(agency.district_id)
+        if scope != "jurisdiction":
+            continue
+        where = area_q(m.agency, state="state_id", district="pk")
+        if where == Q():
+            return None  # a national agency
+        if where is not None:
+            allowed |= set(District.objects.filter(where).values_list("pk", flat=True))
     return allowed
 
 
-def _parse(line, row, places, report, allowed):
-    missing = [c for c in REQUIRED if not (row.get(c) or "").strip()]
-    if missing:
-        report.add_error(line, _("missing %(columns)s") % {"columns": ", ".join(missing)})
-        return None
-    values = {c: " ".join((row.get(c) or "").split()) for c in COLUMNS}
-    too_long = [c for c in ("block", "gram_panchayat", "village") if len(values[c]) > MAX_NAME]
-    if too_long:
-        report.add_error(
-            line,
-            _("%(columns)s longer than %(max)s characters")
-            % {"columns": ", ".join(too_long), "max": MAX_NAME},
-        )
-        return None
-    lgd = None
-    if values["village_lgd_code"]:
-        if not values["village_lgd_code"].isdigit() or len(values["village_lgd_code"]) > 9:
-            report.add_error(line, _("village_lgd_code must be a whole number"))
-            return None
-        lgd = int(values["village_lgd_code"])
-    district_id, problem = places.district(values["state"], values["district"])
-    if problem:
-        report.add_error(line, problem)
-        return None
-    if allowed is not None and district_id not in allowed:
-        report.add_error(line, _("this district is outside your jurisdiction"))
-        return None
-    return district_id, values["block"], values["gram_panchayat"], values["village"], lgd
-
-
-# Each chunk goes into a temporary staging table (COPY on PostgreSQL), then
-# three INSERT ... SELECT statements create the missing blocks, gram panchayats
-# and villages set-based; ON CONFLICT DO NOTHING keeps rows already present.
-# "WHERE TRUE" resolves SQLite's parsing ambiguity between a join's ON and
-# ON CONFLICT. Only the stage table is created here; it lives in the session.
+# Each chunk goes into the staging table, then three INSERT ... SELECT
+# statements create the missing blocks, gram panchayats and villages
+# set-based; ON CONFLICT DO NOTHING keeps rows already present. "WHERE TRUE"
+# resolves SQLite's parsing ambiguity between a join's ON and ON CONFLICT.
 _INSERT_BLOCKS = """
     INSERT INTO geography_block (district_id, name, created_at, updated_at)
     SELECT DISTINCT district_id, block, %s, %s FROM import_village_stage WHERE TRUE
@@ -173,98 +72,96 @@ _INSERT_VILLAGES = """
     ON CONFLICT DO NOTHING"""
 
 
-def _stage(cursor, rows):
-    cursor.execute(
-        "CREATE TEMPORARY TABLE IF NOT EXISTS import_village_stage "
-        "(district_id bigint, block text, gram_panchayat text, village text, lgd_code bigint)"
-    )
-    cursor.execute("DELETE FROM import_village_stage")
-    if connection.vendor == "postgresql":
-        with cursor.cursor.copy("COPY import_village_stage FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-    else:
-        cursor.executemany("INSERT INTO import_village_stage VALUES (%s, %s, %s, %s, %s)", rows)
+class VillageImport(imports.Import):
+    model = Village
+    stage_table = "import_village_stage"
+    stage_columns = [("district_id", "bigint"), ("block", "text"), ("gram_panchayat", "text"),
+                     ("village", "text"), ("lgd_code", "bigint")]  # fmt: skip
+    chunk = 20000
+    columns_in_report = False  # the problems say which column
 
+    def header(self, header, report):
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            report.add(
+                1, None, _("header is missing %(columns)s") % {"columns": ", ".join(missing)}
+            )
+            return False
+        self.width = len(header)
+        self.positions = [(c, header.index(c) if c in header else None) for c in COLUMNS]
+        self.allowed = allowed_districts(self.user)
+        for name in ("villages_created", "blocks_created", "gram_panchayats_created"):
+            report.count(name, 0)
+        return True
 
-def _write_chunk(rows, report):
-    now = timezone.now()
-    with connection.cursor() as cursor:
-        _stage(cursor, rows)
+    def check(self, line, values, report):
+        if len(values) > self.width:
+            report.add(line, None, _("more values than columns"))
+            return None
+        width = len(values)
+        values = {
+            c: " ".join(str(values[i]).split()) if i is not None and i < width else ""
+            for c, i in self.positions
+        }
+        missing = [c for c in REQUIRED if not values[c]]
+        if missing:
+            report.add(line, None, _("missing %(columns)s") % {"columns": ", ".join(missing)})
+            return None
+        too_long = [c for c in ("block", "gram_panchayat", "village") if len(values[c]) > MAX_NAME]
+        if too_long:
+            report.add(
+                line,
+                None,
+                _("%(columns)s longer than %(max)s characters")
+                % {"columns": ", ".join(too_long), "max": MAX_NAME},
+            )
+            return None
+        lgd = None
+        if values["village_lgd_code"]:
+            if not values["village_lgd_code"].isdigit() or len(values["village_lgd_code"]) > 9:
+                report.add(line, None, _("village_lgd_code must be a whole number"))
+                return None
+            lgd = int(values["village_lgd_code"])
+        state_id = self.places.state(values["state"])
+        if state_id is None:
+            report.add(line, None, _("unknown state “%(state)s”") % {"state": values["state"]})
+            return None
+        district_id = self.places.district(state_id, values["district"])
+        if district_id is None:
+            report.add(
+                line,
+                None,
+                _("unknown district “%(district)s” in %(state)s")
+                % {"district": values["district"], "state": values["state"]},
+            )
+            return None
+        if self.allowed is not None and district_id not in self.allowed:
+            report.add(line, None, _("this district is outside your jurisdiction"))
+            return None
+        return district_id, values["block"], values["gram_panchayat"], values["village"], lgd
+
+    def write(self, cursor, report):
+        now = connection.ops.adapt_datetimefield_value(self.now)
         cursor.execute(_INSERT_BLOCKS, [now, now])
-        report.blocks_created += max(cursor.rowcount, 0)
+        report.count("blocks_created", cursor.rowcount)
         cursor.execute(_INSERT_GPS, [now, now])
-        report.gram_panchayats_created += max(cursor.rowcount, 0)
+        report.count("gram_panchayats_created", cursor.rowcount)
         cursor.execute(_INSERT_VILLAGES, [now, now])
-        report.villages_created += max(cursor.rowcount, 0)
+        report.count("villages_created", cursor.rowcount)
+        report.written += max(cursor.rowcount, 0)
+
+    def written(self):
+        # Rows already present are left alone: the villages written are
+        # those created now.
+        return Village._base_manager.filter(created_at=self.now).values_list("pk", flat=True)
 
 
 def import_villages(stream, user=SYSTEM, progress=None):
-    """Import from a text stream as ``user``; returns an ImportReport.
+    """Import from a CSV stream (text or bytes) as ``user``; returns a Report.
     ``progress(rows)`` is called after every chunk."""
-    report = ImportReport()
-    reader = csv.DictReader(stream)
-    line = 1
-    try:
-        header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    except (csv.Error, UnicodeDecodeError):
-        report.add_error(1, _("the file is not readable CSV in UTF-8"))
-        return report
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        report.add_error(1, _("header is missing %(columns)s") % {"columns": ", ".join(missing)})
-        return report
-    reader.fieldnames = header
-    places = _Places()
-    allowed = allowed_districts(user)
-    try:
-        with transaction.atomic():
-            while True:
-                chunk = list(islice(reader, CHUNK))
-                if not chunk:
-                    break
-                parsed = []
-                for row in chunk:
-                    line += 1
-                    if None in row:
-                        report.add_error(line, _("more values than columns"))
-                        continue
-                    value = _parse(line, row, places, report, allowed)
-                    if value:
-                        parsed.append(value)
-                report.rows += len(chunk)
-                # After the first bad row nothing will be committed: keep
-                # validating to report every bad row, but stop writing.
-                if parsed and not report.error_count:
-                    _write_chunk(parsed, report)
-                if progress:
-                    progress(report.rows)
-            if report.error_count:
-                raise _Rollback
-            log.record(
-                "import",
-                "geography.village",
-                detail={
-                    "rows": report.rows,
-                    "villages_created": report.villages_created,
-                    "blocks_created": report.blocks_created,
-                    "gram_panchayats_created": report.gram_panchayats_created,
-                },
-            )
-    except _Rollback:
-        report.villages_created = report.blocks_created = report.gram_panchayats_created = 0
-        return report
-    except (csv.Error, UnicodeDecodeError) as exc:
-        report.add_error(
-            line,
-            _("the file is not readable CSV in UTF-8 (%(kind)s)") % {"kind": type(exc).__name__},
-        )
-        report.villages_created = report.blocks_created = report.gram_panchayats_created = 0
-        return report
-    report.committed = True
-    return report
+    return imports.run(VillageImport(user), stream, "csv", progress)
 
 
 def import_villages_from_path(path, user=SYSTEM, progress=None):
-    with open(path, encoding="utf-8-sig", newline="") as f:
+    with open(path, "rb") as f:
         return import_villages(f, user=user, progress=progress)

@@ -1,6 +1,5 @@
-import uuid
+"""The gazetteer pages (states, districts, blocks) and the village list import."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from sangam.core.access import allowed_to_create
+from sangam.core.imports import start_job
 from sangam.geography.forms import BlockForm, ImportForm, VillageForm
 from sangam.geography.importer import allowed_districts
 from sangam.geography.models import Block, District, GramPanchayat, State, Village
-from sangam.jobs.models import Job
 
 
 @login_required
@@ -96,19 +95,12 @@ def import_villages(request):
     if request.method == "POST" and form.is_valid():
         from sangam.geography.tasks import import_villages_job
 
-        upload_dir = settings.VAR_DIR / "uploads" / "imports"
-        upload_dir.mkdir(parents=True, exist_ok=True)
-        path = upload_dir / f"{uuid.uuid4()}.csv"
-        with open(path, "wb") as out:
-            for chunk in form.cleaned_data["file"].chunks():
-                out.write(chunk)
-        job = Job.objects.create(
+        job = start_job(
+            form.cleaned_data["file"],
+            request.user,
             kind="geography.import_villages",
             title=_("Village import"),
-            created_by=request.user,
-        )
-        transaction.on_commit(
-            lambda: import_villages_job.enqueue(job_id=str(job.pk), path=str(path))
+            task=import_villages_job,
         )
         return redirect("jobs:detail", pk=job.pk)
     return render(request, "geography/import.html", {"form": form})

@@ -1,3 +1,5 @@
+"""A background job's page: its progress and report, for the user who started it."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render

@@ -1,3 +1,6 @@
+"""Matching decisions: confirm or reject a candidate match, record a family
+restoration, merge two records of one survivor."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -55,10 +55,6 @@ def _real(x):
     return text if "e" in text or "inf" in text or "nan" in text else f"{text}e0"
 
 
-def _swap(match):
-    return "r." if match.group(1) == "l" else "l."
-
-
 @dataclass
 class Model:
     """Estimated parameters: prior share of true pairs, m and u per level."""
@@ -176,12 +172,6 @@ class Linker:
             f"FROM ({joins}) p JOIN l_in l ON l.rid = p.lr JOIN {self.right} r ON r.rid = p.rr",
         )
         self.pairs = self.engine.rows("SELECT count(*) FROM gammas")[0][0]
-
-    def _patterns(self, table):
-        names = [f"g_{c.name}" for c in self.config.COMPARISONS]
-        return self.engine.rows(
-            f"SELECT {', '.join(names)}, count(*) FROM {table} GROUP BY {', '.join(names)}"
-        )
 
     def _marginals(self, rows, weights):
         """Per comparison, the weighted share of each level among ``rows``

@@ -4,6 +4,7 @@ and the restoration of a child confirmed found, through the CWC."""
 
 from django.conf import settings
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +96,9 @@ class CandidateMatch(ReviewedPair):
         ]
         indexes = [models.Index(fields=["status", "-score"])]
 
+    def get_absolute_url(self):
+        return reverse("matching:candidate", args=[self.pk])
+
 
 class Restoration(PersonalDataModel):
     """The JJ Act path home for a child confirmed found: the CWC orders a
@@ -143,6 +147,9 @@ class Restoration(PersonalDataModel):
                 return self._meta.get_field(step).verbose_name
         return None
 
+    def get_absolute_url(self):
+        return reverse("matching:restoration", args=[self.pk])
+
 
 class SurvivorDuplicate(ReviewedPair):
     """Two survivor records, often at two agencies, that may be one person.
@@ -173,3 +180,6 @@ class SurvivorDuplicate(ReviewedPair):
                 condition=models.Q(first__lt=models.F("second")), name="duplicate_ordered"
             ),
         ]
+
+    def get_absolute_url(self):
+        return reverse("matching:duplicate", args=[self.pk])

@@ -2,7 +2,7 @@
 DCPU officers of either side's jurisdiction. The queue shows a person's
 identity only where the reviewer may see that record itself (the missing
 persons register, or the survivor with her consent); CWC members see only
-candidates involving children (matching/review.py)."""
+candidates involving children (matching/queries.py)."""
 
 from sangam.core.roles import Role
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from sangam.core.vocabulary import Sex, normalise_language
 from sangam.matching.names import consonants, place, skeleton, words
 from sangam.matching.places import Places
 
@@ -39,9 +40,11 @@ ROLES = {
 }
 REQUIRED = {"missing": MISSING_COLUMNS, "found": FOUND_COLUMNS, "people": PEOPLE_COLUMNS}
 
+# Sangam's own registers say Sex values; files from elsewhere say much else.
 SEXES = {
-    "f": "f", "female": "f", "girl": "f", "woman": "f", "w": "f", "m": "m", "male": "m",
-    "boy": "m", "man": "m", "t": "t", "transgender": "t", "other": "t",
+    Sex.FEMALE: "f", Sex.MALE: "m", Sex.TRANSGENDER: "t",
+    "f": "f", "girl": "f", "woman": "f", "w": "f", "m": "m", "boy": "m", "man": "m",
+    "t": "t", "other": "t",
     "महिला": "f", "स्त्री": "f", "पुरुष": "m", "নারী": "f", "পুরুষ": "m",
 }  # fmt: skip
 EPOCH = date(1970, 1, 1)
@@ -77,8 +80,6 @@ class Report:
 
 @lru_cache(maxsize=1024)
 def _language(text):
-    from sangam.directory.search import normalise_language
-
     return normalise_language(text) or None if text else None
 
 

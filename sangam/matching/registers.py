@@ -1,7 +1,7 @@
 """The linkage engine on Sangam's own registers: open missing-person
 reports against survivors (rescued and found persons).
 
-A full run (``sangam match_registers``, nightly) scores the whole registers,
+A full run (``sangam matching run``, nightly) scores the whole registers,
 estimates the model when they are large enough and keeps it; new reports
 and newly registered survivors are scored as they arrive against the whole
 other side with the kept model (``match_new``, a background task); a new

@@ -1,4 +1,4 @@
-"""What `sangam match` and `sangam dedupe` do: read, link, write, summarise."""
+"""What `sangam matching files` and `sangam matching dedupe` do: read, link, write, summarise."""
 
 import csv
 import time

@@ -1,3 +1,6 @@
+"""The matching review pages: the queue of candidate matches and the decision
+on each, restorations, and possible duplicate survivors."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -5,12 +8,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases.models import Survivor
-from sangam.core.models import EditConflict
+from sangam.core.editing import EDIT_CONFLICT, EditConflict, save_versioned
+from sangam.matching import evidence, queries, workflow
 from sangam.matching import merge as merging
-from sangam.matching import review
 from sangam.matching.forms import DecisionForm, MergeForm, RestorationForm
 from sangam.matching.models import CandidateMatch, Restoration, Review, SurvivorDuplicate
 
@@ -19,9 +21,9 @@ RELATED = ("missing_person", "missing_person__village", "missing_person__distric
 
 @login_required
 def queue(request):
-    candidates = review.queue(request.user).select_related(*RELATED).order_by("-score", "pk")
+    candidates = queries.queue(request.user).select_related(*RELATED).order_by("-score", "pk")
     page = Paginator(candidates, 25).get_page(request.GET.get("page"))
-    missing, survivors = review.visible_sides(request.user, page)
+    missing, survivors = queries.visible_sides(request.user, page)
     rows = [(c, c.missing_person_id in missing, c.survivor_id in survivors) for c in page]
     if page.object_list:
         log.record_list(CandidateMatch, [c.pk for c in page])
@@ -50,7 +52,7 @@ def candidate(request, pk):
         ),
         pk=pk,
     )
-    missing, survivors = review.visible_sides(request.user, [obj])
+    missing, survivors = queries.visible_sides(request.user, [obj])
     sees_both = obj.missing_person_id in missing and obj.survivor_id in survivors
     may_decide = (
         sees_both
@@ -64,11 +66,11 @@ def candidate(request, pk):
         if form.is_valid():
             confirmed = form.cleaned_data["decision"] == "confirm"
             try:
-                restoration = review.decide(
+                restoration = workflow.decide(
                     obj, request.user, confirmed, form.cleaned_data["reason"]
                 )
             except EditConflict:
-                form.add_error(None, _(CONFLICT))
+                form.add_error(None, EDIT_CONFLICT)
             else:
                 return _decided(request, confirmed, restoration)
     log.record_view(obj)
@@ -80,7 +82,7 @@ def candidate(request, pk):
             "sees_missing": obj.missing_person_id in missing,
             "sees_survivor": obj.survivor_id in survivors,
             "sees_both": sees_both,
-            "evidence": review.evidence(obj.levels),
+            "evidence": evidence.evidence(obj.levels),
             "form": form,
         },
     )
@@ -111,14 +113,10 @@ def restoration(request, pk):
         if not may_change:
             raise PermissionDenied
         if form.is_valid():
-            try:
-                form.save(commit=False).save_checked(form.cleaned_data.get("version") or 0)
-            except EditConflict:
-                form.add_error(None, _(CONFLICT))
-            else:
+            if save_versioned(form, request.user):
                 messages.success(request, _("Saved."))
                 return redirect("matching:restoration", pk=pk)
-    missing, _survivors = review.visible_sides(request.user, [obj.match])
+    missing, _survivors = queries.visible_sides(request.user, [obj.match])
     return render(
         request,
         "matching/restoration.html",
@@ -179,7 +177,7 @@ def duplicate(request, pk):
             try:
                 obj.record_decision(Review.REJECTED, reason, request.user)
             except EditConflict:
-                form.add_error(None, _(CONFLICT))
+                form.add_error(None, EDIT_CONFLICT)
             else:
                 messages.success(request, _("Kept apart."))
                 return redirect("matching:duplicates")
@@ -194,7 +192,7 @@ def duplicate(request, pk):
                 (_("First record"), obj.first, obj.first_id in visible),
                 (_("Second record"), obj.second, obj.second_id in visible),
             ],
-            "evidence": review.evidence(obj.levels),
+            "evidence": evidence.evidence(obj.levels),
             "form": form,
             "sees_both": sees_both,
         },

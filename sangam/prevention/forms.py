@@ -1,3 +1,8 @@
+"""Inputs of the prevention registers: households and their members,
+migrations and check-ins, marriages, missing persons, village profiles,
+recruiters and complaints, the job-offer check and the vulnerability
+index configuration."""
+
 from datetime import timedelta
 
 from django import forms
@@ -6,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.forms import VersionedForm
 from sangam.core.access import SYSTEM
+from sangam.core.imports import UploadForm
 from sangam.geography.models import State
 from sangam.prevention import jobcheck
 from sangam.prevention.indicators import INDICATORS
@@ -19,7 +25,7 @@ from sangam.prevention.models import (
     RecruiterComplaint,
     VillageProfile,
 )
-from sangam.prevention.scope import villages_for
+from sangam.prevention.queries import villages_for
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -330,3 +336,21 @@ class IndexConfigurationForm(forms.Form):
 
     def weights(self):
         return {code: self.cleaned_data[f"w_{code}"] for code in INDICATORS}
+
+
+class RegisterUploadForm(UploadForm):
+    """A register file to import (the size limit and kinds of every upload)."""
+
+    extensions = (".csv", ".xlsx")
+    wrong_kind = _("Choose a CSV or XLSX file.")
+    register = forms.CharField(required=False)
+    file = forms.FileField(required=False)
+    field_order = ["register", "file"]
+
+    def clean_register(self):
+        from sangam.prevention.imports import REGISTERS
+
+        register = self.cleaned_data["register"]
+        if register not in REGISTERS:
+            raise forms.ValidationError(_("Choose a register."))
+        return register

@@ -42,6 +42,15 @@ class Config:
     high_from: int
     version: int  # 0: Sangam's default, before the state configures its own
 
+    def terms(self):
+        """[(indicator, points)] of every indicator that counts: the one
+        arithmetic behind the index's SQL, its explanation and the import."""
+        return [(code, weight) for code, weight in self.weights.items() if weight]
+
+    def score(self, indicators):
+        """The score of a household whose ``indicators[code]`` are true or false."""
+        return sum(weight for code, weight in self.terms() if indicators[code])
+
     def level(self, score):
         if score >= self.high_from:
             return RiskLevel.HIGH
@@ -108,16 +117,16 @@ def explain(household, config):
     """[(indicator code, label, points)] of what counted, largest first, and the total."""
     parts = [
         (code, INDICATORS[code], weight)
-        for code, weight in config.weights.items()
-        if weight and getattr(household, code)
+        for code, weight in config.terms()
+        if getattr(household, code)
     ]
     parts.sort(key=lambda p: -p[2])
     return parts, sum(p[2] for p in parts)
 
 
 def _score_sql(config):
-    terms = [f"CASE WHEN {code} THEN %s ELSE 0 END" for code, w in config.weights.items() if w]
-    params = [w for w in config.weights.values() if w]
+    terms = [f"CASE WHEN {code} THEN %s ELSE 0 END" for code, _w in config.terms()]
+    params = [w for _code, w in config.terms()]
     return ("(" + " + ".join(terms) + ")" if terms else "0"), params
 
 

@@ -4,25 +4,13 @@ query over the area, whatever its size."""
 
 from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sangam.core.access import SYSTEM
+from sangam.core.areas import NATIONAL, area_of
 from sangam.geography.models import Block, District, State, Village
-from sangam.prevention.models import (
-    Alert,
-    CheckIn,
-    Entitlement,
-    Household,
-    JobOfferCheck,
-    Marriage,
-    Member,
-    Migration,
-    MigrationStatus,
-    MissingPerson,
-    RecruiterComplaint,
-)
+from sangam.prevention import figures
 
 # An area (kind, id) lists its parts one level down.
 LEVELS = {
@@ -38,18 +26,8 @@ AREA_FILTER = {
     "block": "block_id",
 }
 
-FIGURES = [
-    ("households", _("Households mapped")),
-    ("high_risk", _("High-risk households")),
-    ("women_girls", _("At-risk women and girls")),
-    ("migrants", _("Migrants tracked")),
-    ("overdue", _("Check-ins overdue")),
-    ("missing", _("Missing persons")),
-    ("applied", _("Entitlements applied")),
-    ("received", _("Entitlements received")),
-    ("marriages_flagged", _("Marriages with a bride under 18")),
-    ("complaints", _("Recruiter complaints")),
-]
+# (key, label) of the MIS columns; the key is the figure's name within prevention.
+FIGURES = [(f.name.removeprefix("prevention."), f.label) for f in figures.AREA]
 
 
 def _in_area(kind, pk, prefix=""):
@@ -57,67 +35,12 @@ def _in_area(kind, pk, prefix=""):
     return Q(**{prefix + path: pk}) if path else Q()
 
 
-def _grouped(qs, column, **aggregate):
-    return {
-        row[column]: row["n"]
-        for row in qs.values(column).annotate(n=Count("pk", **aggregate)).order_by()
-    }
-
-
 def rollup(kind, pk):
     """[(part, {figure: count})] for the parts of area (kind, pk), and the totals."""
     part_kind, part_model, column = LEVELS[kind]
-    today = timezone.localdate()
-    households = Household.objects.restrict(SYSTEM).filter(_in_area(kind, pk))
-    migrations = Migration.objects.restrict(SYSTEM).filter(_in_area(kind, pk))
-    hh = "household__"
-    figures = {
-        "households": _grouped(households, column),
-        "high_risk": _grouped(households.filter(risk_level="high"), column),
-        "women_girls": _grouped(
-            Member.objects.restrict(SYSTEM).filter(
-                _in_area(kind, pk, hh), household__risk_level="high", sex="female"
-            ),
-            hh + column,
-        ),
-        "migrants": _grouped(
-            migrations.filter(status__in=[MigrationStatus.AWAY, MigrationStatus.NOT_REACHABLE]),
-            column,
-        ),
-        "overdue": _grouped(
-            migrations.filter(
-                Q(status=MigrationStatus.NOT_REACHABLE)
-                | Q(status=MigrationStatus.AWAY, next_checkin_due__lt=today)
-            ),
-            column,
-        ),
-        "missing": _grouped(
-            MissingPerson.objects.restrict(SYSTEM).filter(
-                _in_area(kind, pk), status=MissingPerson.Status.MISSING
-            ),
-            column,
-        ),
-        "applied": _grouped(
-            Entitlement.objects.restrict(SYSTEM).filter(
-                _in_area(kind, pk, hh), status__in=["applied", "received", "rejected"]
-            ),
-            hh + column,
-        ),
-        "received": _grouped(
-            Entitlement.objects.restrict(SYSTEM).filter(_in_area(kind, pk, hh), status="received"),
-            hh + column,
-        ),
-        "marriages_flagged": _grouped(
-            Marriage.objects.restrict(SYSTEM).filter(_in_area(kind, pk), bride_age__lt=18),
-            column,
-        ),
-        "complaints": _grouped(
-            RecruiterComplaint.objects.restrict(SYSTEM).filter(
-                _in_area(kind, pk, "recruiter__migrations__")
-            ),
-            "recruiter__migrations__" + column,
-            distinct=True,
-        ),
+    counts_by_figure = {
+        f.name.removeprefix("prevention."): f.grouped(_in_area(kind, pk, f.area), column)
+        for f in figures.AREA
     }
     parts = part_model.objects.all()
     if kind != "india":
@@ -125,7 +48,7 @@ def rollup(kind, pk):
         parts = parts.filter(**{parent: pk})
     rows = []
     for part in parts.order_by("name"):
-        counts = {f: figures[f].get(part.pk, 0) for f, _label in FIGURES}
+        counts = {f: counts_by_figure[f].get(part.pk, 0) for f, _label in FIGURES}
         if kind in ("india", "state") and not any(counts.values()):
             continue  # states and districts with no village work yet
         rows.append((part, counts))
@@ -146,58 +69,8 @@ def month_bounds(text):
 
 def monthly(kind, pk, first, following):
     """What happened in one month in the area: [(label, count)]."""
-    within = {"gte": first, "lt": following}
-
-    def span(field):
-        return {f"{field}__gte": within["gte"], f"{field}__lt": within["lt"]}
-
-    area = _in_area(kind, pk)
-    hh = _in_area(kind, pk, "household__")
-    households = Household.objects.restrict(SYSTEM).filter(area)
     return [
-        (_("Households surveyed"), households.filter(**span("surveyed_on")).count()),
-        (
-            _("of them high risk"),
-            households.filter(risk_level="high", **span("surveyed_on")).count(),
-        ),
-        (
-            _("People who left for work"),
-            Migration.objects.restrict(SYSTEM).filter(area, **span("left_on")).count(),
-        ),
-        (
-            _("Check-ins made"),
-            CheckIn.objects.restrict(SYSTEM)
-            .filter(_in_area(kind, pk, "migration__"), **span("on"))
-            .count(),
-        ),
-        (
-            _("Alerts raised"),
-            Alert.objects.restrict(SYSTEM).filter(area, **span("raised_on")).count(),
-        ),
-        (
-            _("Alerts escalated"),
-            Alert.objects.restrict(SYSTEM).filter(area, **span("escalated_on")).count(),
-        ),
-        (
-            _("Missing persons reported"),
-            MissingPerson.objects.restrict(SYSTEM).filter(area, **span("date_missing")).count(),
-        ),
-        (
-            _("Entitlements received"),
-            Entitlement.objects.restrict(SYSTEM)
-            .filter(hh, status="received", **span("decided_on"))
-            .count(),
-        ),
-        (
-            _("Job offers checked"),
-            JobOfferCheck.objects.restrict(SYSTEM).filter(area, **span("checked_on")).count(),
-        ),
-        (
-            _("Marriages with a bride under 18"),
-            Marriage.objects.restrict(SYSTEM)
-            .filter(area, bride_age__lt=18, **span("married_on"))
-            .count(),
-        ),
+        (f.label, f.in_month(_in_area(kind, pk, f.area), first, following)) for f in figures.MONTHLY
     ]
 
 
@@ -205,16 +78,11 @@ def areas_for(user):
     """The areas whose figures ``user`` may see: [(kind, pk)]; national staff: [("india", None)]."""
     areas = []
     for m in user.active_memberships():
-        agency = m.agency
-        level = agency.jurisdiction_level
-        if level == "national":
+        area = area_of(m.agency)
+        if area == (NATIONAL, None):
             return [("india", None)]
-        if level == "state" and agency.state_id:
-            areas.append(("state", agency.state_id))
-        elif level == "district" and agency.district_id:
-            areas.append(("district", agency.district_id))
-        elif level == "block" and agency.block_id:
-            areas.append(("block", agency.block_id))
+        if area is not None:
+            areas.append(area)
     return areas
 
 

@@ -11,22 +11,18 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths, ScopedManager
 from sangam.core.models import ChangeLoggedModel, PersonalDataModel, VersionedModel
+from sangam.core.vocabulary import Sex
 from sangam.prevention.indicators import ENTITLEMENTS, INDICATORS
 
 VILLAGE_PATHS = AccessPaths(
     owner="created_by", district="district", state="district__state", block="block"
 )
-
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
-    OTHER = "other", _("Other")
 
 
 class RiskLevel(models.TextChoices):
@@ -171,6 +167,9 @@ class Household(VillageRecord):
     def __str__(self):
         return f"{self.code} – {self.head_name}"
 
+    def get_absolute_url(self):
+        return reverse("prevention:household", args=[self.pk])
+
 
 class Relation(models.TextChoices):
     HEAD = "head", _("Head")
@@ -198,7 +197,7 @@ class Member(PersonalDataModel):
     serial = models.PositiveSmallIntegerField(_("line in the register"))
     name = models.CharField(_("name"), max_length=150)
     relation = models.CharField(_("relation to the head"), max_length=20, choices=Relation.choices)
-    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices)
+    sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"))
     schooling = models.CharField(
         _("schooling"), max_length=12, choices=Schooling.choices, blank=True
@@ -226,6 +225,9 @@ class Member(PersonalDataModel):
     def age(self):
         return timezone.localdate().year - self.birth_year
 
+    def get_absolute_url(self):
+        return reverse("prevention:member_edit", args=[self.pk])
+
 
 class Entitlement(PersonalDataModel):
     class Status(models.TextChoices):
@@ -252,6 +254,9 @@ class Entitlement(PersonalDataModel):
         constraints = [
             models.UniqueConstraint(fields=["household", "kind"], name="entitlement_once")
         ]
+
+    # No page of its own: shown on its household's page (the contract tests probe that).
+    shown_on = "household"
 
 
 class Recruiter(PersonalDataModel):
@@ -286,6 +291,9 @@ class Recruiter(PersonalDataModel):
             and self.licence_valid_until >= timezone.localdate()
         )
 
+    def get_absolute_url(self):
+        return reverse("prevention:recruiter", args=[self.pk])
+
 
 class RecruiterComplaint(PersonalDataModel):
     recruiter = models.ForeignKey(Recruiter, on_delete=models.CASCADE, related_name="complaints")
@@ -299,6 +307,9 @@ class RecruiterComplaint(PersonalDataModel):
 
     class Meta:
         ordering = ["-received_on"]
+
+    # No page of its own: shown on its recruiter's page (the contract tests probe that).
+    shown_on = "recruiter"
 
 
 class MigrationStatus(models.TextChoices):
@@ -359,12 +370,11 @@ class Migration(VillageRecord):
     def __str__(self):
         return f"{self.register_no}"
 
-    @property
-    def left_with_agent(self):
-        return bool(self.agent_name or self.recruiter_id)
-
     def schedule_next(self, from_date):
         self.next_checkin_due = from_date + timedelta(days=self.checkin_every_days)
+
+    def get_absolute_url(self):
+        return reverse("prevention:migration", args=[self.pk])
 
 
 class CheckIn(PersonalDataModel):
@@ -382,6 +392,9 @@ class CheckIn(PersonalDataModel):
 
     class Meta:
         ordering = ["-on", "-pk"]
+
+    # No page of its own: shown on its migration's page (the contract tests probe that).
+    shown_on = "migration"
 
 
 class AlertLevel(models.TextChoices):
@@ -422,6 +435,9 @@ class Alert(VillageRecord):
                 name="one_open_alert_per_migration",
             )
         ]
+
+    # No page of its own: shown on its migration's page (the contract tests probe that).
+    shown_on = "migration"
 
 
 class Marriage(VillageRecord):
@@ -476,6 +492,9 @@ class Marriage(VillageRecord):
             found.append(_("payment to the bride's family"))
         return found
 
+    # No page of its own: listed only through restricted lists (the village's marriages).
+    shown_on = None
+
 
 class MissingPerson(VillageRecord):
     class Status(models.TextChoices):
@@ -494,7 +513,7 @@ class MissingPerson(VillageRecord):
         Migration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     name = models.CharField(_("name"), max_length=150)
-    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices)
+    sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices)
     age = models.PositiveSmallIntegerField(_("age when missing"), null=True, blank=True)
     date_missing = models.DateField(_("missing since"))
     father_name = models.CharField(_("father's or mother's name"), max_length=150, blank=True)
@@ -534,6 +553,9 @@ class MissingPerson(VillageRecord):
         if errors:
             raise ValidationError(errors)
 
+    def get_absolute_url(self):
+        return reverse("prevention:missing_edit", args=[self.pk])
+
 
 class JobOfferCheck(VillageRecord):
     """A job offer walked through at the safe migration centre, and the
@@ -552,3 +574,6 @@ class JobOfferCheck(VillageRecord):
 
     class Meta:
         ordering = ["-checked_on", "-pk"]
+
+    # No page of its own: listed only through restricted lists (the safe migration centre's checks).
+    shown_on = None

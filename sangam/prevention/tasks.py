@@ -1,6 +1,7 @@
 from django.tasks import task
 
 from sangam.audit.log import acting_as
+from sangam.core.imports import run_job
 from sangam.jobs.models import Job
 from sangam.prevention import index
 from sangam.prevention.imports import import_register
@@ -8,15 +9,11 @@ from sangam.prevention.imports import import_register
 
 @task
 def import_register_job(job_id, register, path):
-    job = Job.objects.select_related("created_by").get(pk=job_id)
-    job.start()
-    try:
-        with acting_as(user=job.created_by), open(path, "rb") as f:
-            report = import_register(register, f, path, job.created_by, progress=job.progress)
-        job.finish(report.as_dict(), failed=not report.committed)
-    except Exception:
-        job.finish({}, failed=True, message="The import stopped with an internal error.")
-        raise
+    def work(user, progress):
+        with open(path, "rb") as f:
+            return import_register(register, f, path, user, progress=progress)
+
+    run_job(job_id, path, work)
 
 
 @task

@@ -1,6 +1,8 @@
-import uuid
+"""Prevention pages: villages and their registers (households, members,
+entitlements, migrations, marriages, missing persons), who is at risk, alerts,
+recruiters, the job-offer check, register imports and the index
+configuration."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.core.access import can
-from sangam.core.models import EditConflict
+from sangam.core.editing import save_versioned
+from sangam.core.imports import start_job
 from sangam.core.roles import Role
 from sangam.geography.models import State
 from sangam.jobs.models import Job
@@ -33,6 +35,7 @@ from sangam.prevention.forms import (
     MigrationForm,
     MissingPersonForm,
     RecruiterForm,
+    RegisterUploadForm,
     VillageProfileForm,
 )
 from sangam.prevention.indicators import ENTITLEMENTS, NEXT_STEPS
@@ -52,26 +55,9 @@ from sangam.prevention.models import (
     RecruiterComplaint,
     VillageProfile,
 )
-from sangam.prevention.scope import villages_for
+from sangam.prevention.queries import villages_for
 
 PAGE = 25
-
-
-def _save(form, request, *, creating, **extra):
-    """Save a versioned form; on a concurrent edit keep the form and say so."""
-    obj = form.save(commit=False)
-    for field, value in extra.items():
-        setattr(obj, field, value)
-    try:
-        if creating:
-            obj.created_by = request.user
-            obj.save()
-        else:
-            obj.save_checked(form.cleaned_data.get("version") or 0)
-    except EditConflict:
-        form.add_error(None, _(CONFLICT))
-        return None
-    return obj
 
 
 def _page(request, qs):
@@ -188,17 +174,8 @@ def village_profile(request, pk):
     profile = VillageProfile.objects.filter(village=obj).first() or VillageProfile(village=obj)
     form = VillageProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        creating = profile.pk is None
-        saved = form.save(commit=False)
-        saved.score = village_index.score(saved)
-        try:
-            if creating:
-                saved.save()
-            else:
-                saved.save_checked(form.cleaned_data.get("version") or 0)
-        except EditConflict:
-            form.add_error(None, _(CONFLICT))
-        else:
+        # The form has already put the entered values on the instance.
+        if save_versioned(form, request.user, score=village_index.score(form.instance)):
             messages.success(request, _("Village profile saved."))
             return redirect("prevention:village", pk=obj.pk)
     return render(
@@ -221,7 +198,7 @@ def household_new(request):
     form = HouseholdForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            household = _save(form, request, creating=True)
+            household = save_versioned(form, request.user)
             index.rescore(household)
         messages.success(request, _("Household registered."))
         return redirect("prevention:household", pk=household.pk)
@@ -236,7 +213,7 @@ def household_edit(request, pk):
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            saved = _save(form, request, creating=False)
+            saved = save_versioned(form, request.user)
             if saved:
                 index.rescore(saved)
         if saved:
@@ -295,7 +272,7 @@ def member_new(request, pk):
                 .values_list("serial", flat=True)
                 .first()
             )
-            _save(form, request, creating=True, household=household, serial=(last or 0) + 1)
+            save_versioned(form, request.user, household=household, serial=(last or 0) + 1)
             workflow.refresh_household(household)
         messages.success(request, _("Member added."))
         return redirect("prevention:household", pk=pk)
@@ -314,7 +291,7 @@ def member_edit(request, pk):
     form = MemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            saved = _save(form, request, creating=False)
+            saved = save_versioned(form, request.user)
             if saved:
                 workflow.refresh_household(member.household)
         if saved:
@@ -508,7 +485,7 @@ def marriage_new(request):
         raise PermissionDenied
     form = MarriageForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        marriage = _save(form, request, creating=True)
+        marriage = save_versioned(form, request.user)
         flags = marriage.flags
         if flags:
             messages.warning(
@@ -538,7 +515,7 @@ def missing_new(request):
         raise PermissionDenied
     form = MissingPersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        _save(form, request, creating=True)
+        save_versioned(form, request.user)
         messages.success(request, _("Recorded in the missing persons register."))
         return redirect("prevention:missing")
     return render(
@@ -551,7 +528,7 @@ def missing_edit(request, pk):
     person = get_object_or_404(MissingPerson.objects.restrict(request.user, "change"), pk=pk)
     form = MissingPersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
-        if _save(form, request, creating=False):
+        if save_versioned(form, request.user):
             if person.household_id:
                 workflow.refresh_household(person.household)
             messages.success(request, _("Saved."))
@@ -600,7 +577,7 @@ def recruiter_new(request):
         raise PermissionDenied
     form = RecruiterForm(request.POST or None, states=_recruiter_states(request.user))
     if request.method == "POST" and form.is_valid():
-        recruiter = _save(form, request, creating=True)
+        recruiter = save_versioned(form, request.user)
         return redirect("prevention:recruiter", pk=recruiter.pk)
     return render(
         request, "prevention/form.html", {"form": form, "title": _("Add a recruiter or agent")}
@@ -679,35 +656,23 @@ def import_register(request):
 
     if not villages_for(request.user).exists():
         raise PermissionDenied
-    register = request.POST.get("register")
-    upload = request.FILES.get("file")
+    form = RegisterUploadForm(request.POST or None, request.FILES or None)
     error = None
     if request.method == "POST":
-        if register not in REGISTERS:
-            error = _("Choose a register.")
-        elif upload is None or not upload.name.lower().endswith((".csv", ".xlsx")):
-            error = _("Choose a CSV or XLSX file.")
-        else:
+        if form.is_valid():
             from sangam.prevention.tasks import import_register_job
 
-            upload_dir = settings.VAR_DIR / "uploads" / "imports"
-            upload_dir.mkdir(parents=True, exist_ok=True)
-            suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
-            path = upload_dir / f"{uuid.uuid4()}{suffix}"
-            with open(path, "wb") as out:
-                for chunk in upload.chunks():
-                    out.write(chunk)
-            job = Job.objects.create(
+            register = form.cleaned_data["register"]
+            job = start_job(
+                form.cleaned_data["file"],
+                request.user,
                 kind="prevention.import",
                 title=_("Import: %(r)s") % {"r": REGISTERS[register].title},
-                created_by=request.user,
-            )
-            transaction.on_commit(
-                lambda: import_register_job.enqueue(
-                    job_id=str(job.pk), register=register, path=str(path)
-                )
+                task=import_register_job,
+                register=register,
             )
             return redirect("jobs:detail", pk=job.pk)
+        error = next(iter(form.errors.values()))[0]
     return render(
         request,
         "prevention/import.html",

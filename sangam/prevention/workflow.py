@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,30 +30,41 @@ from sangam.prevention.models import (
 )
 
 
+def derive_indicators(households):
+    """{indicator: the households of ``households`` (a queryset) whose
+    registers show it and that are not ticked for it yet}: the one rule
+    for the indicators that follow from the registers, used by the pages
+    (one household) and the imports (whole districts, set-based)."""
+    this_year = timezone.localdate().year
+    members = Member.objects.restrict(SYSTEM).filter(household=OuterRef("pk"))
+    migrations = Migration.objects.restrict(SYSTEM).filter(household=OuterRef("pk"))
+    moves = Subquery(migrations.order_by().values("household").annotate(n=Count("pk")).values("n"))
+    shown = {
+        "child_out_of_school": Exists(
+            members.filter(
+                birth_year__gte=this_year - 17,
+                birth_year__lte=this_year - 6,
+                schooling__in=[Schooling.DROPPED_OUT, Schooling.NEVER],
+            )
+        ),
+        "member_left_with_agent": Exists(
+            migrations.filter(Q(recruiter__isnull=False) | ~Q(agent_name=""))
+        ),
+        "frequent_migration": GreaterThanOrEqual(moves, 2),
+        "member_missing": Exists(
+            MissingPerson.objects.restrict(SYSTEM).filter(
+                household=OuterRef("pk"), status=MissingPerson.Status.MISSING
+            )
+        ),
+    }
+    return {code: households.filter(rule, **{code: False}) for code, rule in shown.items()}
+
+
 def refresh_household(household):
     """Set the indicators the registers show (never cleared here: a CRP
     unticks them herself), then rescore."""
-    members = Member.objects.restrict(SYSTEM).filter(household=household)
-    this_year = timezone.localdate().year
-    derived = {}
-    if members.filter(
-        birth_year__gte=this_year - 17,
-        birth_year__lte=this_year - 6,
-        schooling__in=[Schooling.DROPPED_OUT, Schooling.NEVER],
-    ).exists():
-        derived["child_out_of_school"] = True
-    migrations = Migration.objects.restrict(SYSTEM).filter(household=household)
-    if migrations.filter(Q(recruiter__isnull=False) | ~Q(agent_name="")).exists():
-        derived["member_left_with_agent"] = True
-    if migrations.count() >= 2:
-        derived["frequent_migration"] = True
-    if (
-        MissingPerson.objects.restrict(SYSTEM)
-        .filter(household=household, status=MissingPerson.Status.MISSING)
-        .exists()
-    ):
-        derived["member_missing"] = True
-    changed = [f for f, v in derived.items() if getattr(household, f) != v]
+    one = Household.objects.restrict(SYSTEM).filter(pk=household.pk)
+    changed = [code for code, to_tick in derive_indicators(one).items() if to_tick.exists()]
     if changed:
         for field in changed:
             setattr(household, field, True)

@@ -1,3 +1,6 @@
+"""Referral inputs: a new referral (from the agencies a user may send from) and
+a step in its life (the status it moves to, a reason, an outcome)."""
+
 import re
 
 from django import forms
@@ -5,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.models import Agency
 from sangam.core.access import ADD, memberships_granted
-from sangam.directory import search
+from sangam.core.vocabulary import normalise_language
 from sangam.directory.models import Service, TaxonomyTerm
 from sangam.geography.models import District
 from sangam.referrals.models import Referral
@@ -68,7 +71,7 @@ class ReferralForm(forms.ModelForm):
         value = self.cleaned_data["person_language"].strip()
         if not value:
             return ""
-        code = search.normalise_language(value)
+        code = normalise_language(value)
         if not code:
             raise forms.ValidationError(_("Unknown language. Try a name such as Bengali."))
         return code

@@ -12,11 +12,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths
 from sangam.core.models import PersonalDataModel
+from sangam.core.vocabulary import Sex
+from sangam.core.workflow import StatusEvent
 
 BOTH_SIDES = AccessPaths(
     owner="created_by",
@@ -25,12 +28,6 @@ BOTH_SIDES = AccessPaths(
     state=("sender_agency__state", "receiver_agency__state"),
     assignment="assigned_to",
 )
-
-
-class PersonSex(models.TextChoices):
-    FEMALE = "female", _("Female")
-    MALE = "male", _("Male")
-    TRANSGENDER = "transgender", _("Transgender")
 
 
 class Status(models.TextChoices):
@@ -101,7 +98,7 @@ class Referral(PersonalDataModel):
         help_text=_("What the person needs from this service. No names or contact details."),
     )
     person_age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
-    person_sex = models.CharField(_("sex"), max_length=12, choices=PersonSex.choices, blank=True)
+    person_sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices, blank=True)
     person_language = models.CharField(_("language"), max_length=10, blank=True)
     urgent = models.BooleanField(_("urgent"), default=False)
     status = models.CharField(
@@ -149,16 +146,16 @@ class Referral(PersonalDataModel):
             and self.due_at < timezone.now()
         )
 
+    def get_absolute_url(self):
+        return reverse("referrals:detail", args=[self.pk])
 
-class ReferralEvent(PersonalDataModel):
+
+class ReferralEvent(StatusEvent):
     """One change of a referral's status: who, when, why. Never edited."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=Status.choices)
-    reason = models.TextField(blank=True)
-    actor_label = models.CharField(max_length=200)
-    at = models.DateTimeField(default=timezone.now)
 
     access_paths = AccessPaths(
         owner="created_by",
@@ -169,6 +166,9 @@ class ReferralEvent(PersonalDataModel):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    # No page of its own: shown on its referral's page (the contract tests probe that).
+    shown_on = "referral"
 
 
 def add_working_days(start, days):

@@ -1,3 +1,6 @@
+"""Referral pages: the list, suggested services, making a referral, its page,
+its transitions and letter, and the referral dashboard."""
+
 from statistics import median
 
 from django.contrib import messages
@@ -7,49 +10,30 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sangam.agencies.models import Agency
-from sangam.agencies.views import CONFLICT
 from sangam.audit import log
 from sangam.cases.models import Action, Case, PlanStatus, Survivor
 from sangam.core.access import can
-from sangam.core.models import EditConflict
+from sangam.core.editing import EDIT_CONFLICT, EditConflict
+from sangam.core.vocabulary import Sex, normalise_language
+from sangam.core.workflow import Refused
 from sangam.directory.models import Service, TaxonomyTerm
 from sangam.directory.pdf import render_pdf
-from sangam.directory.search import normalise_language
 from sangam.geography.models import District
-from sangam.referrals import workflow
+from sangam.referrals import queries, workflow
 from sangam.referrals.forms import ReferralForm, TransitionForm, sending_agencies
-from sangam.referrals.models import OPEN, PersonSex, Referral, ReferralEvent, Status
+from sangam.referrals.models import OPEN, Referral, ReferralEvent, Status
 from sangam.referrals.suggest import suggestions
-
-RELATED = ("sender_agency", "receiver_agency", "service", "service__organization", "need")
-
-
-def _my_agency_ids(user):
-    return [m.agency_id for m in user.active_memberships()]
 
 
 @login_required
 def referral_list(request):
-    box = request.GET.get("box", "received")
-    agencies = _my_agency_ids(request.user)
-    referrals = Referral.objects.restrict(request.user, "view").select_related(*RELATED)
-    if box == "sent":
-        referrals = referrals.filter(sender_agency__in=agencies)
-    elif box == "overdue":
-        referrals = referrals.filter(
-            Q(sender_agency__in=agencies) | Q(receiver_agency__in=agencies),
-            status=Status.REQUESTED,
-            due_at__lt=timezone.now(),
-        )
-    else:
-        box = "received"
-        referrals = referrals.filter(receiver_agency__in=agencies).exclude(status=Status.DRAFT)
+    box, referrals = queries.in_box(request.user, request.GET.get("box", "received"))
     page = Paginator(referrals.order_by("-urgent", "-created_at"), 25).get_page(
         request.GET.get("page")
     )
@@ -119,7 +103,7 @@ def referral_create(request):
         initial.update(
             person_reference=f"C-{action.case_id}",
             person_age=survivor.age_on(),
-            person_sex=survivor.sex if survivor.sex in PersonSex.values else "",
+            person_sex="" if survivor.sex == Sex.UNKNOWN else survivor.sex,
             person_language=(survivor.languages or "").split(",")[0],
         )
     form = ReferralForm(request.POST or None, user=request.user, initial=initial)
@@ -152,9 +136,7 @@ def referral_create(request):
 
 @login_required
 def referral_detail(request, pk):
-    referral = get_object_or_404(
-        Referral.objects.restrict(request.user, "view").select_related(*RELATED), pk=pk
-    )
+    referral = queries.get_referral_for_user(request.user, pk, "view")
     log.record_view(referral)
     events = ReferralEvent.objects.restrict(request.user, "view").filter(referral=referral)
     # Her record, as far as her consent lets this agency see it.
@@ -169,7 +151,7 @@ def referral_detail(request, pk):
         "referral": referral,
         "survivor": survivor,
         "events": events,
-        "transitions": [Status(t) for t in workflow.allowed_transitions(request.user, referral)],
+        "transitions": [Status(t) for t in workflow.STATUS.allowed(request.user, referral)],
         "needs_reason": workflow.NEEDS_REASON,
         "needs_outcome": workflow.NEEDS_OUTCOME,
     }
@@ -179,9 +161,7 @@ def referral_detail(request, pk):
 @login_required
 @require_POST
 def referral_transition(request, pk):
-    referral = get_object_or_404(
-        Referral.objects.restrict(request.user, "change").select_related(*RELATED), pk=pk
-    )
+    referral = queries.get_referral_for_user(request.user, pk, "change")
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("That change could not be read. Please try again."))
@@ -191,15 +171,15 @@ def referral_transition(request, pk):
         workflow.transition(
             request.user,
             referral,
-            data["to"] if data["to"] in Status.values else "",
+            data["to"],
             reason=data["reason"],
             outcome=data["outcome"],
             expected_version=data["version"],
         )
-    except (workflow.TransitionRefused, ValueError) as exc:
-        messages.error(request, str(exc) if str(exc) else _("That change is not allowed."))
+    except Refused as exc:
+        messages.error(request, str(exc))
     except EditConflict:
-        messages.error(request, _(CONFLICT))
+        messages.error(request, EDIT_CONFLICT)
     else:
         messages.success(
             request,
@@ -210,9 +190,7 @@ def referral_transition(request, pk):
 
 @login_required
 def referral_letter(request, pk):
-    referral = get_object_or_404(
-        Referral.objects.restrict(request.user, "view").select_related(*RELATED), pk=pk
-    )
+    referral = queries.get_referral_for_user(request.user, pk, "view")
     log.record_list(Referral, [referral.pk], action="export", purpose="referral letter")
     service = (
         Service.objects.prefetch_related("phones", "service_at_locations__location__addresses")
@@ -299,7 +277,7 @@ def dashboard(request):
             )
     overdue = list(
         visible.filter(status=Status.REQUESTED, due_at__lt=timezone.now())
-        .select_related(*RELATED)
+        .select_related(*queries.RELATED)
         .order_by("due_at")[:50]
     )
     if overdue:

@@ -5,37 +5,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sangam.core.access import CHANGE, allowed_to_create, memberships_granted
+from sangam.core.workflow import Refused, Step, Table
 from sangam.referrals.models import Referral, ReferralEvent, Status, add_working_days
 
-SENDER, RECEIVER = "sender", "receiver"
-
-# (from, to) -> who may make the change. For an external referral the
-# sender records the receiver's answers (learnt by follow-up).
-TRANSITIONS = {
-    (Status.DRAFT, Status.REQUESTED): SENDER,
-    (Status.DRAFT, Status.CANCELLED): SENDER,
-    (Status.REQUESTED, Status.ACCEPTED): RECEIVER,
-    (Status.REQUESTED, Status.REJECTED): RECEIVER,
-    (Status.REQUESTED, Status.ON_HOLD): RECEIVER,
-    (Status.REQUESTED, Status.CANCELLED): SENDER,
-    (Status.ACCEPTED, Status.IN_PROGRESS): RECEIVER,
-    (Status.ACCEPTED, Status.ON_HOLD): RECEIVER,
-    (Status.ACCEPTED, Status.CANCELLED): SENDER,
-    (Status.IN_PROGRESS, Status.COMPLETED): RECEIVER,
-    (Status.IN_PROGRESS, Status.FAILED): RECEIVER,
-    (Status.IN_PROGRESS, Status.ON_HOLD): RECEIVER,
-    (Status.ON_HOLD, Status.ACCEPTED): RECEIVER,
-    (Status.ON_HOLD, Status.IN_PROGRESS): RECEIVER,
-    (Status.ON_HOLD, Status.CANCELLED): SENDER,
-}
+SENDER, RECEIVER = frozenset({"sender"}), frozenset({"receiver"})
 NEEDS_REASON = {Status.REJECTED, Status.FAILED, Status.CANCELLED, Status.ON_HOLD}
 NEEDS_OUTCOME = {Status.COMPLETED}
-
-
-class TransitionRefused(Exception):
-    """A change the rules do not allow; the message is safe to show."""
 
 
 def _member_with_change(user, agency_id):
@@ -45,19 +23,48 @@ def _member_with_change(user, agency_id):
 def sides_of(user, referral):
     sides = set()
     if _member_with_change(user, referral.sender_agency_id):
-        sides.add(SENDER)
+        sides |= SENDER
         if referral.is_external:
-            sides.add(RECEIVER)
+            sides |= RECEIVER
     if referral.receiver_agency_id and _member_with_change(user, referral.receiver_agency_id):
-        sides.add(RECEIVER)
+        sides |= RECEIVER
     return sides
 
 
-def allowed_transitions(user, referral):
-    sides = sides_of(user, referral)
-    return [
-        to for (frm, to), side in TRANSITIONS.items() if frm == referral.status and side in sides
-    ]
+def _step(source, target, who):
+    return Step(
+        source,
+        target,
+        who,
+        needs_reason=target in NEEDS_REASON,
+        needs_outcome=target in NEEDS_OUTCOME,
+    )
+
+
+# From, to, and who may make the change. For an external referral the
+# sender records the receiver's answers (learnt by follow-up).
+STATUS = Table(
+    [
+        _step(Status.DRAFT, Status.REQUESTED, SENDER),
+        _step(Status.DRAFT, Status.CANCELLED, SENDER),
+        _step(Status.REQUESTED, Status.ACCEPTED, RECEIVER),
+        _step(Status.REQUESTED, Status.REJECTED, RECEIVER),
+        _step(Status.REQUESTED, Status.ON_HOLD, RECEIVER),
+        _step(Status.REQUESTED, Status.CANCELLED, SENDER),
+        _step(Status.ACCEPTED, Status.IN_PROGRESS, RECEIVER),
+        _step(Status.ACCEPTED, Status.ON_HOLD, RECEIVER),
+        _step(Status.ACCEPTED, Status.CANCELLED, SENDER),
+        _step(Status.IN_PROGRESS, Status.COMPLETED, RECEIVER),
+        _step(Status.IN_PROGRESS, Status.FAILED, RECEIVER),
+        _step(Status.IN_PROGRESS, Status.ON_HOLD, RECEIVER),
+        _step(Status.ON_HOLD, Status.ACCEPTED, RECEIVER),
+        _step(Status.ON_HOLD, Status.IN_PROGRESS, RECEIVER),
+        _step(Status.ON_HOLD, Status.CANCELLED, SENDER),
+    ],
+    statuses=Status,
+    parties=sides_of,
+    refused=gettext_lazy("A referral that is %(status)s cannot be made %(to)s by you."),
+)
 
 
 def check_new(user, referral):
@@ -84,7 +91,7 @@ def create(user, referral, *, send):
     referral.created_by = user
     referral.status = Status.DRAFT
     referral.save()
-    _event(referral, "", Status.DRAFT, user, "")
+    ReferralEvent.record(user, "", Status.DRAFT, referral=referral)
     if send:
         transition(user, referral, Status.REQUESTED, expected_version=referral.version)
     return referral
@@ -92,19 +99,10 @@ def create(user, referral, *, send):
 
 @transaction.atomic
 def transition(user, referral, to, *, reason="", outcome="", expected_version):
-    to = Status(to)
-    if to not in allowed_transitions(user, referral):
-        raise TransitionRefused(
-            _("A referral that is %(status)s cannot be made %(to)s by you.")
-            % {"status": referral.get_status_display().lower(), "to": to.label.lower()}
-        )
-    reason = reason.strip()
-    if to in NEEDS_REASON and not reason:
-        raise TransitionRefused(_("Please give a reason."))
-    if to in NEEDS_OUTCOME and not outcome.strip():
-        raise TransitionRefused(_("Please record the outcome for the person."))
+    STATUS.check(user, referral, to, reason=reason, outcome=outcome)
+    to, reason = Status(to), reason.strip()
     if to == Status.REQUESTED and not referral.service.accepts_referrals:
-        raise TransitionRefused(_("This service no longer takes referrals."))
+        raise Refused(_("This service no longer takes referrals."))
     now = timezone.now()
     before = referral.status
     referral.status = to
@@ -121,16 +119,5 @@ def transition(user, referral, to, *, reason="", outcome="", expected_version):
     if outcome:
         referral.outcome = outcome.strip()
     referral.save_checked(expected_version)
-    _event(referral, before, to, user, reason or outcome.strip())
+    ReferralEvent.record(user, before, to, reason or outcome.strip(), referral=referral)
     return referral
-
-
-def _event(referral, before, to, user, reason):
-    ReferralEvent.objects.create(
-        referral=referral,
-        from_status=before,
-        to_status=to,
-        reason=reason,
-        actor_label=user.get_full_name() or user.username,
-        created_by=user,
-    )

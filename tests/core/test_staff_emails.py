@@ -146,7 +146,7 @@ def test_the_escalation_days_are_read_from_the_environment():
         [
             sys.executable,
             "-c",
-            "from sangam import settings; print(settings.SANGAM_ESCALATE_AFTER_DAYS)",
+            "from sangam.site import settings; print(settings.SANGAM_ESCALATE_AFTER_DAYS)",
         ],
         env={**os.environ, "SANGAM_ESCALATE_AFTER_DAYS": "3,10"},
         capture_output=True,

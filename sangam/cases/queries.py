@@ -1,0 +1,32 @@
+"""Restricted look-ups shared by the case pages and the case API.
+
+Each goes through ``.restrict(user, action)``: a case the user may not see is
+a 404, exactly like one that does not exist."""
+
+from django.shortcuts import get_object_or_404
+
+from sangam.cases.crypto import name_tokens, token_digest
+from sangam.cases.models import Case, Survivor, SurvivorNameToken
+from sangam.core.access import ADD, memberships_granted
+
+
+def get_case_for_user(user, pk, action="view"):
+    """The case ``pk`` if ``user`` may do ``action`` on it, else 404."""
+    return get_object_or_404(
+        Case.objects.restrict(user, action).select_related("survivor", "agency", "owner"), pk=pk
+    )
+
+
+def adding_agency(user, model=Survivor):
+    """The first of the user's agencies where the role may add ``model`` records."""
+    granted = memberships_granted(user, model, ADD)
+    return granted[0].agency if granted else None
+
+
+def search_by_name(queryset, text):
+    """Survivors whose names contain every token of ``text`` (blind index)."""
+    for token in name_tokens(text)[:6]:
+        queryset = queryset.filter(
+            pk__in=SurvivorNameToken.objects.filter(digest=token_digest(token)).values("survivor")
+        )
+    return queryset

@@ -1,0 +1,98 @@
+import csv
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from sangam.audit.log import acting_as
+from sangam.core.progress import ProgressBar
+from sangam.demo import scale_agencies, scale_cases
+from sangam.demo.people import SURNAMES, PeopleGenerator
+from sangam.directory.taxonomy import load_taxonomy
+from sangam.geography.management.commands.geography import load_reference
+from sangam.geography.models import District
+
+
+class Command(BaseCommand):
+    help = (
+        "Load reference data and synthetic data. --demo: demo agencies and one user per role. "
+        "--scale N: N synthetic people into every register (sangam/demo/scale_*.py) and, "
+        "with --out, into a CSV."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true")
+        parser.add_argument("--scale", type=int, default=0, metavar="N")
+        parser.add_argument("--out", help="also write the synthetic people to this CSV")
+        parser.add_argument("--seed", type=int, default=2026, help="random seed")
+
+    def handle(self, *args, demo, scale, out, seed, **options):
+        if scale < 0:
+            raise CommandError("--scale must be a positive number")
+        with acting_as(label="command:seed"):
+            states, districts = load_reference()
+            terms = load_taxonomy()
+            self.stdout.write(
+                f"reference: {states} states/UTs, {districts} districts, {terms} service types"
+            )
+            if demo:
+                if not settings.DEMO_MODE:
+                    raise CommandError("demo data is refused when SANGAM_DEMO is off")
+                from sangam.demo.agencies import DEMO_PASSWORD, seed_demo
+
+                users = seed_demo()
+                self.stdout.write(f"demo users (password {DEMO_PASSWORD}): {', '.join(users)}")
+                from sangam.demo.directory import seed_directory
+
+                self.stdout.write(f"demo directory: {seed_directory()} services")
+                from sangam.demo.cases import seed_cases
+
+                self.stdout.write(f"demo survivors: {seed_cases()} new")
+                from sangam.demo.prevention import seed_prevention
+
+                self.stdout.write(f"demo households: {seed_prevention()} new")
+                from sangam.matching import registers
+
+                self.stdout.write(f"demo candidate matches: {registers.run()}")
+                registers.find_duplicate_survivors()
+            if scale:
+                self._scale(scale, out, seed)
+
+    def _generator(self, seed):
+        by_state = {}
+        for code, state_code in District.objects.filter(state__code__in=list(SURNAMES)).values_list(
+            "code", "state__code"
+        ):
+            by_state.setdefault(state_code, []).append(code)
+        return PeopleGenerator(seed=seed, districts_by_state=by_state)
+
+    def _scale(self, n, out, seed):
+        if out:
+            fields = [
+                "name",
+                "native_name",
+                "variants",
+                "sex",
+                "age",
+                "age_is_estimate",
+                "father_name",
+                "state_code",
+                "district_code",
+                "script_language",
+            ]
+            bar = ProgressBar(n, stream=self.stderr)
+            with open(out, "w", encoding="utf-8", newline="") as f:
+                writer = csv.writer(f)
+                writer.writerow(["id", *fields])
+                for i, p in enumerate(self._generator(seed).people(n), 1):
+                    row = [getattr(p, k) for k in fields]
+                    row[2] = "|".join(p.variants)
+                    writer.writerow([f"SYN-{i:07d}", *row])
+                    if i % 1000 == 0 or i == n:
+                        bar.update(i)
+            bar.close()
+            self.stdout.write(f"wrote {n} synthetic people to {out}")
+        for label, fill in (("agencies", scale_agencies.fill), ("cases", scale_cases.fill)):
+            bar = ProgressBar(n, stream=self.stderr)
+            created = fill(self._generator(seed), n, bar.update)
+            bar.close()
+            self.stdout.write(f"{label}: {created} synthetic records")

@@ -1,0 +1,82 @@
+import base64
+import json
+import logging
+import os
+import subprocess
+import sys
+
+from sangam.logging import JsonFormatter, ScrubPersonalData
+
+
+def test_healthz_reports_database_and_task_queue(client, db):
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok"
+    assert body["database"]["status"] == "ok"
+    assert body["tasks"]["status"] == "ok"
+
+
+def test_unknown_pages_are_404_not_500(client, db):
+    assert client.get("/agencies/999999/").status_code == 302  # login first
+    assert client.get("/no-such-page/").status_code == 404
+
+
+def test_logs_are_json_without_personal_data():
+    record = logging.LogRecord(
+        "sangam",
+        logging.INFO,
+        __file__,
+        1,
+        "call %s at %s or %s",
+        ("9876543210", "a.b@example.org", "/x?name=Sita"),
+        None,
+    )
+    ScrubPersonalData().filter(record)
+    line = json.loads(JsonFormatter().format(record))
+    assert "9876543210" not in line["message"] and "a.b@example.org" not in line["message"]
+    assert "Sita" not in line["message"]
+    assert line["message"] == "call [phone] at [email] or /x?[query]"
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    env = {
+        **os.environ,
+        "SANGAM_ENV": "production",
+        "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
+        "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
+        "SANGAM_VAR_DIR": str(tmp_path),
+        "SANGAM_DATA_KEYS": "k1:" + base64.b64encode(b"k" * 32).decode(),
+        "SANGAM_BLIND_INDEX_KEY": base64.b64encode(b"b" * 32).decode(),
+        "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "sangam.site.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_run_without_data_keys(tmp_path):
+    env = {
+        **os.environ,
+        "SANGAM_ENV": "production",
+        "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
+        "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
+        "SANGAM_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
+    }
+    for name in ("DATABASE_URL", "SANGAM_DATA_KEYS", "SANGAM_BLIND_INDEX_KEY"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "sangam.site.cli", "check", "--deploy"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SANGAM_DATA_KEYS is required in production" in result.stderr
