@@ -1,6 +1,8 @@
 """Matching listens: a missing-person report or a survivor saved anywhere
 (page, API, merge, the HTCDS import) is scored against the other register
-once the transaction commits, in the background (``match_new_task``).
+once the transaction commits, in the background (``match_new_task``); a
+register imported (the import engine's ``imported`` signal, once per import)
+starts a whole-register run, which also re-estimates the linkage model.
 
 Saves of one transaction are scored together, in one task: an import of a
 thousand survivors is one run, not a thousand. ``on_saved`` also takes a
@@ -8,7 +10,7 @@ batch of ids (``ids=``) for imports that write rows without saving models."""
 
 from django.db import transaction
 
-from sangam.matching.tasks import match_new_task
+from sangam.matching.tasks import match_all_task, match_new_task
 
 # Which side of the linkage each register is.
 SIDES = {"prevention.missingperson": "missing_ids", "cases.survivor": "survivor_ids"}
@@ -44,3 +46,9 @@ def on_saved(sender, instance=None, raw=False, ids=None, **kwargs):
     # Outside a transaction this runs at once. A rolled-back save leaves its
     # id behind for the next commit: scoring a record again is harmless.
     transaction.on_commit(lambda: _flush(connection))
+
+
+def on_imported(sender, pks=None, **kwargs):
+    """A whole register imported (sent after its commit): many records at
+    once, so the registers are run whole rather than record by record."""
+    match_all_task.enqueue()

@@ -1,4 +1,3 @@
-from django.db import transaction
 from django.tasks import task
 
 from sangam.matching import registers
@@ -12,8 +11,3 @@ def match_new_task(missing_ids=None, survivor_ids=None):
 @task
 def match_all_task():
     registers.run()
-
-
-def match_all_later():
-    """A whole-register run after the commit (an import brought many records)."""
-    transaction.on_commit(match_all_task.enqueue)

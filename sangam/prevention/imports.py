@@ -154,13 +154,6 @@ def _after_migrations(districts, report):
     _refresh_households(districts)
 
 
-def _after_missing(districts, report):
-    if report.written:
-        from sangam.matching.tasks import match_all_later
-
-        match_all_later()
-
-
 # -- the registers ------------------------------------------------------------
 
 PLACE = (
@@ -290,7 +283,6 @@ REGISTERS = {
             key=("village_id", "register_no"),
             constants={"household_id": "NULL", "member_id": "NULL", "migration_id": "NULL"},
             prepare=_missing_dates,
-            after=_after_missing,
         ),
     ]
 }

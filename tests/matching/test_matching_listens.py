@@ -3,6 +3,7 @@ report saved anywhere (registered, edited, imported) is scored against the
 other register once saved, without the page or import asking for it."""
 
 import csv
+import io
 from datetime import timedelta
 
 import pytest
@@ -141,3 +142,37 @@ def test_a_batch_of_ids_is_matched_in_one_run(malda, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         signals.on_saved(MissingPerson, ids=[malda["report"].pk, "7"])
     assert runs == [{"missing_ids": sorted([7, malda["report"].pk])}]
+
+
+MISSING_HEADER = "block,village,register_no,name,sex,age,date_missing\n"
+
+
+def test_an_imported_missing_persons_register_is_matched_whole_once(
+    jharkhand, django_capture_on_commit_callbacks, runs
+):
+    from sangam.prevention.imports import import_register
+
+    rows = "".join(
+        f"Sisai (synthetic),Kotam (synthetic),MP-{i},Missing {i} (synthetic),female,15,2026-05-01\n"
+        for i in range(3)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_register(
+            "missing", io.BytesIO((MISSING_HEADER + rows).encode()), "m.csv", jharkhand["crp"]
+        )
+    assert report.committed and report.written == 3
+    assert runs == [{}]  # one whole-register run, not one per report
+
+
+def test_a_refused_register_import_starts_no_matching(
+    jharkhand, django_capture_on_commit_callbacks, runs
+):
+    from sangam.prevention.imports import import_register
+
+    bad = "Sisai (synthetic),Kotam (synthetic),MP-1,Missing (synthetic),girl,15,2026-05-01\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_register(
+            "missing", io.BytesIO((MISSING_HEADER + bad).encode()), "m.csv", jharkhand["crp"]
+        )
+    assert not report.committed
+    assert runs == []
