@@ -308,23 +308,9 @@ def entitlement(request, pk):
     if kind not in ENTITLEMENTS or status not in Entitlement.Status.values:
         messages.error(request, _("Choose an entitlement and a status."))
         return redirect("prevention:household", pk=pk)
-    today = timezone.localdate()
-    with transaction.atomic():
-        row = (
-            Entitlement.objects.restrict(request.user, "change")
-            .filter(household=household, kind=kind)
-            .first()
-        ) or Entitlement(household=household, kind=kind, created_by=request.user)
-        row.status = status
-        if status == "applied":
-            row.applied_on = row.applied_on or today
-        if status in ("received", "rejected"):
-            row.applied_on = row.applied_on or today
-            row.decided_on = today
-        days = request.POST.get("days_worked") or ""
-        if kind == "mgnregs" and days.isdigit():
-            row.days_worked = min(int(days), 366)
-        row.save()
+    workflow.record_entitlement(
+        request.user, household, kind, status, days_worked=request.POST.get("days_worked") or ""
+    )
     messages.success(request, _("Entitlement updated."))
     return redirect("prevention:household", pk=pk)
 

@@ -20,6 +20,7 @@ from sangam.prevention.models import (
     Alert,
     AlertLevel,
     CheckIn,
+    Entitlement,
     Household,
     Member,
     Migration,
@@ -240,3 +241,23 @@ def at_risk_women_and_girls(user):
         .select_related("household", "household__village")
         .order_by("household__village__name", "household__code", "birth_year")
     )
+
+
+@transaction.atomic
+def record_entitlement(user, household, kind, status, *, days_worked=""):
+    """A household's application for an entitlement and what became of it;
+    the first application's date is kept whatever follows."""
+    today = timezone.localdate()
+    row = (
+        Entitlement.objects.restrict(user, "change").filter(household=household, kind=kind).first()
+    ) or Entitlement(household=household, kind=kind, created_by=user)
+    row.status = status
+    if status == Entitlement.Status.APPLIED:
+        row.applied_on = row.applied_on or today
+    if status in (Entitlement.Status.RECEIVED, Entitlement.Status.REJECTED):
+        row.applied_on = row.applied_on or today
+        row.decided_on = today
+    if kind == "mgnregs" and str(days_worked).isdigit():
+        row.days_worked = min(int(days_worked), 366)
+    row.save()
+    return row

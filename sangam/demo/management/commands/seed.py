@@ -47,13 +47,23 @@ class Command(BaseCommand):
                 from sangam.demo.cases import seed_cases
 
                 self.stdout.write(f"demo survivors: {seed_cases()} new")
+                from sangam.demo.care import seed_care
+
+                self.stdout.write(f"demo case work: {seed_care()} new records")
                 from sangam.demo.prevention import seed_prevention
 
                 self.stdout.write(f"demo households: {seed_prevention()} new")
+                from sangam.demo.registers import seed_registers
+
+                self.stdout.write(f"demo register entries: {seed_registers()} new")
+                from sangam.demo.restoration import seed_found, seed_restoration
                 from sangam.matching import registers
 
+                seed_found()
                 self.stdout.write(f"demo candidate matches: {registers.run()}")
-                registers.find_duplicate_survivors()
+                self.stdout.write(f"demo restorations: {seed_restoration()} new")
+                duplicates = registers.find_duplicate_survivors()
+                self.stdout.write(f"demo possible duplicates: {duplicates}")
             if scale:
                 self._scale(scale, out, seed)
 
