@@ -1,6 +1,6 @@
 """More of the demo CRP's village registers, kept through the registers'
 own workflow: entitlements a household applied for, and a father away for
-work, whom she called this month. Idempotent; everything synthetic."""
+work, whom she called this month, and a job offer she checked. Idempotent; everything synthetic."""
 
 from datetime import timedelta
 
@@ -11,7 +11,7 @@ from sangam.accounts.models import User
 from sangam.core.access import SYSTEM
 from sangam.geography.models import State
 from sangam.prevention import workflow
-from sangam.prevention.models import Entitlement, Household, Member, Migration
+from sangam.prevention.models import Entitlement, Household, JobOfferCheck, Member, Migration
 
 REGISTER_NO = "DM-2"
 
@@ -55,4 +55,11 @@ def seed_registers():
         workflow.record_checkin(migration, True, today - timedelta(days=4),
                                 "Synthetic: he is well and paid every week.", crp)  # fmt: skip
         created += 2
+    if not JobOfferCheck.objects.restrict(SYSTEM).filter(village=household.village).exists():
+        # A neighbour's son was offered work; the CRP walked through it with him.
+        workflow.check_job_offer(
+            crp, household.village, "Hotel work in Bengaluru, Rs 18,000 a month (synthetic)",
+            ["advance_fee", "no_contract"],
+        )  # fmt: skip
+        created += 1
     return created

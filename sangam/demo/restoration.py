@@ -1,7 +1,7 @@
 """A child found and matched to her village's missing-person report, on her
 way home: the girls' home registers the girl the CWC placed there, the
 demo CRP's register has her report, and after the matching run the CWC
-confirms the candidate through the review workflow, which starts her
+confirms the candidate through the matching workflow, which starts her
 restoration, and orders the home verification. Idempotent; synthetic."""
 
 from datetime import timedelta
@@ -16,9 +16,11 @@ from sangam.cases import workflow
 from sangam.cases.forms import ConsentForm
 from sangam.cases.models import Intake, Survivor
 from sangam.core.access import SYSTEM
+from sangam.core.vocabulary import Sex
 from sangam.demo.people import PeopleGenerator
 from sangam.geography.models import Village
-from sangam.matching import registers, review
+from sangam.matching import queries, registers
+from sangam.matching import workflow as matching
 from sangam.matching.forms import RestorationForm
 from sangam.matching.models import Restoration, Review
 from sangam.prevention.forms import MissingPersonForm
@@ -43,7 +45,7 @@ def _girl():
     people = PeopleGenerator(seed=23)
     while True:
         p = people.person("IN-WB")
-        if p.sex == "F" and p.age < 17 and p.variants and p.surname:
+        if p.sex == Sex.FEMALE and p.age < 17 and p.variants and p.surname:
             return p
 
 
@@ -103,7 +105,7 @@ def seed_restoration():
     if Restoration.objects.restrict(SYSTEM).filter(match__missing_person=report).exists():
         return 0
     candidate = (
-        review.queue(cwc)
+        queries.queue(cwc)
         .filter(missing_person=report, status=Review.PENDING)
         .order_by("-score")
         .first()
@@ -111,7 +113,7 @@ def seed_restoration():
     if candidate is None:
         return 0
     reason = "Synthetic: her father recognised her photograph; the village CRP confirmed."
-    restoration = review.decide(candidate, cwc, True, reason)
+    restoration = matching.decide(candidate, cwc, True, reason)
     form = _valid(RestorationForm({
         "home_verification_ordered_on": timezone.localdate(),
         "version": restoration.version,

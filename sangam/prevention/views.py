@@ -45,7 +45,6 @@ from sangam.prevention.models import (
     Entitlement,
     Household,
     IndexConfiguration,
-    JobOfferCheck,
     Marriage,
     Member,
     Migration,
@@ -606,19 +605,15 @@ def job_check(request):
     form = JobOfferForm(request.POST or None, user=request.user)
     result = None
     if request.method == "POST" and form.is_valid():
-        flags = form.cleaned_data["red_flags"]
         recruiter = form.cleaned_data["recruiter"]
-        if recruiter is not None and not recruiter.licensed and "unlicensed" not in flags:
-            flags = [*flags, "unlicensed"]
-        advice = jobcheck.advise(flags)
-        JobOfferCheck.objects.create(
-            village=form.cleaned_data["village"],
-            recruiter=recruiter,
-            offer=form.cleaned_data["offer"],
-            red_flags=flags,
-            advice=advice,
-            created_by=request.user,
+        check = workflow.check_job_offer(
+            request.user,
+            form.cleaned_data["village"],
+            form.cleaned_data["offer"],
+            form.cleaned_data["red_flags"],
+            recruiter,
         )
+        flags, advice = check.red_flags, check.advice
         result = {
             "advice": jobcheck.ADVICE_LABELS[advice],
             "level": advice,

@@ -15,13 +15,14 @@ from sangam.agencies.notify import site_link, staff_emails
 from sangam.core import notify
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
-from sangam.prevention import index
+from sangam.prevention import index, jobcheck
 from sangam.prevention.models import (
     Alert,
     AlertLevel,
     CheckIn,
     Entitlement,
     Household,
+    JobOfferCheck,
     Member,
     Migration,
     MigrationStatus,
@@ -261,3 +262,18 @@ def record_entitlement(user, household, kind, status, *, days_worked=""):
         row.days_worked = min(int(days_worked), 366)
     row.save()
     return row
+
+
+def check_job_offer(user, village, offer, flags, recruiter=None):
+    """Record a job offer walked through at the safe migration centre and the
+    advice given; an agent the registry holds unlicensed is a red flag."""
+    if recruiter is not None and not recruiter.licensed and "unlicensed" not in flags:
+        flags = [*flags, "unlicensed"]
+    return JobOfferCheck.objects.create(
+        village=village,
+        recruiter=recruiter,
+        offer=offer,
+        red_flags=flags,
+        advice=jobcheck.advise(flags),
+        created_by=user,
+    )

@@ -36,7 +36,7 @@ def test_the_girls_home_has_a_referral_waiting_for_its_answer(login, client):
     shelter = login("demo.shelter")
     referral = Referral.objects.restrict(shelter, "view").get()
     assert referral.status == Status.REQUESTED
-    assert Status.ACCEPTED in referrals.allowed_transitions(shelter, referral)
+    assert Status.ACCEPTED in referrals.STATUS.allowed(shelter, referral)
     events = ReferralEvent.objects.restrict(shelter, "view").filter(referral=referral)
     assert events.count() == 2  # drafted, then sent
     assert client.get(referral.get_absolute_url()).status_code == 200
