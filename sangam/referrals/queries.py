@@ -1,9 +1,9 @@
-"""Restricted look-ups of referrals shared by the pages (and, later, the API)."""
+"""Restricted look-ups of referrals shared by the pages and the API."""
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
+from sangam.referrals.figures import OVERDUE
 from sangam.referrals.models import Referral, Status
 
 RELATED = ("sender_agency", "receiver_agency", "service", "service__organization", "need")
@@ -21,10 +21,10 @@ def in_box(user, box):
     if box == "sent":
         return box, referrals.filter(sender_agency__in=agencies)
     if box == "overdue":
+        # The same condition as the dashboard's overdue figure, written once there.
         return box, referrals.filter(
             Q(sender_agency__in=agencies) | Q(receiver_agency__in=agencies),
-            status=Status.REQUESTED,
-            due_at__lt=timezone.now(),
+            OVERDUE.condition(),
         )
     received = referrals.filter(receiver_agency__in=agencies).exclude(status=Status.DRAFT)
     return "received", received

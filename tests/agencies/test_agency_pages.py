@@ -2,9 +2,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from sangam.agencies.models import Agency, AgencyContact
 from sangam.core.access import SYSTEM
+from sangam.core.editing import EDIT_CONFLICT
 from sangam.core.roles import Role
 from tests.conftest import make_agency, make_user
 
@@ -65,9 +67,11 @@ def test_a_state_administrator_cannot_add_agencies_in_another_state(client, admi
     assert not Agency.objects.filter(name="Elsewhere (synthetic)").exists()
 
 
-def test_concurrent_edits_are_detected_not_overwritten(client, admin_wb):
+@pytest.fixture
+def agency_edited_meanwhile(reference):
+    """An agency and the edit form a user filled in before someone else saved it."""
     agency = make_agency("IN-WB", "Malda", name="Original (synthetic)")
-    form = {
+    stale = {
         "name": "Mine (synthetic)",
         "type": agency.type,
         "jurisdiction_level": "district",
@@ -76,12 +80,29 @@ def test_concurrent_edits_are_detected_not_overwritten(client, admin_wb):
         "is_active": "on",
         "version": agency.version,
     }
-    # Someone else saves first.
     other = Agency.objects.get(pk=agency.pk)
     other.name = "Theirs (synthetic)"
     other.save_checked(other.version)
-    response = client.post(reverse("agencies:edit", args=[agency.pk]), form)
-    assert "Someone else saved this record" in response.content.decode()
+    return agency, stale
+
+
+def test_concurrent_edits_are_detected_not_overwritten(client, admin_wb, agency_edited_meanwhile):
+    agency, stale = agency_edited_meanwhile
+    response = client.post(reverse("agencies:edit", args=[agency.pk]), stale)
+    assert "Someone else saved this record while you were editing it." in response.content.decode()
+    assert Agency.objects.get(pk=agency.pk).name == "Theirs (synthetic)"
+
+
+def test_a_hindi_user_reads_the_edit_conflict_in_hindi(client, admin_wb, agency_edited_meanwhile):
+    agency, stale = agency_edited_meanwhile
+    admin_wb.language = "hi"
+    admin_wb.save(update_fields=["language"])
+    page = client.post(reverse("agencies:edit", args=[agency.pk]), stale).content.decode()
+    with translation.override("hi"):
+        hindi = str(EDIT_CONFLICT)
+    assert "Someone else saved this record" not in page
+    assert hindi in page
+    assert "किसी और ने" in hindi
     assert Agency.objects.get(pk=agency.pk).name == "Theirs (synthetic)"
 
 
