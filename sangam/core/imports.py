@@ -43,6 +43,7 @@ from sangam.audit import log
 from sangam.audit.log import acting_as
 from sangam.core.access import SYSTEM
 from sangam.core.places import Places
+from sangam.core.vocabulary import normalise_language
 from sangam.jobs.models import Job
 
 imported = Signal()  # sender=model, pks=lazy queryset of pks, user
@@ -203,7 +204,7 @@ class Column:
     """One column of a file: how its cells are read and described."""
 
     name: str
-    kind: str = "text"  # text, int, date, bool, choice, state
+    kind: str = "text"  # text, int, date, bool, choice, state, language
     required: bool = False
     max_length: int = 150
     choices: tuple = ()
@@ -214,9 +215,9 @@ class Column:
     staged: bool = True  # False: read and checked, but a hook stages what follows from it
 
 
-_EMPTY = {"bool": False, "text": "", "choice": ""}
+_EMPTY = {"bool": False, "text": "", "choice": "", "language": ""}
 SQL_TYPES = {"text": "text", "int": "integer", "date": "date", "bool": "boolean",
-             "choice": "text", "state": "bigint"}  # fmt: skip
+             "choice": "text", "state": "bigint", "language": "text"}  # fmt: skip
 
 
 def parse_cell(column, raw, places):
@@ -274,6 +275,11 @@ def parse_cell(column, raw, places):
         if low not in column.choices:
             return None, _("one of: %(choices)s") % {"choices": ", ".join(column.choices)}
         return low, None
+    if kind == "language":  # stored as the one language vocabulary's code
+        code = normalise_language(text)
+        if not code:
+            return None, _("unknown language (write its name, such as Bengali)")
+        return code, None
     if kind == "state":
         pk = places.state(text)
         if pk is None:

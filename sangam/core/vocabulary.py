@@ -6,10 +6,14 @@ without translating between registers. Languages are stored as ISO 639-3
 codes ("ben", "hin"), whatever name or code a user typed.
 """
 
+import gettext as gnu_gettext
+import re
+from functools import cache, lru_cache
+
 import pycountry
 from django import forms
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,15 +47,60 @@ def language_codes(value):
     return {c for c in (getattr(lang, "alpha_2", None), lang.alpha_3) if c}
 
 
+# How India writes its languages where ISO 639 names them otherwise, or not
+# in the language's own script (registers are kept in Hindi, Bengali, Odia).
+SPOKEN = {
+    "oriya": "ory", "odia": "ory", "ଓଡ଼ିଆ": "ory", "ओड़िया": "ory", "ओडिया": "ory",
+    "bangla": "ben", "বাংলা": "ben", "বাঙ্গালী": "ben", "बांग्ला": "ben", "बंगाली": "ben",
+    "हिंदी": "hin", "हिन्दी": "hin", "হিন্দি": "hin", "ହିନ୍ଦୀ": "hin",
+    "santhali": "sat", "santali": "sat", "ᱥᱟᱱᱛᱟᱲᱤ": "sat", "संथाली": "sat", "সাঁওতালি": "sat",
+    "nepali": "nep", "नेपाली": "nep", "নেপালি": "nep",
+    "punjabi": "pan", "ਪੰਜਾਬੀ": "pan", "mizo": "lus", "bodo": "brx", "बड़ो": "brx",
+    "meitei": "mni", "manipuri": "mni", "nagpuri": "sck", "sadri": "sck",
+    "bhojpuri": "bho", "भोजपुरी": "bho", "मैथिली": "mai", "मराठी": "mar", "उर्दू": "urd",
+    "اردو": "urd", "অসমীয়া": "asm", "ગુજરાતી": "guj", "తెలుగు": "tel", "தமிழ்": "tam",
+    "ಕನ್ನಡ": "kan", "മലയാളം": "mal", "konkani": "kok", "dogri": "doi",
+}  # fmt: skip
+# Names people in India use where ISO 639's English name differs.
+SAID_AS = {"ory": "Odia", "lus": "Mizo", "pan": "Punjabi", "brx": "Bodo", "nep": "Nepali"}
+
+
+@lru_cache(maxsize=4096)  # imports ask for the same few names row after row
 def normalise_language(value):
     """An ISO 639-3 code for a language name or code, or "" if unknown."""
     value = (value or "").strip()
     if not value:
         return ""
+    if value.lower() in SPOKEN:
+        return SPOKEN[value.lower()]
     try:
         return pycountry.languages.lookup(value).alpha_3
     except LookupError:
         return ""
+
+
+@cache
+def _iso639_catalogue(language):
+    return gnu_gettext.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+def language_name(code):
+    """The name of a stored language code in the reader's language ("ben" →
+    "Bengali", "बँगाली"); text that is not a known code is shown as it is."""
+    found = pycountry.languages.get(alpha_3=code) if code and len(code) == 3 else None
+    if found is None:
+        return code
+    name = _iso639_catalogue((get_language() or "en").split("-")[0]).gettext(found.name)
+    if name == found.name:  # English, or no translation
+        name = SAID_AS.get(code, name)
+    return re.sub(r"\s*\([^)]*\)$", "", name)  # "Oriya (macrolanguage)" → "Oriya"
+
+
+def language_names(codes):
+    """A stored comma-separated list of codes as names, for pages."""
+    return ", ".join(language_name(c.strip()) for c in (codes or "").split(",") if c.strip())
 
 
 def language_list(text):

@@ -132,7 +132,7 @@ def _registers(crp, block, today):
         MissingPerson.objects.create(
             village=village, register_no="DP-1", name="Mousumi Khatun (synthetic)",
             sex="female", age=14, date_missing=today - timedelta(days=200),
-            father_name="Demo Father (synthetic)", language="Bengali",
+            father_name="Demo Father (synthetic)", language="ben",
             circumstances="Synthetic: left for a fair and did not come back.",
             complaint_filed=True, police_station="Demo PS (synthetic)",
             fir_gd_number="GD 1/2026", complaint_date=today - timedelta(days=198),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from sangam.agencies.forms import VersionedForm
 from sangam.core.access import SYSTEM
 from sangam.core.imports import UploadForm
+from sangam.core.vocabulary import language_name, normalise_language
 from sangam.geography.models import State
 from sangam.prevention import jobcheck
 from sangam.prevention.indicators import INDICATORS
@@ -237,6 +238,16 @@ class MissingPersonForm(VillageChoiceMixin, VersionedForm):
         if self.instance.pk:
             # A report stays in its village (one made from an alert, too).
             del self.fields["village"]
+        # Stored as a code of the one language vocabulary, shown by its name.
+        self.fields["language"].help_text = _("For example Bengali, Hindi, Odia.")
+        if self.instance.language:
+            self.initial["language"] = language_name(self.instance.language)
+
+    def clean_language(self):
+        text = self.cleaned_data["language"].strip()
+        if text and not normalise_language(text):
+            raise forms.ValidationError(_("Unknown language. Try a name such as Bengali."))
+        return normalise_language(text)
 
     def clean_complaint_date(self):
         return _not_future(self.cleaned_data.get("complaint_date"))

@@ -272,7 +272,7 @@ REGISTERS = {
                 Column("age", "int", low=0, high=110),
                 Column("date_missing", "date", required=True),
                 Column("father_name"),
-                Column("language", max_length=40),
+                Column("language", "language"),
                 Column("circumstances", max_length=2000),
                 Column("complaint_filed", "bool"),
                 Column("police_station"),

@@ -158,6 +158,9 @@ def test_registering_opens_a_case_and_records_the_account_once(client, case_worl
     assert survivor.is_minor and survivor.languages == "ben"
     assert Case.objects.restrict(SYSTEM).get(survivor=survivor).agency == case_world["ngo"]
     assert Intake.objects.restrict(SYSTEM).get(survivor=survivor).language == "ben"
+    # Her page names the languages; the codes are for the machines.
+    page = client.get(response.url).content.decode()
+    assert "<dd>Bengali</dd>" in page and "Given in Bengali" in page
 
 
 def test_key_rotation_re_encrypts_with_the_new_key(case_world, monkeypatch):

@@ -205,3 +205,30 @@ def test_a_repeat_far_down_a_long_file_is_still_caught(jharkhand, monkeypatch):
     report = run("households", households_csv(*rows), jharkhand["crp"])
     assert report.errors == [[5, "code", "repeats an earlier row of this file"]]
     assert not Household.objects.restrict(SYSTEM).exists()
+
+
+def test_a_missing_persons_language_is_stored_in_the_one_vocabulary(client, jharkhand):
+    header = "block,village,register_no,name,sex,date_missing,language\n"
+    place = "Sisai (synthetic),Kotam (synthetic)"
+    rows = (
+        f"{place},MP-1,Missing One (synthetic),female,2026-05-01,Bangla\n"
+        f"{place},MP-2,Missing Two (synthetic),female,2026-05-01,ଓଡ଼ିଆ\n"
+        f"{place},MP-3,Missing Three (synthetic),female,2026-05-01,\n"
+    )
+    report = run("missing", io.BytesIO((header + rows).encode()), jharkhand["crp"])
+    assert report.committed, report.errors
+    stored = dict(MissingPerson.objects.restrict(SYSTEM).values_list("register_no", "language"))
+    assert stored == {"MP-1": "ben", "MP-2": "ory", "MP-3": ""}
+    # Her edit form says the language's name, never its code.
+    client.force_login(jharkhand["crp"])
+    one = MissingPerson.objects.restrict(SYSTEM).get(register_no="MP-1")
+    page = client.get(f"/prevention/missing/{one.pk}/").content.decode()
+    assert 'value="Bengali"' in page and 'value="ben"' not in page
+
+
+def test_a_language_no_vocabulary_knows_is_a_row_error(jharkhand):
+    header = "block,village,register_no,name,sex,date_missing,language\n"
+    row = "Sisai (synthetic),Kotam (synthetic),MP-1,Missing One (synthetic),female,2026-05-01,Xyzish\n"  # noqa: E501
+    report = run("missing", io.BytesIO((header + row).encode()), jharkhand["crp"])
+    assert not report.committed
+    assert report.errors == [[2, "language", "unknown language (write its name, such as Bengali)"]]

@@ -1,0 +1,12 @@
+"""Stored vocabulary codes shown as words: ``{{ survivor.languages|language_names }}``."""
+
+from django import template
+
+from sangam.core import vocabulary
+
+register = template.Library()
+
+
+@register.filter
+def language_names(codes):
+    return vocabulary.language_names(codes)
