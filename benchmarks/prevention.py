@@ -261,6 +261,9 @@ def main():
     parser.add_argument("--no-xlsx", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-index", action="store_true")
+    if connection.vendor != "postgresql":
+        # The targets are PostgreSQL's (COPY, TRUNCATE); SQLite would measure another engine.
+        parser.exit(2, "benchmarks/prevention.py needs DATABASE_URL of a PostgreSQL database.\n")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     call_command("geography", "load", verbosity=0)
