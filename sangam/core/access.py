@@ -218,7 +218,8 @@ def q_for(user, model, action):
             )
             if scope == "consent":
                 clause = clause & shared
-            elif scope in ("jurisdiction", "all"):
+            elif scope in ("jurisdiction", "all", *PROVIDED_SCOPES):
+                # Provided scopes grant writes; to see, they too need consent.
                 clause = clause & (own | shared)
             elif scope == "agency" and paths.involvement:
                 involved = _any(paths.involvement, membership.agency_id)

@@ -193,7 +193,7 @@ def _seen_through_consent(model, limit=2):
     return pairs
 
 
-def test_the_demo_has_records_seen_only_through_consent():
+def test_the_demo_has_records_seen_only_through_consent(world):
     """Else the checks below would probe nobody."""
     seen = {m._meta.label for m in SURVIVOR_DATA if _seen_through_consent(m, limit=1)}
     assert {"cases.Survivor", "cases.Case", "cases.Consent", "cases.Goal"} <= seen
