@@ -240,7 +240,13 @@ def check_open(case):
 
 def revoke_consent(user, consent):
     """Revoked consent stops applying everywhere on the next query (who may
-    revoke it is decided by the grants: Consent.restrict(user, "change"))."""
+    revoke it is decided by the grants: Consent.restrict(user, "change");
+    a CWC not serving her revokes only a child's, as its date of birth is
+    encrypted and checked here)."""
+    serving = open_case_agencies(consent.survivor)
+    if not any(m.agency_id in serving for m in user.active_memberships()):
+        if not consent.survivor.is_minor:
+            raise Refused(_("A CWC revokes consent for a child only."))
     if consent.revoked_at is None:
         consent.revoked_at = timezone.now()
         consent.revoked_by = user

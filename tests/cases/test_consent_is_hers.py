@@ -207,10 +207,15 @@ def test_a_cwc_records_consent_for_a_child_in_its_care_by_order(client, case_wor
     assert (
         Consent.objects.restrict(SYSTEM).get(pk=given.json()["id"]).recorded_by_agency.type == "cwc"
     )
-    # An adult is not the CWC's to consent for.
+    # An adult is not the CWC's to consent for, nor to revoke for.
     Survivor.objects.restrict(SYSTEM).filter(pk=survivor.pk).update(estimated_age=30)
     adult = cwc.send("post", f"/survivors/{survivor.pk}/consents", order)
     assert adult.status_code == 422 and "child" in str(adult.json())
+    revoked = cwc.send("post", f"/consents/{given.json()['id']}/revoke")
+    assert revoked.status_code == 409 and "child" in revoked.json()["detail"]
+    assert Consent.objects.restrict(SYSTEM).get(pk=given.json()["id"]).revoked_at is None
+    Survivor.objects.restrict(SYSTEM).filter(pk=survivor.pk).update(estimated_age=15)
+    assert cwc.send("post", f"/consents/{given.json()['id']}/revoke").json()["revoked"] is True
 
 
 def test_a_cwc_records_nothing_for_a_child_not_in_its_care(client, case_world):

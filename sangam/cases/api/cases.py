@@ -428,5 +428,8 @@ def add_consent(request, survivor_id: int, payload: ConsentIn):
 @router.post("/consents/{consent_id}/revoke", response=ConsentOut, tags=["survivors"])
 def revoke_consent(request, consent_id: int):
     consent = get_object_or_404(Consent.objects.restrict(request.user, "change"), pk=consent_id)
-    workflow.revoke_consent(request.user, consent)
+    try:
+        workflow.revoke_consent(request.user, consent)
+    except workflow.Refused as exc:
+        raise HttpError(409, str(exc)) from None
     return _consent_out(consent)

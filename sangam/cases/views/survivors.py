@@ -224,6 +224,10 @@ def consent_create(request, pk):
 def consent_revoke(request, pk):
     consent = get_object_or_404(Consent.objects.restrict(request.user, "change"), pk=pk)
     if consent.revoked_at is None:
-        workflow.revoke_consent(request.user, consent)
-        messages.success(request, _("Consent revoked. It no longer applies anywhere."))
+        try:
+            workflow.revoke_consent(request.user, consent)
+        except workflow.Refused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Consent revoked. It no longer applies anywhere."))
     return redirect("cases:survivor", pk=consent.survivor_id)
