@@ -164,6 +164,7 @@ def make_consent(survivor, agency, worker, agency_type, *categories):
     consent = Consent.objects.create(
         survivor=survivor,
         given_by="cwc_order",
+        manner="order",
         purpose="Care and protection",
         language="ben",
         recorded_by_agency=agency,

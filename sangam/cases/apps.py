@@ -10,7 +10,9 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from sangam.cases import checks  # noqa: F401 (registers the deploy check)
-        from sangam.cases.consent import consent_q
-        from sangam.core.access import register_consent_provider
+        from sangam.cases.consent import consent_q, orders_q, serving_q
+        from sangam.core.access import register_consent_provider, register_scope
 
         register_consent_provider(consent_q)
+        register_scope("serving", serving_q)
+        register_scope("orders", orders_q)

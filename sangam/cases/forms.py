@@ -108,8 +108,13 @@ class ConsentForm(forms.ModelForm):
 
     class Meta:
         model = Consent
-        fields = ["given_by", "purpose", "valid_until", "language", "witness"]
+        fields = ["given_by", "manner", "purpose", "valid_until", "language", "witness"]
         widgets = {"valid_until": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Blank in the model only for consents recorded before it was asked.
+        self.fields["manner"].required = True
 
     def clean_language(self):
         code = normalise_language(self.cleaned_data["language"])

@@ -153,15 +153,26 @@ class SurvivorNameToken(models.Model):
 
 class Consent(PersonalDataModel):
     """What the survivor (or guardian / CWC for a child) agreed to share,
-    with which kinds of agency, for what, until when. Revocable."""
+    with which kinds of agency, for what, until when, who gave it and how.
+    Recorded and revoked only by the agency whose case of her is open, or the
+    CWC for a child in its care (cases/permissions.py). Revocable."""
 
     class GivenBy(models.TextChoices):
         SURVIVOR = "survivor", _("The survivor")
         GUARDIAN = "guardian", _("Parent or guardian")
         CWC_ORDER = "cwc_order", _("CWC order (child)")
 
+    class Manner(models.TextChoices):
+        IN_PERSON = "in_person", _("Spoken, in person")
+        WRITTEN = "written", _("Written form, signed or thumb-printed")
+        INTERPRETER = "interpreter", _("Spoken, in person, through an interpreter")
+        PHONE = "phone", _("Spoken, by phone or video call")
+        ORDER = "order", _("Written order of the CWC")
+
     survivor = models.ForeignKey(Survivor, on_delete=models.CASCADE, related_name="consents")
     given_by = models.CharField(_("given by"), max_length=12, choices=GivenBy.choices)
+    # Blank only for consents recorded before Sangam asked how.
+    manner = models.CharField(_("given how"), max_length=12, choices=Manner.choices, blank=True)
     purpose = models.CharField(_("purpose"), max_length=250)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     language = models.CharField(_("language of the conversation"), max_length=10)
@@ -174,13 +185,18 @@ class Consent(PersonalDataModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # Seen by whoever may see her identity; written per the grants' scopes.
     access_paths = AccessPaths(
         owner="created_by",
         agency="survivor__cases__agency",
         district="survivor__cases__agency__district",
         state="survivor__cases__agency__state",
+        survivor_data=True,
+        involvement="survivor__referrals__receiver_agency",
         through_many=True,
     )
+    consent_category = Category.IDENTITY
+    survivor_path = "survivor"
 
     class Meta:
         ordering = ["-created_at"]
@@ -193,6 +209,12 @@ class Consent(PersonalDataModel):
         if self.revoked_at:
             return False
         return self.valid_until is None or self.valid_until >= timezone.localdate()
+
+    def clean(self):
+        if self.valid_until and self.valid_until < timezone.localdate():
+            raise ValidationError(
+                {"valid_until": _("This date has passed: an expired consent cannot be recorded.")}
+            )
 
     # No page of its own: shown on its survivor's page (the contract tests probe that).
     shown_on = "survivor"

@@ -6,8 +6,8 @@ a 404, exactly like one that does not exist."""
 from django.shortcuts import get_object_or_404
 
 from sangam.cases.crypto import name_tokens, token_digest
-from sangam.cases.models import Case, Survivor, SurvivorNameToken
-from sangam.core.access import ADD, memberships_granted
+from sangam.cases.models import Case, Consent, Survivor, SurvivorNameToken
+from sangam.core.access import ADD, SYSTEM, memberships_granted, provided_scope_q, scope_for
 
 
 def get_case_for_user(user, pk, action="view"):
@@ -21,6 +21,18 @@ def adding_agency(user, model=Survivor):
     """The first of the user's agencies where the role may add ``model`` records."""
     granted = memberships_granted(user, model, ADD)
     return granted[0].agency if granted else None
+
+
+def consent_recorder(user, survivor):
+    """The membership through which ``user`` records a consent of ``survivor``:
+    one whose agency has her open case ("serving"), or a CWC's for a child in
+    its care ("orders"); None when no membership may (seeing her is not enough)."""
+    for membership in memberships_granted(user, Consent, ADD):
+        scope = scope_for(membership.role, Consent._meta.label_lower, ADD)
+        q = provided_scope_q(scope, user, membership, Survivor)
+        if q is not None and Survivor.objects.restrict(SYSTEM).filter(q, pk=survivor.pk).exists():
+            return membership
+    return None
 
 
 def search_by_name(queryset, text):

@@ -11,11 +11,14 @@ from django.utils.translation import gettext_lazy
 from sangam.cases.models import (
     Case,
     CaseEvent,
+    Consent,
     ConsentGrant,
     FollowUp,
     Transfer,
     WellbeingCheckIn,
 )
+from sangam.cases.queries import consent_recorder
+from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
 from sangam.core.workflow import Refused, Step, Table
 from sangam.core.workflow import actor_label as label_of
@@ -189,8 +192,23 @@ def decide_transfer(user, transfer, *, accept, note=""):
 
 
 @transaction.atomic
-def record_consent(user, survivor, agency, form):
-    """Save a valid ConsentForm: which kinds of agency may see which categories."""
+def record_consent(user, survivor, form):
+    """Save a valid ConsentForm: which kinds of agency may see which categories.
+
+    Consent is the survivor's: only the agency whose case of her is open
+    records it, or the CWC for a child in its care, by its order. Refused
+    otherwise, whatever the user may see of her."""
+    membership = consent_recorder(user, survivor)
+    if membership is None:
+        raise Refused(_("Only the agency whose case of her is open records her consent."))
+    agency = membership.agency
+    serving = open_case_agencies(survivor)
+    if agency.pk not in serving:
+        # A CWC for a child in its care, by its order.
+        if not survivor.is_minor:
+            raise Refused(_("A CWC records consent for a child only."))
+        if form.cleaned_data["given_by"] != Consent.GivenBy.CWC_ORDER:
+            raise Refused(_("A CWC records consent by its order."))
     consent = form.save(commit=False)
     consent.survivor = survivor
     consent.recorded_by_agency = agency
@@ -204,8 +222,31 @@ def record_consent(user, survivor, agency, form):
     return consent
 
 
+def open_case_agencies(survivor):
+    """Ids of the agencies whose case of ``survivor`` is open."""
+    return set(
+        Case.objects.restrict(SYSTEM)
+        .filter(survivor=survivor)
+        .exclude(status=Case.Status.CLOSED)
+        .values_list("agency_id", flat=True)
+    )
+
+
+def check_open(case):
+    """Nothing is added to a closed case: it is reopened first."""
+    if case.status == Case.Status.CLOSED:
+        raise Refused(_("This case is closed: reopen it to add to it."))
+
+
 def revoke_consent(user, consent):
-    """Revoked consent stops applying everywhere on the next query."""
+    """Revoked consent stops applying everywhere on the next query (who may
+    revoke it is decided by the grants: Consent.restrict(user, "change");
+    a CWC not serving her revokes only a child's, as its date of birth is
+    encrypted and checked here)."""
+    serving = open_case_agencies(consent.survivor)
+    if not any(m.agency_id in serving for m in user.active_memberships()):
+        if not consent.survivor.is_minor:
+            raise Refused(_("A CWC revokes consent for a child only."))
     if consent.revoked_at is None:
         consent.revoked_at = timezone.now()
         consent.revoked_by = user

@@ -13,14 +13,23 @@ role is granted for the model and action, at the granted scope:
 - ``all``: every record;
 - ``consent``: survivor data of survivors the user's agency serves, only
   where the survivor consented to that kind of agency seeing it (even
-  within the agency that wrote it: counselling notes for non-counsellors).
+  within the agency that wrote it: counselling notes for non-counsellors);
+- ``serving``: records of survivors whose open case is with the user's
+  agency (who writes what is hers: her identity, her consents);
+- ``orders``: as ``serving``, and children in the care of the agency's CWC
+  in its jurisdiction (a CWC records consent for a child by order).
+  ``serving`` and ``orders`` are supplied by the case-management capability
+  (``register_scope``); until it registers them they match nothing.
 
 Grants are data (``sangam/<app>/permissions.py``, a ``GRANTS`` dict). Models
 describe where their owner, agency, district and assignment live with
 ``AccessPaths``. Survivor data additionally passes the consent hook: access
 beyond the user's own agency requires the survivor's consent, which the
 case-management capability supplies; until a consent provider is registered
-such access is refused.
+such access is refused. Consent lets an agency *see*, never *write*: adding,
+changing or deleting survivor data is granted only on the user's own
+agency's records (or through the ``serving`` and ``orders`` scopes), whatever
+the scope of the grant.
 """
 
 import contextvars
@@ -39,7 +48,10 @@ from sangam.core.areas import area_q, covers
 
 VIEW, ADD, CHANGE, DELETE, EXPORT = "view", "add", "change", "delete", "export"
 ACTIONS = (VIEW, ADD, CHANGE, DELETE, EXPORT)
-SCOPES = ("own", "assigned", "agency", "jurisdiction", "all", "consent")
+WRITES = (ADD, CHANGE, DELETE)
+# Scopes whose records a capability supplies (register_scope).
+PROVIDED_SCOPES = ("serving", "orders")
+SCOPES = ("own", "assigned", "agency", "jurisdiction", "all", "consent", *PROVIDED_SCOPES)
 
 
 class UnrestrictedQuery(Exception):
@@ -102,6 +114,7 @@ class AccessPaths:
 
 _grants: dict[str, dict[str, dict[str, str]]] = {}
 _consent_provider = None
+_scope_providers: dict = {}
 
 
 def load_grants():
@@ -137,7 +150,16 @@ def register_consent_provider(provider):
     clear_plans()
 
 
-def _scope_q(paths, scope, user, membership):
+def register_scope(name, provider):
+    """provider(user, membership, model) -> Q of the records scope ``name``
+    covers for that membership (one of PROVIDED_SCOPES), or None for none."""
+    if name not in PROVIDED_SCOPES:
+        raise ValueError(f"unknown provided scope {name}")
+    _scope_providers[name] = provider
+    clear_plans()
+
+
+def _scope_q(paths, scope, user, membership, model):
     if scope == "all":
         return Q()
     if scope == "own":
@@ -154,7 +176,15 @@ def _scope_q(paths, scope, user, membership):
         )
     if scope == "consent":
         return _any(paths.involvement, membership.agency_id) if paths.involvement else None
+    if scope in PROVIDED_SCOPES:
+        return provided_scope_q(scope, user, membership, model)
     return None
+
+
+def provided_scope_q(scope, user, membership, model):
+    """The Q of a provided scope over ``model``, or None (nothing)."""
+    provider = _scope_providers.get(scope)
+    return provider(user, membership, model) if provider else None
 
 
 def q_for(user, model, action):
@@ -170,10 +200,15 @@ def q_for(user, model, action):
         scope = scope_for(membership.role, label, action)
         if scope is None:
             continue
-        clause = _scope_q(paths, scope, user, membership)
+        clause = _scope_q(paths, scope, user, membership, model)
         if clause is None:
             continue
-        if paths.survivor_data and paths.agency:
+        if paths.survivor_data and paths.agency and action in WRITES:
+            # Consent to see is never a right to write: beyond the records
+            # the provided scopes name, only the user's own agency's records.
+            if scope not in PROVIDED_SCOPES:
+                clause = clause & _any(paths.agency, membership.agency_id)
+        elif paths.survivor_data and paths.agency:
             # Beyond the user's own agency, survivor data needs consent.
             own = _any(paths.agency, membership.agency_id)
             shared = (
@@ -183,7 +218,8 @@ def q_for(user, model, action):
             )
             if scope == "consent":
                 clause = clause & shared
-            elif scope in ("jurisdiction", "all"):
+            elif scope in ("jurisdiction", "all", *PROVIDED_SCOPES):
+                # Provided scopes grant writes; to see, they too need consent.
                 clause = clause & (own | shared)
             elif scope == "agency" and paths.involvement:
                 involved = _any(paths.involvement, membership.agency_id)
@@ -205,7 +241,7 @@ def can(user, model, action):
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return any(
-        _scope_q(model.access_paths, scope, user, m) is not None
+        _scope_q(model.access_paths, scope, user, m, model) is not None
         for m in memberships_granted(user, model, action)
         for scope in [scope_for(m.role, model._meta.label_lower, action)]
     )

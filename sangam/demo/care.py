@@ -142,7 +142,7 @@ def _adults(worker, ngo, adult, young):
     if adult is not None:
         # Her complaint against the agent: the AHTU may know who she is, and
         # so check the duplicate review's pair (both records need that).
-        workflow.record_consent(worker, adult.survivor, ngo, _police_consent())
+        workflow.record_consent(worker, adult.survivor, _police_consent())
         _add(ServiceForm, adult, worker, {
             "domain": "legal", "description": "Legal counselling by the DLSA panel lawyer",
             "delivered_on": today - timedelta(days=6),
@@ -165,7 +165,8 @@ def _adults(worker, ngo, adult, young):
 def _police_consent():
     """What a woman agrees to for her complaint against the agent who sold her."""
     return _valid(ConsentForm({
-        "given_by": "survivor", "purpose": "Her complaint against the agent",
+        "given_by": "survivor", "manner": "in_person",
+        "purpose": "Her complaint against the agent",
         "language": "Bengali", "witness": "Staff member (synthetic)",
         "agency_types": [AgencyType.AHTU, AgencyType.DLSA], "categories": ["identity", "legal"],
     }))  # fmt: skip
@@ -188,7 +189,7 @@ def _second_registration(counsellor, ngo):
         language="ben", trafficking_status="actual",
     )  # fmt: skip
     case = workflow.register_survivor(counsellor, shelter, survivor, intake=intake)
-    workflow.record_consent(counsellor, survivor, shelter, _police_consent())
+    workflow.record_consent(counsellor, survivor, _police_consent())
     _add(CounsellingNoteForm, case, counsellor, {
         "note": "Synthetic: first session. She sleeps badly and asks about her mother; "
         "agreed to meet twice a week.",

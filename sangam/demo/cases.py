@@ -7,10 +7,9 @@ from django.db import transaction
 from sangam.accounts.models import User
 from sangam.agencies.models import Agency, AgencyType
 from sangam.cases import workflow
+from sangam.cases.forms import ConsentForm
 from sangam.cases.models import (
     Case,
-    Consent,
-    ConsentGrant,
     Goal,
     Intake,
     Survivor,
@@ -81,20 +80,18 @@ def seed_cases():
             created_by=worker,
         )
         if share and home is not None:
-            consent = Consent.objects.create(
-                survivor=survivor,
-                given_by="cwc_order",
-                purpose="Care and protection",
-                language=lang,
-                witness="CWC member (synthetic)",
-                recorded_by_agency=ngo,
-                created_by=worker,
-            )
-            ConsentGrant.objects.bulk_create(
-                ConsentGrant(consent=consent, agency_type=t, category=c)
-                for t in (AgencyType.SHELTER_CCI, AgencyType.CWC)
-                for c in ("identity", "account")
-            )
+            # The CWC's order for the child, recorded by the NGO whose case
+            # is open, as the consent page records it: the girls' home she
+            # is referred to (demo/care.py) sees her identity and account.
+            form = ConsentForm({
+                "given_by": "cwc_order", "manner": "order", "purpose": "Care and protection",
+                "language": lang, "witness": "CWC member (synthetic)",
+                "agency_types": [AgencyType.SHELTER_CCI, AgencyType.CWC],
+                "categories": ["identity", "account"],
+            })  # fmt: skip
+            if not form.is_valid():  # the demo's own data: a broken form is a bug here
+                raise ValueError(form.errors.as_json())
+            workflow.record_consent(worker, survivor, form)
         items = (1, 1, 2, 1, 2) if age == 19 else (4, 4, 3, 3, 3)  # raw 7 (low) or 17
         workflow.record_check_in(
             worker, case, WellbeingCheckIn(**{f"item{i}": v for i, v in enumerate(items, 1)})

@@ -87,11 +87,12 @@ def seed_found():
     )  # fmt: skip
     workflow.register_survivor(home_worker, home, survivor, intake=intake)
     consent = _valid(ConsentForm({
-        "given_by": "cwc_order", "purpose": "Tracing her family and restoring her",
+        "given_by": "cwc_order", "manner": "order",
+        "purpose": "Tracing her family and restoring her",
         "language": "Bengali", "witness": "CWC member (synthetic)",
         "agency_types": [AgencyType.CWC, AgencyType.DCPU], "categories": ["identity"],
     }))  # fmt: skip
-    workflow.record_consent(home_worker, survivor, home, consent)
+    workflow.record_consent(home_worker, survivor, consent)
     return 1
 
 

@@ -9,12 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from sangam.audit import log
-from sangam.cases.models import Survivor
 from sangam.core.editing import EDIT_CONFLICT, EditConflict, save_versioned
 from sangam.matching import evidence, queries, workflow
 from sangam.matching import merge as merging
 from sangam.matching.forms import DecisionForm, MergeForm, RestorationForm
-from sangam.matching.models import CandidateMatch, Restoration, Review, SurvivorDuplicate
+from sangam.matching.models import CandidateMatch, Restoration, Review
 
 RELATED = ("missing_person", "missing_person__village", "missing_person__district", "survivor")
 
@@ -23,11 +22,9 @@ RELATED = ("missing_person", "missing_person__village", "missing_person__distric
 def queue(request):
     candidates = queries.queue(request.user).select_related(*RELATED).order_by("-score", "pk")
     page = Paginator(candidates, 25).get_page(request.GET.get("page"))
-    missing, survivors = queries.visible_sides(request.user, page)
-    rows = [(c, c.missing_person_id in missing, c.survivor_id in survivors) for c in page]
     if page.object_list:
         log.record_list(CandidateMatch, [c.pk for c in page])
-    return render(request, "matching/queue.html", {"page": page, "rows": rows})
+    return render(request, "matching/queue.html", {"page": page})
 
 
 def _decided(request, confirmed, restoration):
@@ -46,18 +43,13 @@ def _decided(request, confirmed, restoration):
 
 @login_required
 def candidate(request, pk):
+    # Shown only to a reviewer who may see both records (queries.candidates).
     obj = get_object_or_404(
-        CandidateMatch.objects.restrict(request.user, "view").select_related(
-            *RELATED, "reviewed_by"
-        ),
-        pk=pk,
+        queries.candidates(request.user).select_related(*RELATED, "reviewed_by"), pk=pk
     )
-    missing, survivors = queries.visible_sides(request.user, [obj])
-    sees_both = obj.missing_person_id in missing and obj.survivor_id in survivors
     may_decide = (
-        sees_both
-        and obj.status == Review.PENDING
-        and CandidateMatch.objects.restrict(request.user, "change").filter(pk=pk).exists()
+        obj.status == Review.PENDING
+        and queries.candidates(request.user, "change").filter(pk=pk).exists()
     )
     form = DecisionForm(request.POST or None) if may_decide else None
     if request.method == "POST":
@@ -79,9 +71,6 @@ def candidate(request, pk):
         "matching/candidate.html",
         {
             "candidate": obj,
-            "sees_missing": obj.missing_person_id in missing,
-            "sees_survivor": obj.survivor_id in survivors,
-            "sees_both": sees_both,
             "evidence": evidence.evidence(obj.levels),
             "form": form,
         },
@@ -126,40 +115,23 @@ def restoration(request, pk):
 
 @login_required
 def duplicates(request):
-    qs = (
-        SurvivorDuplicate.objects.restrict(request.user, "view")
-        .filter(status=Review.PENDING)
-        .order_by("-score", "pk")
-    )
+    qs = queries.duplicates(request.user).filter(status=Review.PENDING).order_by("-score", "pk")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    ids = {pk for d in page for pk in (d.first_id, d.second_id)}
-    visible = set(
-        Survivor.objects.restrict(request.user, "view")
-        .filter(pk__in=ids)
-        .values_list("pk", flat=True)
-    )
-    rows = [(d, d.first_id in visible and d.second_id in visible) for d in page]
-    return render(request, "matching/duplicates.html", {"page": page, "rows": rows})
+    return render(request, "matching/duplicates.html", {"page": page})
 
 
 @login_required
 def duplicate(request, pk):
+    # Shown only to someone who may see both records (queries.duplicates).
     obj = get_object_or_404(
-        SurvivorDuplicate.objects.restrict(request.user, "view").select_related(
+        queries.duplicates(request.user).select_related(
             "first", "second", "first__origin_district", "second__origin_district"
         ),
         pk=pk,
     )
-    visible = set(
-        Survivor.objects.restrict(request.user, "view")
-        .filter(pk__in=[obj.first_id, obj.second_id])
-        .values_list("pk", flat=True)
-    )
-    sees_both = {obj.first_id, obj.second_id} <= visible
     may_decide = (
-        sees_both
-        and obj.status == Review.PENDING
-        and SurvivorDuplicate.objects.restrict(request.user, "change").filter(pk=pk).exists()
+        obj.status == Review.PENDING
+        and queries.duplicates(request.user, "change").filter(pk=pk).exists()
     )
     form = MergeForm(request.POST or None) if may_decide else None
     if request.method == "POST":
@@ -181,19 +153,14 @@ def duplicate(request, pk):
             else:
                 messages.success(request, _("Kept apart."))
                 return redirect("matching:duplicates")
-    if sees_both:
-        log.record_view(obj)
+    log.record_view(obj)
     return render(
         request,
         "matching/duplicate.html",
         {
             "duplicate": obj,
-            "sides": [
-                (_("First record"), obj.first, obj.first_id in visible),
-                (_("Second record"), obj.second, obj.second_id in visible),
-            ],
+            "sides": [(_("First record"), obj.first), (_("Second record"), obj.second)],
             "evidence": evidence.evidence(obj.levels),
             "form": form,
-            "sees_both": sees_both,
         },
     )

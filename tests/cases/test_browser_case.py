@@ -57,6 +57,7 @@ def test_intake_consent_plan_check_in_and_transfer_across_states(
 
     page.get_by_role("link", name="Record consent").click()
     field(page, "Given by").select_option("cwc_order")
+    field(page, "Given how").select_option("order")
     field(page, "Purpose").fill("Care, protection and restoration to family")
     field(page, "Language of the conversation").fill("Bengali")
     field(page, "Witness").fill("CWC member (synthetic)")

@@ -136,6 +136,7 @@ def test_consent_given_and_revoked_through_the_api_applies_at_once(client, case_
         f"/survivors/{survivor.pk}/consents",
         {
             "given_by": "survivor",
+            "manner": "in_person",
             "purpose": "Care and protection",
             "language": "Bengali",
             "agency_types": ["cwc"],
@@ -159,6 +160,7 @@ def test_a_consent_without_categories_or_language_is_refused(client, case_world)
         f"/survivors/{survivor.pk}/consents",
         {
             "given_by": "survivor",
+            "manner": "in_person",
             "purpose": "x",
             "language": "Not-a-language",
             "agency_types": ["cwc"],
@@ -170,6 +172,7 @@ def test_a_consent_without_categories_or_language_is_refused(client, case_world)
         f"/survivors/{survivor.pk}/consents",
         {
             "given_by": "survivor",
+            "manner": "in_person",
             "purpose": "x",
             "language": "Not-a-language",
             "agency_types": ["cwc"],

@@ -2,10 +2,16 @@
 (no hand-kept list): a new model that forgets a grant, a page check or an
 audit fails here without anyone writing a test for it."""
 
-import pytest
-from django.db.models import F
+import re
+from datetime import date
+from functools import reduce
+from operator import or_
 
-from sangam.accounts.models import APIToken
+import pytest
+from django.db import transaction
+from django.db.models import F, Q
+
+from sangam.accounts.models import APIToken, User
 from sangam.audit.models import AuditEntry
 from sangam.core import access, registry
 from sangam.core.access import SYSTEM, UnrestrictedQuery
@@ -128,3 +134,200 @@ def test_a_bulk_update_writes_an_audit_entry_naming_fields_not_values(model, wor
     entries = AuditEntry.objects.order_by("pk")[before:]
     assert entries, "update() wrote no audit entry"
     assert any(str(obj.pk) in str(e.object_id) + str(e.detail) for e in entries)
+
+
+# --- "change" as strictly as "view" -----------------------------------------
+# Consent lets an agency see a survivor's records; it never lets it write
+# them. Who sees a record only through consent (not a record of their own
+# agency) and every outsider get 404 or 403 from each page that writes it and
+# from each write operation of the API.
+
+REFUSED = (403, 404)
+SURVIVOR_DATA = [m for m in PAGED if m.access_paths.survivor_data and m.access_paths.agency]
+
+
+def _own_agency_q(model, agencies):
+    paths = model.access_paths.agency
+    return reduce(or_, (Q(**{f"{p}__in": agencies}) for p in _tuple(paths)))
+
+
+def _tuple(paths):
+    return paths if isinstance(paths, tuple) else (paths,)
+
+
+def _consent_only_viewers(model, obj, limit=3):
+    """Demo users who see ``obj`` though it is not their agency's record:
+    they see it through the survivor's consent (or an involvement it allows)."""
+    found = []
+    for user in User.objects.restrict(SYSTEM).filter(is_active=True).order_by("pk"):
+        memberships = user.active_memberships()
+        if not memberships:
+            continue
+        agencies = [m.agency_id for m in memberships]
+        own = model.objects.restrict(SYSTEM).filter(_own_agency_q(model, agencies), pk=obj.pk)
+        if not own.exists() and model.objects.restrict(user, "view").filter(pk=obj.pk).exists():
+            found.append(user)
+            if len(found) == limit:
+                break
+    return found
+
+
+def _granted_by_order(user, url):
+    """A CWC records and revokes consent for a child in its care, by order
+    (the "orders" scope): those writes are the CWC's, not a leak."""
+    return "consent" in url and any(
+        access.scope_for(m.role, "cases.consent", "add") == "orders"
+        for m in user.active_memberships()
+    )
+
+
+def _seen_through_consent(model, limit=2):
+    """Up to ``limit`` records of ``model`` with their consent-only viewers."""
+    pairs = []
+    for obj in model.objects.restrict(SYSTEM).order_by("pk"):
+        viewers = _consent_only_viewers(model, obj)
+        if viewers:
+            pairs.append((obj, viewers))
+            if len(pairs) == limit:
+                break
+    return pairs
+
+
+def test_the_demo_has_records_seen_only_through_consent(world):
+    """Else the checks below would probe nobody."""
+    seen = {m._meta.label for m in SURVIVOR_DATA if _seen_through_consent(m, limit=1)}
+    assert {"cases.Survivor", "cases.Case", "cases.Consent", "cases.Goal"} <= seen
+
+
+LINK = re.compile(r'(?:href|hx-get)="(/[^"?#]*)"')
+FORM = re.compile(r"<form\b[^>]*>")
+ACTION = re.compile(r'\baction="([^"?#]*)')
+
+
+def _posted_to(body, url):
+    """Where each posted form of ``body`` (a page at ``url``) is sent."""
+    for tag in FORM.findall(body):
+        if 'method="post"' in tag:
+            action = ACTION.search(tag)
+            yield action.group(1) if action and action.group(1) else url
+
+
+def _writes_offered(client, owner, page_url):
+    """(links to edit forms, targets of posted forms) the owner of a record
+    gets on its page and on the forms it links to: every way the page writes."""
+    client.force_login(owner)
+    prefix = "/" + page_url.strip("/").split("/")[0] + "/"
+    body = client.get(page_url).content.decode()
+    links = {u for u in LINK.findall(body) if u.startswith(page_url) and u != page_url}
+    posts = set(_posted_to(body, page_url))
+    for link in links:
+        posts |= set(_posted_to(client.get(link).content.decode(), link))
+    return links, {u for u in posts if u.startswith(prefix)}
+
+
+@pytest.mark.parametrize("model", SURVIVOR_DATA, ids=[m._meta.label for m in SURVIVOR_DATA])
+def test_who_sees_it_through_consent_cannot_write_it_on_any_page(model, world, client):
+    for obj, viewers in _seen_through_consent(model):
+        page = _page_of(obj)
+        links, posts = _writes_offered(client, page.created_by, page.get_absolute_url())
+        assert posts, f"the owner of {page} is offered no write: nothing to probe"
+        for user in [*viewers, *world["outsiders"]]:
+            client.force_login(user)
+            for url in links:
+                if not _granted_by_order(user, url):
+                    assert client.get(url).status_code in REFUSED, (user.username, url)
+            for url in posts:
+                if not _granted_by_order(user, url):
+                    assert client.post(url, {}).status_code in REFUSED, (user.username, url)
+
+
+def _api_writes():
+    """(method, path, model, body) of each API write of one record by its id,
+    with a body the schema accepts (so that only access can refuse it)."""
+    by_name = {m._meta.model_name: m for m in MODELS}
+    schema = api.get_openapi_schema()
+    found = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            if method not in ("post", "put", "patch", "delete") or path.count("{") != 1:
+                continue
+            name = path[path.index("{") + 1 : path.index("}")].removesuffix("_id")
+            name = name.replace("_", "")
+            model = by_name.get(name) or next(
+                (m for n, m in by_name.items() if n.endswith(name)), None
+            )
+            if model is None:
+                continue
+            content = operation.get("requestBody", {}).get("content", {})
+            ref = content.get("application/json", {}).get("schema", {}).get("$ref")
+            body = _example(schema, ref.rsplit("/", 1)[1]) if ref else {}
+            found.append((method, path, model, body))
+    return found
+
+
+def _example(schema, name):
+    """A value of each required property that passes the schema's own checks."""
+    component = schema["components"]["schemas"][name]
+    today = date.today().isoformat()
+    body = {}
+    for prop in component.get("required", []):
+        spec = component["properties"][prop]
+        kind = spec.get("type") or next(
+            (s["type"] for s in spec.get("anyOf", []) if s.get("type") != "null"), "string"
+        )
+        if kind == "string":
+            body[prop] = today if spec.get("format") == "date" else "x"
+        elif kind == "integer":
+            body[prop] = spec.get("minimum", 1)
+        elif kind == "boolean":
+            body[prop] = False
+        elif kind == "array":
+            body[prop] = ["x"]
+    return body
+
+
+def _a_writer(model, obj):
+    users = User.objects.restrict(SYSTEM).filter(is_active=True).order_by("pk")
+    return next(u for u in users if model.objects.restrict(u, "change").filter(pk=obj.pk).exists())
+
+
+API_WRITES = _api_writes()
+
+
+def test_the_api_writes_of_personal_data_are_found():
+    labels = {m._meta.label for _m, _p, m, _b in API_WRITES}
+    assert {"cases.Case", "cases.Survivor", "cases.Consent", "cases.Goal"} <= labels
+
+
+@pytest.mark.parametrize(
+    "method, path, model, body", API_WRITES, ids=[f"{m} {p}" for m, p, _x, _b in API_WRITES]
+)
+def test_who_sees_it_through_consent_cannot_write_it_through_the_api(
+    method, path, model, body, world, client
+):
+    records = _seen_through_consent(model) if model.access_paths.survivor_data else []
+    if not records:
+        first = model.objects.restrict(SYSTEM).order_by("pk").first()
+        assert first is not None, f"the demo world has no {model._meta.verbose_name}"
+        records = [(first, [])]
+    passed_by_writer = False
+    for obj, viewers in records:
+        url = path.replace(path[path.index("{") : path.index("}") + 1], str(obj.pk))
+        for user in [*viewers, *_probed(world["outsiders"], model)]:
+            if _granted_by_order(user, url):
+                continue
+            token = APIToken.issue(user, "contract")[1]
+            response = getattr(client, method)(
+                url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+            )
+            assert response.status_code in REFUSED, (user.username, url, response.content)
+        # Not refused for everyone: someone granted the change gets past
+        # access (and the write is undone).
+        token = APIToken.issue(_a_writer(model, obj), "contract")[1]
+        with transaction.atomic():
+            response = getattr(client, method)(
+                url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+            )
+            transaction.set_rollback(True)
+        passed_by_writer |= response.status_code not in REFUSED
+    assert passed_by_writer, f"{method} {path} refuses even those granted to change it"

@@ -80,3 +80,16 @@ def test_the_crp_has_entitlements_applied_for_and_a_check_in_made(login, client)
     checkin = CheckIn.objects.restrict(crp, "view").get()
     assert checkin.reached
     assert "paid every week" in client.get(checkin.migration.get_absolute_url()).content.decode()
+
+
+def test_the_girls_home_sees_the_child_it_is_asked_to_take_but_writes_nothing_of_hers(
+    login, client
+):
+    shelter = login("demo.shelter")
+    referral = Referral.objects.restrict(shelter, "view").get()
+    survivor = Survivor.objects.restrict(shelter, "view").get(pk=referral.survivor_id)
+    page = client.get(survivor.get_absolute_url()).content.decode()
+    assert "Mousumi Khatun (synthetic)" in page and "kept locked in" in page
+    assert "Record consent" not in page and "Revoke" not in page
+    assert client.get(f"/cases/survivors/{survivor.pk}/edit/").status_code == 404
+    assert client.get(f"/cases/survivors/{survivor.pk}/consent/").status_code == 404

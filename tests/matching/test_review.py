@@ -7,9 +7,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from sangam.cases.models import Category
 from sangam.core.access import SYSTEM
 from sangam.matching import registers
 from sangam.matching.models import CandidateMatch, Restoration
+from tests.conftest import make_consent
 from tests.matching.conftest import found, missing
 
 TODAY = timezone.localdate()
@@ -59,12 +61,19 @@ def test_the_queue_shows_only_what_the_reviewer_may_see(malda, client):
     client.force_login(malda["police"])
     page = client.get("/matching/review/").content.decode()
     assert "মৌসুমী খাতুন" in page
-    assert "সুমিত্রা মণ্ডল" not in page  # no consent for the police
-    assert "a survivor record not shared with you" in page
+    # No consent for the police: the candidate tells nothing, not even that
+    # someone like the girl they reported was found.
+    assert "সুমিত্রা মণ্ডল" not in page and "Sumitra Mondal" not in page
+    hidden = CandidateMatch.objects.restrict(SYSTEM).filter(missing_person=adult).first()
+    assert client.get(f"/matching/review/{hidden.pk}/").status_code == 404
 
     client.force_login(malda["cwc"])  # children only
     page = client.get("/matching/review/").content.decode()
     assert "Mousumi Khatun" in page and "Sumitra Mondal" not in page
+    # Though the CWC may see both adults, her candidate page by its id is
+    # refused too: adults are not the CWC's to review.
+    make_consent(hidden.survivor, malda["shelter"], malda["worker"], "cwc", Category.IDENTITY)
+    assert client.get(f"/matching/review/{hidden.pk}/").status_code == 404
 
     client.force_login(malda["delhi_police"])  # another district: nothing
     assert "Nothing to review." in client.get("/matching/review/").content.decode()

@@ -37,7 +37,7 @@ from sangam.cases.models import (
     Transfer,
     WellbeingCheckIn,
 )
-from sangam.cases.queries import adding_agency, get_case_for_user
+from sangam.cases.queries import consent_recorder, get_case_for_user
 
 router = Router(tags=["cases"])
 
@@ -184,8 +184,18 @@ def case_status(request, case_id: int, payload: StatusIn):
     return case_detail(request, case_id)
 
 
-def _add(request, case_id, form_class, payload):
+def _open_case(request, case_id):
+    """The case to add to: 404 if the user may not change it, 409 if it is closed."""
     case = get_case_for_user(request.user, case_id, "change")
+    try:
+        workflow.check_open(case)
+    except workflow.Refused as exc:
+        raise HttpError(409, str(exc)) from None
+    return case
+
+
+def _add(request, case_id, form_class, payload):
+    case = _open_case(request, case_id)
     kwargs = {"case": case} if form_class is ActionForm else {}
     form = _valid(form_class(_data(payload), **kwargs))
     record = form.save(commit=False)
@@ -292,7 +302,7 @@ class CheckInResult(CheckInOut):
 @router.post("/cases/{case_id}/wellbeing", response={201: CheckInResult})
 def add_check_in(request, case_id: int, payload: CheckInIn):
     """A WHO-5 check-in (items 0–5); a low score, distress or a fall asks the counsellor."""
-    case = get_case_for_user(request.user, case_id, "change")
+    case = _open_case(request, case_id)
     data = _data(payload)
     if not payload.distress:
         data.pop("distress")  # an unticked checkbox is absent from form data
@@ -356,6 +366,7 @@ def decide_transfer(request, transfer_id: int, payload: DecisionIn):
 class ConsentOut(Schema):
     id: int
     given_by: str
+    manner: str
     purpose: str
     valid_until: date | None
     language: str
@@ -368,7 +379,8 @@ class ConsentOut(Schema):
 def _consent_out(c):
     grants = list(c.grants.all())
     return {
-        **{f: getattr(c, f) for f in ("id", "given_by", "purpose", "valid_until", "language")},
+        **{f: getattr(c, f) for f in ("id", "given_by", "manner", "purpose", "valid_until")},
+        "language": c.language,
         "witness": c.witness,
         "agency_types": sorted({g.agency_type for g in grants}),
         "categories": sorted({g.category for g in grants}),
@@ -389,6 +401,7 @@ def consents(request, survivor_id: int):
 
 class ConsentIn(Schema):
     given_by: str
+    manner: str
     purpose: str
     valid_until: date | None = None
     language: str
@@ -399,17 +412,24 @@ class ConsentIn(Schema):
 
 @router.post("/survivors/{survivor_id}/consents", response={201: ConsentOut}, tags=["survivors"])
 def add_consent(request, survivor_id: int, payload: ConsentIn):
-    survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=survivor_id)
-    agency = adding_agency(request.user, Consent)
-    if agency is None:
+    """Recorded by the agency whose case of her is open, or the CWC for a
+    child by its order; anyone else gets 404, as for a survivor not seen."""
+    survivor = get_object_or_404(Survivor.objects.restrict(request.user, "view"), pk=survivor_id)
+    if consent_recorder(request.user, survivor) is None:
         raise Http404
     form = _valid(ConsentForm(_data(payload)))
-    consent = workflow.record_consent(request.user, survivor, agency, form)
+    try:
+        consent = workflow.record_consent(request.user, survivor, form)
+    except workflow.Refused as exc:
+        raise ValidationError({"given_by": [str(exc)]}) from None
     return Status(201, _consent_out(consent))
 
 
 @router.post("/consents/{consent_id}/revoke", response=ConsentOut, tags=["survivors"])
 def revoke_consent(request, consent_id: int):
     consent = get_object_or_404(Consent.objects.restrict(request.user, "change"), pk=consent_id)
-    workflow.revoke_consent(request.user, consent)
+    try:
+        workflow.revoke_consent(request.user, consent)
+    except workflow.Refused as exc:
+        raise HttpError(409, str(exc)) from None
     return _consent_out(consent)

@@ -101,6 +101,7 @@ def case_detail(request, pk):
         "risks": list(mine(RiskFlag).filter(cleared_on__isnull=True)),
         "notes": list(mine(CounsellingNote)) if can(user, CounsellingNote, "view") else None,
         "can_note": can(user, CounsellingNote, "add")
+        and case.status != Case.Status.CLOSED
         and any(m.agency_id == case.agency_id for m in user.active_memberships()),
         "transfers": list(Transfer.objects.restrict(user, "view").filter(case=case)),
         # Names of the case team (staff of this agency) are shown to whoever
@@ -117,6 +118,8 @@ def case_detail(request, pk):
         ),
         "plan_statuses": PlanStatus.choices,
         "can_change": case.can_change,
+        # Nothing is added to a closed case (it is reopened first).
+        "can_add": case.can_change and case.status != Case.Status.CLOSED,
         "status_form": StatusForm(initial={"status": case.status, "version": case.version}),
         "today": timezone.localdate(),
     }
@@ -148,7 +151,20 @@ def case_form(request, pk, what):
     case = get_case_for_user(request.user, pk, "change")
     if what == "note" and not can(request.user, CounsellingNote, "add"):
         raise PermissionDenied
+    if refused := _closed(request, case):
+        return refused
     return _form_page(request, case, what, _blank_form(case, what))
+
+
+def _closed(request, case):
+    """Back to the case page, saying why, when ``case`` is closed (nothing is
+    added to a closed case); None when it is open."""
+    try:
+        workflow.check_open(case)
+    except workflow.Refused as exc:
+        messages.error(request, str(exc))
+        return redirect("cases:case", pk=case.pk)
+    return None
 
 
 def _blank_form(case, what):
@@ -184,6 +200,8 @@ def case_add(request, pk, what):
     form_class, model = FORMS[what]
     if what == "note" and not can(request.user, CounsellingNote, "add"):
         raise PermissionDenied
+    if refused := _closed(request, case):
+        return refused
     kwargs = {"case": case} if form_class is ActionForm else {}
     form = form_class(request.POST, prefix=what, **kwargs)
     if form.is_valid():
@@ -233,6 +251,8 @@ def follow_up_done(request, pk):
 @require_POST
 def wellbeing_add(request, pk):
     case = get_case_for_user(request.user, pk, "change")
+    if refused := _closed(request, case):
+        return refused
     form = WellbeingForm(request.POST, prefix="who5")
     if not form.is_valid():
         return _form_page(request, case, "wellbeing", form)

@@ -28,7 +28,7 @@ from sangam.cases.models import (
     Intake,
     Survivor,
 )
-from sangam.cases.queries import adding_agency, search_by_name
+from sangam.cases.queries import adding_agency, consent_recorder, search_by_name
 from sangam.core.access import SYSTEM, can
 from sangam.core.editing import save_versioned
 
@@ -166,6 +166,13 @@ def survivor_detail(request, pk):
         "cases": cases,
         "consents": consents,
         "can_change": survivor.can_change,
+        # Seeing her (through consent) is not enough to record or revoke hers.
+        "can_consent": consent_recorder(user, survivor) is not None,
+        "revocable": set(
+            Consent.objects.restrict(user, "change")
+            .filter(survivor=survivor)
+            .values_list("pk", flat=True)
+        ),
     }
     return render(request, "cases/detail.html", context)
 
@@ -195,15 +202,20 @@ def survivor_edit(request, pk):
 
 @login_required
 def consent_create(request, pk):
-    survivor = get_object_or_404(Survivor.objects.restrict(request.user, "change"), pk=pk)
-    agency = adding_agency(request.user, Consent)
-    if agency is None:
-        raise PermissionDenied
+    """Her consent, recorded by the agency whose case of her is open (or the
+    CWC for a child, by order): seeing her through consent is not enough."""
+    survivor = get_object_or_404(Survivor.objects.restrict(request.user, "view"), pk=pk)
+    if consent_recorder(request.user, survivor) is None:
+        raise Http404
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        workflow.record_consent(request.user, survivor, agency, form)
-        messages.success(request, _("Consent recorded."))
-        return redirect("cases:survivor", pk=pk)
+        try:
+            workflow.record_consent(request.user, survivor, form)
+        except workflow.Refused as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Consent recorded."))
+            return redirect("cases:survivor", pk=pk)
     return render(request, "cases/form.html", {"form": form, "title": _("Record consent")})
 
 
@@ -212,6 +224,10 @@ def consent_create(request, pk):
 def consent_revoke(request, pk):
     consent = get_object_or_404(Consent.objects.restrict(request.user, "change"), pk=pk)
     if consent.revoked_at is None:
-        workflow.revoke_consent(request.user, consent)
-        messages.success(request, _("Consent revoked. It no longer applies anywhere."))
+        try:
+            workflow.revoke_consent(request.user, consent)
+        except workflow.Refused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Consent revoked. It no longer applies anywhere."))
     return redirect("cases:survivor", pk=consent.survivor_id)
