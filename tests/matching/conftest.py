@@ -44,7 +44,7 @@ def malda(reference):
 def missing(village, name, age=14, **fields):
     return MissingPerson.objects.create(
         village=village, register_no=f"R-{name[:5]}", name=name, sex="female", age=age,
-        date_missing=TODAY - timedelta(days=400), father_name="", language="Bengali", **fields,
+        date_missing=TODAY - timedelta(days=400), father_name="", language="ben", **fields,
     )  # fmt: skip
 
 
