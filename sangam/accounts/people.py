@@ -81,6 +81,16 @@ def managed_agencies(user):
     return Agency.objects.filter(where)
 
 
+def people_of(user, agency):
+    """The people of ``agency`` (active or not) that ``user`` may see."""
+    return (
+        User.objects.restrict(user, "view")
+        .filter(memberships__agency=agency)
+        .distinct()
+        .order_by("username")
+    )
+
+
 def manager_rank(user, agency):
     """The highest rank with which ``user`` manages ``agency``'s people; 0 if none."""
     ranks = [

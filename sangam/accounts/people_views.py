@@ -30,17 +30,8 @@ def _agency(request, pk):
     return get_object_or_404(people.managed_agencies(request.user), pk=pk)
 
 
-def _people_of(request, agency):
-    return (
-        User.objects.restrict(request.user, "view")
-        .filter(memberships__agency=agency)
-        .distinct()
-        .order_by("username")
-    )
-
-
 def _person(request, agency, user_pk):
-    return get_object_or_404(_people_of(request, agency), pk=user_pk)
+    return get_object_or_404(people.people_of(request.user, agency), pk=user_pk)
 
 
 @login_required
@@ -58,7 +49,7 @@ def agency_list(request):
 @login_required
 def agency_people(request, pk):
     agency = _agency(request, pk)
-    persons = list(_people_of(request, agency))
+    persons = list(people.people_of(request.user, agency))
     ids = [p.pk for p in persons]
     roles = {}
     for m in Membership.objects.restrict(request.user, "view").filter(agency=agency, user__in=ids):
