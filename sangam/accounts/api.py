@@ -5,6 +5,7 @@ reactivation, a lost second factor). Rules in ``accounts/people.py``; an
 agency she does not manage, or a person not of that agency, is 404; a
 change the rules refuse is 403 with the reason."""
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
@@ -137,8 +138,10 @@ def invite(request, agency_id: int, payload: InviteIn):
     """Invite someone new: she gets an e-mail to choose her password."""
     agency = _agency(request, agency_id)
     try:
-        person = people.invite(request.auth, agency, **payload.dict())
-        people.send_invitation(request.auth, person, agency)
+        # One transaction: if the e-mail cannot go, no account is left behind.
+        with transaction.atomic():
+            person = people.invite(request.auth, agency, **payload.dict())
+            people.send_invitation(request.auth, person, agency)
     except Refused as refusal:
         raise HttpError(403, str(refusal)) from None
     return Status(201, _out(person, agency))

@@ -8,6 +8,7 @@ person opens from her invitation is ``InvitationView``."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -82,8 +83,10 @@ def invite(request, pk):
     form = InviteForm(request.POST or None, roles=people.grantable_roles(request.user, agency))
     if request.method == "POST" and form.is_valid():
         try:
-            person = people.invite(request.user, agency, **form.cleaned_data)
-            people.send_invitation(request.user, person, agency)
+            # One transaction: if the e-mail cannot go, no account is left behind.
+            with transaction.atomic():
+                person = people.invite(request.user, agency, **form.cleaned_data)
+                people.send_invitation(request.user, person, agency)
         except Refused as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -113,14 +116,13 @@ def person(request, pk, user_pk):
         refusal = str(reason)
     roles = people.grantable_roles(request.user, agency)
     held = {m.role for m in memberships}
+    addable = [r for r in roles if r not in held]
     context = {
         "agency": agency,
         "someone": someone,
         "refusal": refusal,
         "memberships": [(m, RoleForm(roles=roles, initial={"role": m.role})) for m in memberships],
-        "add_form": RoleForm(roles=[r for r in roles if r not in held])
-        if len(held) < len(roles)
-        else None,
+        "add_form": RoleForm(roles=addable) if addable else None,
         "active": someone.is_active and any(m.is_active for m in memberships),
         "invited": people.is_invited(someone),
         "second_factor": TOTPDevice.objects.filter(user=someone, confirmed=True).exists(),

@@ -253,3 +253,32 @@ def test_a_taken_username_is_refused_and_nothing_is_written(world, client):
     assert "This username is taken" in page
     assert Membership.objects.restrict(SYSTEM).count() == before
     assert not mail.outbox
+
+
+def test_an_invitation_that_cannot_be_mailed_leaves_no_account(world, client, monkeypatch):
+    import smtplib
+
+    from sangam.core import notify
+
+    def broken(*args, **kwargs):
+        raise smtplib.SMTPException("mail server down")
+
+    monkeypatch.setattr(notify, "send_mail", broken)
+    client.force_login(world["admin"])
+    before = Membership.objects.restrict(SYSTEM).count()
+    client.raise_request_exception = False
+    assert invite(client, world["ngo"]).status_code == 500
+    assert not User.objects.restrict(SYSTEM).filter(username="new.worker").exists()
+    assert Membership.objects.restrict(SYSTEM).count() == before
+
+
+def test_she_adds_a_second_role_from_the_person_page(world, client):
+    worker = world["worker"]
+    client.force_login(world["admin"])
+    page = client.get(person_url("person", world["ngo"], worker)).content.decode()
+    assert 'id="add-role"' in page and "District official" not in page
+    client.post(person_url("add_role", world["ngo"], worker), {"role": Role.COUNSELLOR})
+    roles = set(
+        Membership.objects.restrict(SYSTEM).filter(user=worker).values_list("role", flat=True)
+    )
+    assert roles == {"caseworker", "counsellor"}
