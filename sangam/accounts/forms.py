@@ -1,9 +1,11 @@
-"""Sign-in (password, then a TOTP code), language choice, API tokens, and
-who a password reset is sent to (active accounts with a password)."""
+"""Sign-in (password, then a TOTP code), language choice, API tokens, who
+a password reset is sent to (active accounts with a password), and the
+forms administrators manage people with (an invitation, a role)."""
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import SYSTEM
@@ -40,3 +42,33 @@ class SangamPasswordResetForm(PasswordResetForm):
             for u in User.objects.restrict(SYSTEM).filter(email__iexact=email, is_active=True)
             if u.has_usable_password()
         )
+
+
+class InviteForm(forms.Form):
+    """Someone new joining an agency: the roles offered are those the
+    inviting administrator may give."""
+
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text=_("Letters, digits and @ . + - _ only. She logs in with it."),
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("The invitation link is sent here."), max_length=254
+    )
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in roles]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in roles]

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sangam.accounts import views
+from sangam.accounts import people_views, views
 from sangam.accounts.forms import SangamPasswordResetForm
 
 app_name = "accounts"
@@ -12,6 +12,33 @@ urlpatterns = [
     path("language/", views.language_view, name="language"),
     path("me/", views.profile_view, name="profile"),
     path("me/tokens/<int:pk>/revoke/", views.revoke_token_view, name="revoke_token"),
+    path("people/", people_views.agency_list, name="people"),
+    path("people/<int:pk>/", people_views.agency_people, name="agency_people"),
+    path("people/<int:pk>/invite/", people_views.invite, name="invite"),
+    path("people/<int:pk>/<int:user_pk>/", people_views.person, name="person"),
+    path(
+        "people/<int:pk>/<int:user_pk>/roles/<int:membership_pk>/",
+        people_views.change_role,
+        name="change_role",
+    ),
+    path("people/<int:pk>/<int:user_pk>/roles/", people_views.add_role, name="add_role"),
+    path("people/<int:pk>/<int:user_pk>/deactivate/", people_views.deactivate, name="deactivate"),
+    path("people/<int:pk>/<int:user_pk>/reactivate/", people_views.reactivate, name="reactivate"),
+    path(
+        "people/<int:pk>/<int:user_pk>/reset-second-factor/",
+        people_views.reset_second_factor,
+        name="reset_second_factor",
+    ),
+    path(
+        "people/<int:pk>/<int:user_pk>/invite-again/",
+        people_views.invite_again,
+        name="invite_again",
+    ),
+    path(
+        "invitation/<uidb64>/<token>/",
+        people_views.InvitationView.as_view(),
+        name="invitation",
+    ),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -36,6 +36,9 @@ GRANTS = {
     "agencies.membership": {
         **{role: {"view": "own"} for role in ALL_ROLES},
         Role.SUPERVISOR: {"view": "agency"},
+        # Whoever may add a membership manages people (accounts/people.py);
+        # nobody deletes one: a person leaving is deactivated, her trail kept.
+        Role.AGENCY_ADMINISTRATOR: {"view": "agency", "add": "agency", "change": "agency"},
         Role.DISTRICT_OFFICIAL: {"view": "jurisdiction"},
         **{
             role: {"view": scope, "add": scope, "change": scope, "delete": scope}

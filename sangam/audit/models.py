@@ -29,6 +29,12 @@ class AuditEntry(models.Model):
         LOGIN_FAILED = "login_failed", _("Login failed")
         LOCKED = "locked", _("Account locked")
         LOGOUT = "logout", _("Logged out")
+        # People managed in the product (accounts/people.py).
+        INVITE = "invite", _("Invited")
+        ROLE_CHANGE = "role_change", _("Role changed")
+        DEACTIVATE = "deactivate", _("Deactivated")
+        REACTIVATE = "reactivate", _("Reactivated")
+        FACTOR_RESET = "factor_reset", _("Second factor reset")
 
     seq = models.BigIntegerField(unique=True)
     at = models.DateTimeField()

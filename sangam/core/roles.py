@@ -1,4 +1,5 @@
-"""Roles people hold in an agency, and which roles must use two-factor login."""
+"""Roles people hold in an agency, their order (who may grant what), and which
+roles must use two-factor login."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,13 +14,35 @@ class Role(models.TextChoices):
     CWC_MEMBER = "cwc_member", _("CWC member")
     DCPU_OFFICER = "dcpu_officer", _("DCPU protection officer")
     LEGAL_SERVICES_OFFICER = "legal_services_officer", _("Legal services officer")
+    AGENCY_ADMINISTRATOR = "agency_administrator", _("Agency administrator")
     DISTRICT_OFFICIAL = "district_official", _("District official")
     STATE_ADMINISTRATOR = "state_administrator", _("State administrator")
     SYSTEM_ADMINISTRATOR = "system_administrator", _("System administrator")
 
 
+# The one order of roles: a person managing others grants only roles ranked
+# at most as high as the role she manages them with, and manages only people
+# whose every role is ranked at most that high. Roles of one rank are peers
+# (a caseworker and a police officer see different things, neither more).
+# District officials rank above agency administrators: their role reaches
+# a whole district, which no one agency may hand out.
+RANK = {
+    Role.CRP: 1,
+    Role.CASEWORKER: 1,
+    Role.COUNSELLOR: 1,
+    Role.POLICE_OFFICER: 1,
+    Role.CWC_MEMBER: 1,
+    Role.DCPU_OFFICER: 1,
+    Role.LEGAL_SERVICES_OFFICER: 1,
+    Role.SUPERVISOR: 2,
+    Role.AGENCY_ADMINISTRATOR: 3,
+    Role.DISTRICT_OFFICIAL: 4,
+    Role.STATE_ADMINISTRATOR: 5,
+    Role.SYSTEM_ADMINISTRATOR: 6,
+}
+
 # Everyone who can see identifying data of any person logs in with a second
-# factor. System administrators manage accounts, which is as sensitive.
+# factor. Administrators manage accounts, which is as sensitive.
 TWO_FACTOR_ROLES = frozenset(Role.values)
 
 # Roles that may read the audit trail (oversight).

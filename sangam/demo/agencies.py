@@ -57,6 +57,7 @@ USERS = [
     ("demo.caseworker", Role.CASEWORKER, "IN-WB", AgencyType.NGO),
     ("demo.counsellor", Role.COUNSELLOR, "IN-WB", AgencyType.SHELTER_SHAKTI_SADAN),
     ("demo.supervisor", Role.SUPERVISOR, "IN-WB", AgencyType.NGO),
+    ("demo.agencyadmin", Role.AGENCY_ADMINISTRATOR, "IN-WB", AgencyType.NGO),
     ("demo.police", Role.POLICE_OFFICER, "IN-WB", AgencyType.AHTU),
     ("demo.cwc", Role.CWC_MEMBER, "IN-WB", AgencyType.CWC),
     ("demo.dcpu", Role.DCPU_OFFICER, "IN-WB", AgencyType.DCPU),

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from sangam.accounts.models import User
+from sangam.agencies.models import Membership
 from sangam.cases.models import CounsellingNote, Survivor, Transfer
 from sangam.core.access import SYSTEM
 from sangam.matching.models import Restoration, SurvivorDuplicate
@@ -93,3 +94,18 @@ def test_the_girls_home_sees_the_child_it_is_asked_to_take_but_writes_nothing_of
     assert "Record consent" not in page and "Revoke" not in page
     assert client.get(f"/cases/survivors/{survivor.pk}/edit/").status_code == 404
     assert client.get(f"/cases/survivors/{survivor.pk}/consent/").status_code == 404
+
+
+def test_the_agency_administrator_has_an_invitation_pending_and_a_colleague_who_left(login, client):
+    admin = login("demo.agencyadmin")
+    page = client.get("/accounts/people/").content.decode()
+    assert "Mahila Suraksha Sangathan" in page
+    ngo = Membership.objects.restrict(admin, "view").get(user=admin).agency
+    people = client.get(f"/accounts/people/{ngo.pk}/").content.decode()
+    assert "demo.invited" in people and "invited, not arrived yet" in people
+    assert "demo.former" in people and "deactivated" in people
+    invited = User.objects.restrict(SYSTEM).get(username="demo.invited")
+    assert (
+        "Send the invitation again"
+        in client.get(f"/accounts/people/{ngo.pk}/{invited.pk}/").content.decode()
+    )

@@ -41,6 +41,9 @@ class Command(BaseCommand):
 
                 users = seed_demo()
                 self.stdout.write(f"demo users (password {DEMO_PASSWORD}): {', '.join(users)}")
+                from sangam.demo.staff import seed_staff
+
+                self.stdout.write(f"demo invitations and departures: {seed_staff()} new")
                 from sangam.demo.directory import seed_directory
 
                 self.stdout.write(f"demo directory: {seed_directory()} services")
