@@ -4,9 +4,9 @@ from django.db import connection, transaction
 
 from sangam.audit.log import acting_as
 from sangam.cases import exchange
-from sangam.cases.crypto import EncryptedField, data_keys, key_id_of
 from sangam.cases.models import Survivor
 from sangam.core.access import SYSTEM, allowed_to_create
+from sangam.core.crypto import EncryptedField, data_keys, key_id_of
 from sangam.core.progress import ProgressBar
 
 BATCH = 500
