@@ -35,7 +35,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.validators import validate_email
-from django.db import models
+from django.db import migrations, models
 
 PREFIX = "enc1"
 KEY_NAMES = ("SANGAM_DATA_KEYS", "SANGAM_BLIND_INDEX_KEY")
@@ -375,17 +375,26 @@ class EncryptedDateField(EncryptedField):
         return forms.DateField(required=not self.blank, label=self.verbose_name, **kwargs)
 
 
-def encrypt_existing(*labels):
+class EncryptExisting(migrations.RunPython):
     """A migration step encrypting the plaintext already in the columns
     ``labels`` ("app.model.field"), and decrypting it back when the
     migration is reversed. Raw SQL: what is read and written is the column
     as stored, whatever the historical model says."""
 
-    def change(apps, schema_editor, forward):
-        connection = schema_editor.connection
+    def __init__(self, *labels):
+        self.labels = labels
+        super().__init__(self.encrypt, self.decrypt)
+
+    def encrypt(self, apps, schema_editor):
+        self._change(apps, schema_editor.connection, forward=True)
+
+    def decrypt(self, apps, schema_editor):
+        self._change(apps, schema_editor.connection, forward=False)
+
+    def _change(self, apps, connection, forward):
         quote = connection.ops.quote_name
         by_model = {}
-        for label in labels:
+        for label in self.labels:
             app_label, model_name, field = label.split(".")
             by_model.setdefault((app_label, model_name), []).append(field)
         with connection.cursor() as cursor:
@@ -394,29 +403,23 @@ def encrypt_existing(*labels):
                 columns = [meta.get_field(f).column for f in fields]
                 table, pk = quote(meta.db_table), quote(meta.pk.column)
                 cursor.execute(f"SELECT {pk}, {', '.join(map(quote, columns))} FROM {table}")  # noqa: S608
+                sets = ", ".join(f"{quote(c)} = %s" for c in columns)
                 for row in cursor.fetchall():
-                    values = []
-                    for field, value in zip(fields, row[1:], strict=True):
-                        context = f"{app_label}.{model_name}.{field}"
-                        if not value or is_ciphertext(value) == forward:
-                            values.append(value)
-                        elif forward:
-                            values.append(encrypt(value, context))
-                        else:
-                            values.append(decrypt(value, context))
+                    values = [
+                        _converted(value, f"{app_label}.{model_name}.{field}", forward)
+                        for field, value in zip(fields, row[1:], strict=True)
+                    ]
                     if values != list(row[1:]):
-                        sets = ", ".join(f"{quote(c)} = %s" for c in columns)
                         cursor.execute(
                             f"UPDATE {table} SET {sets} WHERE {pk} = %s",  # noqa: S608
                             [*values, row[0]],
                         )
 
-    from django.db import migrations
 
-    return migrations.RunPython(
-        lambda apps, editor: change(apps, editor, True),
-        lambda apps, editor: change(apps, editor, False),
-    )
+def _converted(value, context, forward):
+    if not value or is_ciphertext(value) == forward:
+        return value  # empty, or already what this direction makes
+    return encrypt(value, context) if forward else decrypt(value, context)
 
 
 # ---------------------------------------------------------------- blind index

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths, ScopedManager
-from sangam.core.crypto import EncryptedCharField, EncryptedField
+from sangam.core.crypto import EncryptedCharField, EncryptedField, name_tokens, token_digest
 from sangam.core.models import ChangeLoggedModel, PersonalDataModel, VersionedModel
 from sangam.core.vocabulary import Sex
 from sangam.prevention.indicators import ENTITLEMENTS, INDICATORS
@@ -264,12 +264,15 @@ class Recruiter(PersonalDataModel):
     """A placement agent or agency people leave with: the safe migration
     centre's registry, consulted before anyone goes."""
 
-    name = models.CharField(_("name"), max_length=150)
+    # The agent's own name, phone and address are encrypted (found by the
+    # keyed name index, RecruiterNameToken); the firm and its licence are
+    # what a registry is searched and sorted by in SQL.
+    name = EncryptedCharField(_("name"), max_length=150)
     firm = models.CharField(_("firm or placement agency"), max_length=200, blank=True)
     licence_number = models.CharField(_("licence number"), max_length=60, blank=True)
     licence_valid_until = models.DateField(_("licence valid until"), null=True, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=20, blank=True)
+    address = EncryptedCharField(_("address"), max_length=300, blank=True)
     state = models.ForeignKey(
         "geography.State", on_delete=models.PROTECT, related_name="+", verbose_name=_("state")
     )
@@ -279,10 +282,21 @@ class Recruiter(PersonalDataModel):
     access_paths = AccessPaths(owner="created_by", state="state")
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["firm", "pk"]
 
     def __str__(self):
         return self.firm and f"{self.name} ({self.firm})" or self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.index_names()
+
+    def index_names(self):
+        RecruiterNameToken.objects.filter(recruiter=self).delete()
+        RecruiterNameToken.objects.bulk_create(
+            RecruiterNameToken(recruiter=self, digest=token_digest(t))
+            for t in name_tokens(self.name)
+        )
 
     @property
     def licensed(self):
@@ -294,6 +308,17 @@ class Recruiter(PersonalDataModel):
 
     def get_absolute_url(self):
         return reverse("prevention:recruiter", args=[self.pk])
+
+
+class RecruiterNameToken(models.Model):
+    """Keyed digest of one normalised token of a recruiter's name: searchable,
+    not reversible."""
+
+    recruiter = models.ForeignKey(Recruiter, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=32, db_index=True)
+
+    def __str__(self):
+        return self.digest
 
 
 class RecruiterComplaint(PersonalDataModel):

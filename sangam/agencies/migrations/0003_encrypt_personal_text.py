@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
             name='phone',
             field=sangam.core.crypto.EncryptedCharField(blank=True, max_length=20, verbose_name='phone'),
         ),
-        sangam.core.crypto.encrypt_existing(
+        sangam.core.crypto.EncryptExisting(
             "agencies.agencycontact.email",
             "agencies.agencycontact.name",
             "agencies.agencycontact.phone",

@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
             name='reason',
             field=sangam.core.crypto.EncryptedField(verbose_name='reason'),
         ),
-        sangam.core.crypto.encrypt_existing(
+        sangam.core.crypto.EncryptExisting(
             "cases.caseevent.note",
             "cases.action.description",
             "cases.followup.note",

@@ -128,7 +128,7 @@ class Migration(migrations.Migration):
             name='summary',
             field=sangam.core.crypto.EncryptedField(verbose_name='what happened'),
         ),
-        sangam.core.crypto.encrypt_existing(
+        sangam.core.crypto.EncryptExisting(
             "prevention.checkin.note",
             "prevention.household.hamlet",
             "prevention.household.head_name",

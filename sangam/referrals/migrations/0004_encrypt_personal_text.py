@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             name='reason',
             field=sangam.core.crypto.EncryptedField(blank=True),
         ),
-        sangam.core.crypto.encrypt_existing(
+        sangam.core.crypto.EncryptExisting(
             "referrals.referral.need_summary",
             "referrals.referral.outcome",
             "referrals.referral.status_reason",
