@@ -59,6 +59,8 @@ def _read_key_file(path):
         text = path.read_text(encoding="ascii")
     except FileNotFoundError:
         return values
+    if path.stat().st_mode & 0o077:
+        raise ImproperlyConfigured(f"the key file {path} is readable by others: chmod 600 it")
     for line in text.splitlines():
         name, sep, value = line.strip().partition("=")
         if sep and name in KEY_NAMES:

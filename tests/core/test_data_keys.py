@@ -52,6 +52,14 @@ def test_keys_init_writes_random_keys_once_to_a_private_file(no_keys, capsys):
     assert crypto.new_keys() != crypto.new_keys()
 
 
+def test_a_key_file_others_can_read_is_refused(no_keys):
+    call_command("keys", "init")
+    no_keys.chmod(0o644)
+    crypto.forget_keys()
+    with pytest.raises(ImproperlyConfigured, match="readable by others"):
+        crypto.data_keys()
+
+
 def test_the_key_file_is_refused_inside_the_repository(no_keys, monkeypatch):
     from django.core.management.base import CommandError
 

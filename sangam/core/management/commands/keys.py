@@ -34,14 +34,14 @@ class Command(BaseCommand):
             crypto.blind_index_key()
             self.stdout.write(f"data keys: from the environment or {path}")
             return
-        except ImproperlyConfigured:
-            pass
+        except ImproperlyConfigured as exc:
+            problem = str(exc)
+        if path.exists():  # never overwritten: the data may be encrypted with it
+            raise CommandError(f"{problem}; fix {path} (never replace it while data uses it)")
         try:
-            created = crypto.create_key_file(path)
+            crypto.create_key_file(path)
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from None
-        if not created:
-            raise CommandError(f"{path} exists but does not hold both keys: fix or remove it")
         crypto.forget_keys()
         self.stdout.write(
             f"data keys: generated new random keys in {path} (mode 0600).\n"
