@@ -38,9 +38,9 @@ from django.urls import reverse  # noqa: E402
 
 from sangam.accounts.models import User  # noqa: E402
 from sangam.agencies.models import Agency, Membership  # noqa: E402
-from sangam.cases.crypto import name_tokens  # noqa: E402
 from sangam.cases.models import Case, Survivor  # noqa: E402
 from sangam.core.access import SYSTEM  # noqa: E402
+from sangam.core.crypto import name_tokens  # noqa: E402
 from sangam.core.progress import ProgressBar  # noqa: E402
 from sangam.demo import scale_cases  # noqa: E402
 from sangam.demo.people import PeopleGenerator  # noqa: E402

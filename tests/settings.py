@@ -1,11 +1,17 @@
 """Test settings: the real settings with a fast password hasher, tasks run
 immediately, and uploads in a temporary directory."""
 
+import base64
 import os
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SANGAM_VAR_DIR", tempfile.mkdtemp(prefix="sangam-test-"))
+# Keys of this test run only (inherited by the commands tests start); the
+# developer's own key file is never read.
+os.environ.setdefault("SANGAM_DATA_KEYS", "test:" + base64.b64encode(os.urandom(32)).decode())
+os.environ.setdefault("SANGAM_BLIND_INDEX_KEY", base64.b64encode(os.urandom(32)).decode())
+os.environ.setdefault("SANGAM_KEY_FILE", str(Path(os.environ["SANGAM_VAR_DIR"]) / "no-key-file"))
 
 from sangam.site.settings import *  # noqa: E402,F403
 

@@ -5,7 +5,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from sangam.agencies.models import Agency, AgencyContact
+from sangam.agencies.models import Agency, AgencyContact, by_name
 from sangam.audit import log
 from sangam.core.access import allowed_to_create
 
@@ -68,7 +68,9 @@ def agency(request, agency_id: int):
 @router.get("/agencies/{agency_id}/contacts", response=list[ContactOut])
 def agency_contacts(request, agency_id: int):
     agency_obj = get_object_or_404(Agency.objects.restrict(request.auth, "view"), pk=agency_id)
-    contacts = list(AgencyContact.objects.restrict(request.auth, "view").filter(agency=agency_obj))
+    contacts = by_name(
+        AgencyContact.objects.restrict(request.auth, "view").filter(agency=agency_obj)
+    )
     if contacts:
         log.record_list(AgencyContact, [c.pk for c in contacts])
     return contacts

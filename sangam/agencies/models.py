@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths, ScopedManager
+from sangam.core.crypto import EncryptedCharField, EncryptedEmailField
 from sangam.core.models import ChangeLoggedModel, PersonalDataModel, VersionedModel
 from sangam.core.roles import Role
 
@@ -95,23 +96,29 @@ class AgencyContact(PersonalDataModel):
     """A named person to contact at an agency (personal data of staff)."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("name"), max_length=150)
+    name = EncryptedCharField(_("name"), max_length=150)
     designation = models.CharField(_("designation"), max_length=150, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=20, blank=True)
+    email = EncryptedEmailField(_("e-mail"), max_length=254, blank=True)
 
     access_paths = AccessPaths(
         owner="created_by", agency="agency", district="agency__district", state="agency__state"
     )
 
     class Meta:
-        ordering = ["name"]
+        # Names are ciphertext in the table: pages sort by name in Python.
+        ordering = ["pk"]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("agencies:contact_edit", args=[self.pk])
+
+
+def by_name(contacts):
+    """Contacts as a list sorted by name (in Python: the table holds ciphertext)."""
+    return sorted(contacts, key=lambda contact: contact.name.casefold())
 
 
 class Membership(PersonalDataModel):

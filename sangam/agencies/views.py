@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sangam.agencies.forms import AgencyContactForm, AgencyForm
-from sangam.agencies.models import Agency, AgencyContact, AgencyType
+from sangam.agencies.models import Agency, AgencyContact, AgencyType, by_name
 from sangam.audit import log
 from sangam.core.access import allowed_to_create, can
 from sangam.core.editing import save_versioned
@@ -53,7 +53,7 @@ def agency_detail(request, pk):
         Agency.objects.restrict(request.user, "view").select_related("state", "district", "block"),
         pk=pk,
     )
-    contacts = list(AgencyContact.objects.restrict(request.user, "view").filter(agency=agency))
+    contacts = by_name(AgencyContact.objects.restrict(request.user, "view").filter(agency=agency))
     if contacts:
         log.record_list(AgencyContact, [c.pk for c in contacts])
     context = {
@@ -137,7 +137,10 @@ def contact_delete(request, pk):
 def contacts_export(request, pk):
     agency = get_object_or_404(Agency.objects.restrict(request.user, "view"), pk=pk)
     contacts = AgencyContact.objects.restrict(request.user, "export").filter(agency=agency)
-    rows = list(contacts.values_list("pk", "name", "designation", "phone", "email"))
+    rows = sorted(
+        contacts.values_list("pk", "name", "designation", "phone", "email"),
+        key=lambda row: row[1].casefold(),
+    )
     if not rows:
         raise PermissionDenied
     log.record_list(AgencyContact, [r[0] for r in rows], action="export")

@@ -9,7 +9,6 @@ class CasesConfig(AppConfig):
     verbose_name = "Survivor case management"
 
     def ready(self):
-        from sangam.cases import checks  # noqa: F401 (registers the deploy check)
         from sangam.cases.consent import consent_q, orders_q, serving_q
         from sangam.core.access import register_consent_provider, register_scope
 

@@ -1,7 +1,7 @@
 """Survivors, their consent, and each agency's episode of care (case).
 
 A survivor is one person record shared across agencies. Identifying fields
-are encrypted at rest (cases/crypto.py); names are found through a keyed
+are encrypted at rest (core/crypto.py); names are found through a keyed
 blind index (SurvivorNameToken), so a database dump alone reveals no name.
 An agency sees a survivor through its own case; any other agency only with
 the survivor's consent for that kind of agency and that category of data.
@@ -16,14 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.models import AgencyType
 from sangam.cases import htcds
-from sangam.cases.crypto import (
+from sangam.core.access import AccessPaths
+from sangam.core.crypto import (
+    EncryptedCharField,
     EncryptedDateField,
     EncryptedField,
     EncryptedJSONField,
     name_tokens,
     token_digest,
 )
-from sangam.core.access import AccessPaths
 from sangam.core.models import PersonalDataModel
 from sangam.core.vocabulary import Sex
 from sangam.core.workflow import StatusEvent
@@ -329,7 +330,7 @@ class Intake(PersonalDataModel):
         related_name="+",
         verbose_name=_("recruited in (district)"),
     )
-    transit = models.CharField(_("through (places, in order)"), max_length=250, blank=True)
+    transit = EncryptedCharField(_("through (places, in order)"), max_length=250, blank=True)
     exploited_in = models.ForeignKey(
         "geography.District",
         on_delete=models.PROTECT,
@@ -396,7 +397,7 @@ class CaseEvent(CaseRecord, StatusEvent):
     to_status = models.CharField(max_length=10)
     # Its reason column predates StatusEvent and is shorter; kept as it is.
     reason = None
-    note = models.CharField(max_length=250, blank=True)
+    note = EncryptedCharField(max_length=250, blank=True)
     reason_field = "note"
 
     access_paths = _through_case()
@@ -434,8 +435,8 @@ class Goal(CaseRecord):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="goals")
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
-    need = models.TextField(_("need assessed"))
-    goal = models.CharField(_("goal"), max_length=250)
+    need = EncryptedField(_("need assessed"))
+    goal = EncryptedCharField(_("goal"), max_length=250)
     status = models.CharField(
         _("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.PLANNED
     )
@@ -452,7 +453,7 @@ class Goal(CaseRecord):
 class Action(CaseRecord):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="actions")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
-    description = models.CharField(_("action"), max_length=250)
+    description = EncryptedCharField(_("action"), max_length=250)
     responsible_agency = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,
@@ -490,7 +491,7 @@ class FollowUp(CaseRecord):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ROUTINE)
     due_on = models.DateField(_("due"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=250, blank=True)
+    note = EncryptedCharField(_("note"), max_length=250, blank=True)
     assigned_role = models.CharField(max_length=30, blank=True)
 
     access_paths = _through_case()
@@ -510,7 +511,7 @@ class FollowUp(CaseRecord):
 class ServiceDelivered(CaseRecord):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="services")
     domain = models.CharField(_("domain"), max_length=20, choices=Domain.choices)
-    description = models.CharField(_("service"), max_length=250)
+    description = EncryptedCharField(_("service"), max_length=250)
     delivered_on = models.DateField(_("delivered on"), default=timezone.localdate)
 
     access_paths = _through_case()
@@ -598,7 +599,7 @@ class RiskFlag(CaseRecord):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="risk_flags")
     kind = models.CharField(_("risk"), max_length=20, choices=Kind.choices)
-    reason = models.TextField(_("reason"))
+    reason = EncryptedField(_("reason"))
     review_on = models.DateField(_("review by"))
     cleared_on = models.DateField(_("cleared on"), null=True, blank=True)
 
@@ -626,10 +627,10 @@ class Transfer(CaseRecord):
         related_name="transfers_in",
         verbose_name=_("to agency"),
     )
-    reason = models.TextField(_("reason"))
+    reason = EncryptedField(_("reason"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.CharField(max_length=250, blank=True)
+    decision_note = EncryptedCharField(max_length=250, blank=True)
     new_case = models.ForeignKey(
         Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

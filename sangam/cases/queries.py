@@ -5,9 +5,9 @@ a 404, exactly like one that does not exist."""
 
 from django.shortcuts import get_object_or_404
 
-from sangam.cases.crypto import name_tokens, token_digest
 from sangam.cases.models import Case, Consent, Survivor, SurvivorNameToken
 from sangam.core.access import ADD, SYSTEM, memberships_granted, provided_scope_q, scope_for
+from sangam.core.crypto import name_tokens, token_digest
 
 
 def get_case_for_user(user, pk, action="view"):

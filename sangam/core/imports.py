@@ -18,7 +18,8 @@ import is never held in memory) and ``user`` who imported. Capabilities
 that react to new records (matching) listen to it.
 
 Uploads from the web go through ``UploadForm`` (size limit, file kind),
-``start_job`` (the file saved, a job queued after the commit) and
+``start_job`` (the file saved encrypted, a job queued after the commit),
+``open_upload`` (the task reads it, decrypted in memory only) and
 ``run_job`` (the task's body: runs the import, records its report on the
 job and deletes the uploaded file when the job ends, whatever the outcome).
 """
@@ -41,6 +42,7 @@ from django.utils.translation import gettext_lazy
 
 from sangam.audit import log
 from sangam.audit.log import acting_as
+from sangam.core import crypto
 from sangam.core.access import SYSTEM
 from sangam.core.places import Places
 from sangam.core.vocabulary import normalise_language
@@ -476,23 +478,33 @@ def start_job(upload, user, *, kind, title, task, **arguments):
     """Save ``upload`` where the task reads it and queue ``task`` (with
     ``job_id``, ``path`` and ``arguments``) once the request commits."""
     upload_dir = settings.VAR_DIR / "uploads" / "imports"
-    upload_dir.mkdir(parents=True, exist_ok=True)
+    upload_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = upload_dir / f"{uuid.uuid4()}{Path(upload.name).suffix.lower()}"
-    with open(path, "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
+    crypto.write_encrypted(path, upload.chunks(), _upload_context(path))
     job = Job.objects.create(kind=kind, title=title, created_by=user)
     transaction.on_commit(lambda: task.enqueue(job_id=str(job.pk), path=str(path), **arguments))
     return job
 
 
+def _upload_context(path):
+    # The file's own name: an upload renamed or swapped for another does not decrypt.
+    return f"upload:{Path(path).name}"
+
+
+def open_upload(path):
+    """The plaintext of an upload ``start_job`` saved, as a binary stream
+    (decrypted a segment at a time, in memory only)."""
+    return crypto.open_encrypted(path, _upload_context(path))
+
+
 def run_job(job_id, path, work, total=None):
     """The body of an import task: ``work(user, progress)`` returns the
-    Report recorded on the job. The uploaded file at ``path`` is personal
-    data and is deleted when the job ends, whatever the outcome."""
+    Report recorded on the job; ``total(path)``, if given, what its progress
+    counts to. The uploaded file at ``path`` is personal data and is
+    deleted when the job ends, whatever the outcome."""
     try:
         job = Job.objects.select_related("created_by").get(pk=job_id)
-        job.start(total=total)
+        job.start(total=total(path) if total else None)
         try:
             with acting_as(user=job.created_by):
                 report = work(job.created_by, job.progress)
@@ -505,6 +517,6 @@ def run_job(job_id, path, work, total=None):
 
 
 def count_rows(path):
-    """Lines after the header: the total a CSV job's progress counts to."""
-    with open(path, "rb") as f:
+    """Lines after the header of an upload: the total a CSV job's progress counts to."""
+    with open_upload(path) as f:
         return max(sum(1 for _ in f) - 1, 0)

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sangam.core.crypto import EncryptedField
 from sangam.core.models import PersonalDataModel
 
 
@@ -116,7 +117,7 @@ class StatusEvent(PersonalDataModel):
 
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20)
-    reason = models.TextField(blank=True)
+    reason = EncryptedField(blank=True)
     actor_label = models.CharField(max_length=200)
     at = models.DateTimeField(default=timezone.now)
 

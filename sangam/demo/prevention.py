@@ -99,10 +99,11 @@ def seed_prevention():
 def _registers(crp, block, today):
     village = Village.objects.filter(block=block).order_by("pk").first()
     delhi = State.objects.get(code="IN-DL")
-    agent = Recruiter.objects.restrict(SYSTEM).filter(name="Demo Agent (synthetic)").first()
+    firm = "Demo Placement Services (synthetic)"
+    agent = Recruiter.objects.restrict(SYSTEM).filter(firm=firm).first()
     if agent is None:
         agent = Recruiter.objects.create(
-            name="Demo Agent (synthetic)", firm="Demo Placement Services (synthetic)",
+            name="Demo Agent (synthetic)", firm=firm,
             phone="+91 99999 77777", state=delhi, created_by=crp,
         )  # fmt: skip
         RecruiterComplaint.objects.create(

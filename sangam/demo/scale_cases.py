@@ -2,9 +2,9 @@
 agency that serves survivors, names encrypted and indexed like real ones."""
 
 from sangam.agencies.models import Agency, AgencyType, Membership
-from sangam.cases.crypto import name_tokens, token_digest
 from sangam.cases.models import Case, Survivor, SurvivorNameToken
 from sangam.core.access import SYSTEM
+from sangam.core.crypto import name_tokens, token_digest
 
 BATCH = 5000
 SERVING = [

@@ -12,7 +12,7 @@ import pyarrow as pa
 class DuckDBEngine:
     name = "duckdb"
 
-    def __init__(self, memory_limit="3GB", threads=None):
+    def __init__(self, memory_limit="3GB", threads=None, spill=True):
         import duckdb
 
         self.db = duckdb.connect()
@@ -20,6 +20,12 @@ class DuckDBEngine:
         self.db.execute("SET preserve_insertion_order = false")
         if threads:
             self.db.execute(f"SET threads = {int(threads)}")
+        self.spill = None
+        if not spill:
+            # Sangam's own registers, decrypted for the run: nothing of them
+            # may reach the disk, so the run stays in memory (or fails).
+            self.db.execute("SET temp_directory = ''")
+            return
         # Spill files go to a private temporary folder, removed on close (by
         # default DuckDB would write them into the current directory).
         self.spill = tempfile.mkdtemp(prefix="sangam-match-")
@@ -48,7 +54,8 @@ class DuckDBEngine:
 
     def close(self):
         self.db.close()
-        shutil.rmtree(self.spill, ignore_errors=True)
+        if self.spill:
+            shutil.rmtree(self.spill, ignore_errors=True)
 
 
 class SparkEngine:

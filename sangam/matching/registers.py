@@ -78,6 +78,13 @@ def _found_rows(ids=None):
             }
 
 
+def _engine(name):
+    # The registers are decrypted for the run: DuckDB keeps them in memory
+    # only (no spill files). Spark (national scale) writes shuffle files to
+    # its local folder: docs/operations.md, "Keys", says to keep it encrypted.
+    return ENGINES[name](spill=False) if name == "duckdb" else ENGINES[name]()
+
+
 def _side(rows, kind, seed):
     columns, _report = records.prepare(rows, kind)
     return records.number(columns, seed=seed) if columns["id"] else None
@@ -100,7 +107,7 @@ def run(missing_ids=None, survivor_ids=None, engine="duckdb", say=None):
     model = Model(**kept.parameters) if kept else None
     if model is not None and not model.fits():
         model = kept = None  # kept before the comparisons changed: estimate anew
-    db = ENGINES[engine]()
+    db = _engine(engine)
     try:
         linker = Linker(db, progress=say).run(left, right, model=model)
         pairs = {}
@@ -185,7 +192,7 @@ def find_duplicate_survivors(engine="duckdb", say=None):
     side = _side(_people_rows(), "people", 2)
     if side is None:
         return 0
-    db = ENGINES[engine]()
+    db = _engine(engine)
     try:
         linker = Linker(db, progress=say).run(side)
         pairs = {}

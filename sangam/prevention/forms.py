@@ -119,7 +119,7 @@ class MigrationForm(forms.ModelForm):
             household=household
         )
         self.fields["recruiter"].queryset = Recruiter.objects.restrict(user, "view").order_by(
-            "name"
+            "firm", "pk"
         )
         self.fields["checkin_every_days"].min_value = 1
         self.fields["checkin_every_days"].widget.attrs["min"] = 1

@@ -7,9 +7,9 @@ problem), staging and all-or-nothing transaction the same way for all.
 Rows are written set-based with INSERT ... ON CONFLICT on the natural key,
 so re-importing a file updates rows instead of duplicating them.
 
-A committed import sends ``sangam.core.imports.imported``. The missing
-persons register still asks matching for a run itself (``Register.after``)
-until matching listens to that signal."""
+Names, phones and other personal columns are encrypted as each row is
+checked (``RegisterImport.sealed``), so they are staged and written as
+ciphertext. A committed import sends ``sangam.core.imports.imported``."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from sangam.core import imports
 from sangam.core.access import SYSTEM
+from sangam.core.crypto import EncryptedField
 from sangam.core.imports import Column
 from sangam.core.places import Villages
 from sangam.core.vocabulary import Sex
@@ -312,6 +313,14 @@ class RegisterImport(imports.Import):
         ]
         self.stage_columns += list(register.derived)
         self.names = [n for n, _t in self.stage_columns]
+        # Encrypted as each row is checked: the staging table (and the WAL
+        # it goes through) never holds a name or phone in plaintext.
+        fields = {f.name: f for f in register.model._meta.concrete_fields}
+        self.sealed = [
+            (i, fields[n])
+            for i, n in enumerate(self.names)
+            if isinstance(fields.get(n), EncryptedField)
+        ]
         self.kinds = {c.name: c.kind for c in register.columns}
         self.today = timezone.localdate()
         self.stamp = [
@@ -381,7 +390,11 @@ class RegisterImport(imports.Import):
         if problems:
             return None
         self.districts.add(row["district_id"])
-        return [row[n] for n in self.names]
+        staged = [row[n] for n in self.names]
+        for i, sealed in self.sealed:
+            if staged[i]:
+                staged[i] = sealed.get_prep_value(staged[i])
+        return staged
 
     def write(self, cursor, report):
         problems = self._references(cursor) + self._repeats(cursor)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths, ScopedManager
+from sangam.core.crypto import EncryptedCharField, EncryptedField, name_tokens, token_digest
 from sangam.core.models import ChangeLoggedModel, PersonalDataModel, VersionedModel
 from sangam.core.vocabulary import Sex
 from sangam.prevention.indicators import ENTITLEMENTS, INDICATORS
@@ -129,9 +130,9 @@ def _flag(code):
 
 class Household(VillageRecord):
     code = models.CharField(_("household number"), max_length=40)
-    head_name = models.CharField(_("head of household"), max_length=150)
-    hamlet = models.CharField(_("hamlet or ward"), max_length=120, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    head_name = EncryptedCharField(_("head of household"), max_length=150)
+    hamlet = EncryptedCharField(_("hamlet or ward"), max_length=120, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=20, blank=True)
     surveyed_on = models.DateField(_("surveyed on"), default=timezone.localdate)
 
     extreme_poverty = _flag("extreme_poverty")
@@ -195,14 +196,14 @@ class Member(PersonalDataModel):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
     # The member's line in the paper household register (1, 2, ...).
     serial = models.PositiveSmallIntegerField(_("line in the register"))
-    name = models.CharField(_("name"), max_length=150)
+    name = EncryptedCharField(_("name"), max_length=150)
     relation = models.CharField(_("relation to the head"), max_length=20, choices=Relation.choices)
     sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"))
     schooling = models.CharField(
         _("schooling"), max_length=12, choices=Schooling.choices, blank=True
     )
-    work = models.CharField(_("work"), max_length=120, blank=True)
+    work = EncryptedCharField(_("work"), max_length=120, blank=True)
     is_away = models.BooleanField(_("living away now"), default=False)
 
     access_paths = AccessPaths(
@@ -263,12 +264,15 @@ class Recruiter(PersonalDataModel):
     """A placement agent or agency people leave with: the safe migration
     centre's registry, consulted before anyone goes."""
 
-    name = models.CharField(_("name"), max_length=150)
+    # The agent's own name, phone and address are encrypted (found by the
+    # keyed name index, RecruiterNameToken); the firm and its licence are
+    # what a registry is searched and sorted by in SQL.
+    name = EncryptedCharField(_("name"), max_length=150)
     firm = models.CharField(_("firm or placement agency"), max_length=200, blank=True)
     licence_number = models.CharField(_("licence number"), max_length=60, blank=True)
     licence_valid_until = models.DateField(_("licence valid until"), null=True, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=20, blank=True)
+    address = EncryptedCharField(_("address"), max_length=300, blank=True)
     state = models.ForeignKey(
         "geography.State", on_delete=models.PROTECT, related_name="+", verbose_name=_("state")
     )
@@ -278,10 +282,21 @@ class Recruiter(PersonalDataModel):
     access_paths = AccessPaths(owner="created_by", state="state")
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["firm", "pk"]
 
     def __str__(self):
         return self.firm and f"{self.name} ({self.firm})" or self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.index_names()
+
+    def index_names(self):
+        RecruiterNameToken.objects.filter(recruiter=self).delete()
+        RecruiterNameToken.objects.bulk_create(
+            RecruiterNameToken(recruiter=self, digest=token_digest(t))
+            for t in name_tokens(self.name)
+        )
 
     @property
     def licensed(self):
@@ -295,10 +310,21 @@ class Recruiter(PersonalDataModel):
         return reverse("prevention:recruiter", args=[self.pk])
 
 
+class RecruiterNameToken(models.Model):
+    """Keyed digest of one normalised token of a recruiter's name: searchable,
+    not reversible."""
+
+    recruiter = models.ForeignKey(Recruiter, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=32, db_index=True)
+
+    def __str__(self):
+        return self.digest
+
+
 class RecruiterComplaint(PersonalDataModel):
     recruiter = models.ForeignKey(Recruiter, on_delete=models.CASCADE, related_name="complaints")
     received_on = models.DateField(_("received on"), default=timezone.localdate)
-    summary = models.TextField(_("what happened"))
+    summary = EncryptedField(_("what happened"))
     case = models.ForeignKey(
         "cases.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -335,9 +361,9 @@ class Migration(VillageRecord):
         related_name="+",
         verbose_name=_("destination state"),
     )
-    destination_place = models.CharField(_("destination town or city"), max_length=150)
-    work = models.CharField(_("work promised"), max_length=150, blank=True)
-    employer = models.CharField(_("employer"), max_length=200, blank=True)
+    destination_place = EncryptedCharField(_("destination town or city"), max_length=150)
+    work = EncryptedCharField(_("work promised"), max_length=150, blank=True)
+    employer = EncryptedCharField(_("employer"), max_length=200, blank=True)
     recruiter = models.ForeignKey(
         Recruiter,
         null=True,
@@ -346,11 +372,11 @@ class Migration(VillageRecord):
         related_name="migrations",
         verbose_name=_("recruiter in the registry"),
     )
-    agent_name = models.CharField(_("agent who took them"), max_length=150, blank=True)
-    agent_phone = models.CharField(_("agent's phone"), max_length=20, blank=True)
-    migrant_phone = models.CharField(_("their phone"), max_length=20, blank=True)
-    contact_name = models.CharField(_("who to call"), max_length=150, blank=True)
-    contact_phone = models.CharField(_("that person's phone"), max_length=20, blank=True)
+    agent_name = EncryptedCharField(_("agent who took them"), max_length=150, blank=True)
+    agent_phone = EncryptedCharField(_("agent's phone"), max_length=20, blank=True)
+    migrant_phone = EncryptedCharField(_("their phone"), max_length=20, blank=True)
+    contact_name = EncryptedCharField(_("who to call"), max_length=150, blank=True)
+    contact_phone = EncryptedCharField(_("that person's phone"), max_length=20, blank=True)
     checkin_every_days = models.PositiveSmallIntegerField(_("check in every (days)"), default=30)
     next_checkin_due = models.DateField(_("next check-in due"))
     last_contact_on = models.DateField(_("last contact"), null=True, blank=True)
@@ -381,7 +407,7 @@ class CheckIn(PersonalDataModel):
     migration = models.ForeignKey(Migration, on_delete=models.CASCADE, related_name="checkins")
     on = models.DateField(_("date"), default=timezone.localdate)
     reached = models.BooleanField(_("reached them"))
-    note = models.CharField(_("what they said"), max_length=300, blank=True)
+    note = EncryptedCharField(_("what they said"), max_length=300, blank=True)
 
     access_paths = AccessPaths(
         owner="created_by",
@@ -445,11 +471,11 @@ class Marriage(VillageRecord):
     household = models.ForeignKey(
         Household, null=True, blank=True, on_delete=models.SET_NULL, related_name="marriages"
     )
-    bride_name = models.CharField(_("bride's name"), max_length=150)
+    bride_name = EncryptedCharField(_("bride's name"), max_length=150)
     bride_age = models.PositiveSmallIntegerField(_("bride's age at marriage"))
-    groom_name = models.CharField(_("groom's name"), max_length=150, blank=True)
+    groom_name = EncryptedCharField(_("groom's name"), max_length=150, blank=True)
     groom_age = models.PositiveSmallIntegerField(_("groom's age"), null=True, blank=True)
-    groom_place = models.CharField(_("groom's village or town"), max_length=150, blank=True)
+    groom_place = EncryptedCharField(_("groom's village or town"), max_length=150, blank=True)
     groom_state = models.ForeignKey(
         "geography.State",
         null=True,
@@ -512,16 +538,16 @@ class MissingPerson(VillageRecord):
     migration = models.ForeignKey(
         Migration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    name = models.CharField(_("name"), max_length=150)
+    name = EncryptedCharField(_("name"), max_length=150)
     sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices)
     age = models.PositiveSmallIntegerField(_("age when missing"), null=True, blank=True)
     date_missing = models.DateField(_("missing since"))
-    father_name = models.CharField(_("father's or mother's name"), max_length=150, blank=True)
+    father_name = EncryptedCharField(_("father's or mother's name"), max_length=150, blank=True)
     language = models.CharField(_("language"), max_length=40, blank=True)
-    circumstances = models.TextField(_("circumstances"), blank=True)
+    circumstances = EncryptedField(_("circumstances"), blank=True)
     complaint_filed = models.BooleanField(_("police complaint filed"), default=False)
     police_station = models.CharField(_("police station"), max_length=150, blank=True)
-    fir_gd_number = models.CharField(_("FIR or GD number"), max_length=60, blank=True)
+    fir_gd_number = EncryptedCharField(_("FIR or GD number"), max_length=60, blank=True)
     complaint_date = models.DateField(_("complaint date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.MISSING
@@ -567,7 +593,7 @@ class JobOfferCheck(VillageRecord):
     recruiter = models.ForeignKey(
         Recruiter, null=True, blank=True, on_delete=models.SET_NULL, related_name="checks"
     )
-    offer = models.CharField(_("the offer (work, place, wage)"), max_length=300)
+    offer = EncryptedCharField(_("the offer (work, place, wage)"), max_length=300)
     red_flags = models.JSONField(default=list)
     advice = models.CharField(max_length=12)
     checked_on = models.DateField(default=timezone.localdate)

@@ -1,8 +1,12 @@
-"""Which villages a person keeps registers for."""
+"""Which villages a person keeps registers for; the recruiter registry search."""
+
+from django.db.models import Q
 
 from sangam.core.access import SYSTEM, scope_for
 from sangam.core.areas import area_q
+from sangam.core.crypto import name_tokens, token_digest
 from sangam.geography.models import Village
+from sangam.prevention.models import RecruiterNameToken
 
 
 def villages_for(user, action="add", label="prevention.household"):
@@ -22,3 +26,18 @@ def villages_for(user, action="add", label="prevention.household"):
     if q is None:
         return Village.objects.none()
     return Village.objects.filter(q)
+
+
+def search_recruiters(queryset, text):
+    """Recruiters whose name has every token of ``text`` (blind index), or
+    whose firm or licence number contains it."""
+    by_name = queryset
+    tokens = name_tokens(text)[:6]
+    for token in tokens:
+        by_name = by_name.filter(
+            pk__in=RecruiterNameToken.objects.filter(digest=token_digest(token)).values("recruiter")
+        )
+    in_firm = Q(firm__icontains=text) | Q(licence_number__icontains=text)
+    if not tokens:
+        return queryset.filter(in_firm)
+    return queryset.filter(in_firm | Q(pk__in=by_name.values("pk")))

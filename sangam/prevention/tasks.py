@@ -1,7 +1,7 @@
 from django.tasks import task
 
 from sangam.audit.log import acting_as
-from sangam.core.imports import run_job
+from sangam.core.imports import open_upload, run_job
 from sangam.jobs.models import Job
 from sangam.prevention import index
 from sangam.prevention.imports import import_register
@@ -10,7 +10,7 @@ from sangam.prevention.imports import import_register
 @task
 def import_register_job(job_id, register, path):
     def work(user, progress):
-        with open(path, "rb") as f:
+        with open_upload(path) as f:
             return import_register(register, f, path, user, progress=progress)
 
     run_job(job_id, path, work)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -54,7 +54,7 @@ from sangam.prevention.models import (
     RecruiterComplaint,
     VillageProfile,
 )
-from sangam.prevention.queries import villages_for
+from sangam.prevention.queries import search_recruiters, villages_for
 
 PAGE = 25
 
@@ -547,8 +547,8 @@ def recruiters(request):
     )
     q = (request.GET.get("q") or "").strip()
     if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(firm__icontains=q) | Q(licence_number__icontains=q))
-    page = _page(request, qs.order_by("name"))
+        qs = search_recruiters(qs, q)
+    page = _page(request, qs.order_by("firm", "pk"))
     return render(
         request,
         "prevention/recruiters.html",

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths
+from sangam.core.crypto import EncryptedField
 from sangam.core.models import PersonalDataModel
 from sangam.core.vocabulary import Sex
 from sangam.core.workflow import StatusEvent
@@ -92,7 +93,7 @@ class Referral(PersonalDataModel):
         related_name="+",
         verbose_name=_("need"),
     )
-    need_summary = models.TextField(
+    need_summary = EncryptedField(
         _("what is needed"),
         blank=True,
         help_text=_("What the person needs from this service. No names or contact details."),
@@ -104,8 +105,8 @@ class Referral(PersonalDataModel):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
-    status_reason = models.TextField(_("reason"), blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    status_reason = EncryptedField(_("reason"), blank=True)
+    outcome = EncryptedField(_("outcome"), blank=True)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

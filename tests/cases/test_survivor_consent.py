@@ -168,24 +168,25 @@ def test_key_rotation_re_encrypts_with_the_new_key(case_world, monkeypatch):
 
     from django.core.management import call_command
 
-    from sangam.cases import crypto
+    from sangam.core import crypto
 
-    old = base64.b64encode(crypto.data_keys()[0][1]).decode()
+    old_id, old_key = crypto.data_keys()[0]
+    old = base64.b64encode(old_key).decode()
     new = base64.b64encode(b"n" * 32).decode()
-    monkeypatch.setenv("SANGAM_DATA_KEYS", f"k2:{new},dev:{old}")
-    crypto.data_keys.cache_clear()
+    monkeypatch.setenv("SANGAM_DATA_KEYS", f"k2:{new},{old_id}:{old}")
+    crypto.forget_keys()
     try:
         call_command("cases", "rotate-keys", "--blind-index")
         with connection.cursor() as cursor:
             cursor.execute("SELECT name FROM cases_survivor")
             assert cursor.fetchone()[0].startswith("enc1:k2:")
         monkeypatch.setenv("SANGAM_DATA_KEYS", f"k2:{new}")  # the old key is gone
-        crypto.data_keys.cache_clear()
+        crypto.forget_keys()
         assert Survivor.objects.restrict(SYSTEM).get().name == NAME
         assert Intake.objects.restrict(SYSTEM).get().narrative.startswith("Synthetic")
     finally:
-        monkeypatch.delenv("SANGAM_DATA_KEYS")
-        crypto.data_keys.cache_clear()
+        monkeypatch.setenv("SANGAM_DATA_KEYS", f"{old_id}:{old}")
+        crypto.forget_keys()
 
 
 def test_the_safe_contact_needs_its_own_consent(client, case_world):

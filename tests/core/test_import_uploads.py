@@ -4,6 +4,7 @@ uploaded file (personal data) gone once its job ends, whatever the outcome."""
 import io
 
 import pytest
+from cryptography.exceptions import InvalidTag
 from django.urls import reverse
 
 from sangam.core.roles import Role
@@ -139,3 +140,48 @@ def test_a_committed_import_announces_the_rows_it_wrote_once(
 
     pks = sorted(Household.objects.restrict(SYSTEM).values_list("pk", flat=True))
     assert heard == [(Household, pks, jharkhand["crp"])]
+
+
+def test_an_uploaded_register_waits_for_its_job_encrypted(
+    client, jharkhand, var_dir, django_capture_on_commit_callbacks
+):
+    client.force_login(jharkhand["crp"])
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        client.post(
+            reverse("prevention:import"),
+            {"register": "households", "file": upload(HOUSEHOLDS + GOOD_HOUSEHOLD, "h.csv")},
+        )
+    [waiting] = (var_dir.VAR_DIR / "uploads" / "imports").iterdir()
+    on_disk = waiting.read_bytes()
+    assert b"Head One" not in on_disk and b"head_name" not in on_disk
+    assert waiting.stat().st_mode & 0o777 == 0o600
+    for callback in queued:  # the job runs: it reads the file decrypted, then deletes it
+        callback()
+    from sangam.core.access import SYSTEM
+    from sangam.prevention.models import Household
+
+    assert Household.objects.restrict(SYSTEM).get().head_name == "Head One (synthetic)"
+    assert uploads_left(var_dir) == []
+
+
+def test_a_waiting_upload_that_was_changed_or_cut_short_is_not_read(tmp_path):
+    from sangam.core import crypto
+    from sangam.core.imports import open_upload
+
+    text = (HOUSEHOLDS + GOOD_HOUSEHOLD * 60000).encode()  # several sealed segments
+    path = tmp_path / "upload.csv"
+    crypto.write_encrypted(path, [text[:1000], text[1000:]], "upload:upload.csv")
+    with open_upload(path) as f:
+        assert f.read() == text
+    sealed = path.read_bytes()
+    first_segment = sealed.index(b"\n") + 1 + 4 + 12 + crypto.SEGMENT + 16
+    bad = {
+        "renamed": ("other.csv", sealed),
+        "cut short": ("upload.csv", sealed[:first_segment]),
+        "changed": ("upload.csv", sealed[:-1] + bytes([sealed[-1] ^ 1])),
+    }
+    for case, (name, content) in bad.items():
+        (tmp_path / case).mkdir()
+        (tmp_path / case / name).write_bytes(content)
+        with pytest.raises((InvalidTag, ValueError)), open_upload(tmp_path / case / name) as f:
+            f.read()

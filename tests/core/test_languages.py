@@ -60,8 +60,8 @@ def test_the_missing_persons_typed_languages_become_codes(audit_flushable, refer
     from tests.conftest import district, make_village
 
     village = make_village(district("IN-JH", "Gumla"))
-    before = [("prevention", "0003_indexconfiguration_change_logged")]
-    after = [("prevention", "0004_missing_person_language_codes")]
+    before = [("prevention", "0005_encrypt_recruiters_with_a_name_index")]
+    after = [("prevention", "0006_missing_person_language_codes")]
     executor = MigrationExecutor(connection)
     try:
         executor.migrate(before)

@@ -65,3 +65,23 @@ def test_the_information_sheet_is_public_and_in_hindi(client):
     page = client.get("/prevention/information/", HTTP_ACCEPT_LANGUAGE="hi").content.decode()
     assert "1098" in page and "181" in page
     assert "हेल्पलाइन" in page
+
+
+def test_the_registry_finds_an_agent_by_name_though_the_name_is_encrypted(client, jharkhand):
+    from django.db import connection
+
+    recruiter(firm="Synthetic Placements", phone="+91 99999 12345")
+    Recruiter.objects.create(name="Other Person (synthetic)", state=State.objects.get(code="IN-DL"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, phone FROM prevention_recruiter")
+        stored = " ".join(v for row in cursor.fetchall() for v in row)
+    assert "Testname" not in stored and "12345" not in stored
+    client.force_login(jharkhand["crp"])
+
+    def found(q):
+        page = client.get("/prevention/recruiters/", {"q": q}).content.decode()
+        return ("Testname" in page, "Other Person" in page)
+
+    assert found("testname AGENT") == (True, False)  # every word of the name, any case
+    assert found("placements") == (True, False)  # the firm, as before
+    assert found("Nobody") == (False, False)

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import sangam.cases.crypto
+import sangam.core.crypto
 from django.conf import settings
 from django.db import migrations, models
 
@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('note', sangam.cases.crypto.EncryptedField(verbose_name='note')),
+                ('note', sangam.core.crypto.EncryptedField(verbose_name='note')),
                 ('written_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='date')),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='counselling_notes', to='cases.case')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
@@ -154,19 +154,19 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('name', sangam.cases.crypto.EncryptedField(help_text='As the person gives it, in any script.', verbose_name='name')),
-                ('aliases', sangam.cases.crypto.EncryptedJSONField(blank=True, default=list, verbose_name='other names')),
+                ('name', sangam.core.crypto.EncryptedField(help_text='As the person gives it, in any script.', verbose_name='name')),
+                ('aliases', sangam.core.crypto.EncryptedJSONField(blank=True, default=list, verbose_name='other names')),
                 ('sex', models.CharField(choices=[('female', 'Female'), ('male', 'Male'), ('transgender', 'Transgender'), ('unknown', 'Not known')], max_length=12, verbose_name='sex')),
-                ('date_of_birth', sangam.cases.crypto.EncryptedDateField(blank=True, null=True, verbose_name='date of birth')),
+                ('date_of_birth', sangam.core.crypto.EncryptedDateField(blank=True, null=True, verbose_name='date of birth')),
                 ('estimated_age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='estimated age')),
                 ('age_uncertainty', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='give or take (years)')),
                 ('age_recorded_on', models.DateField(blank=True, null=True, verbose_name='age estimated on')),
                 ('languages', models.CharField(blank=True, max_length=100, verbose_name='languages')),
-                ('origin_village', sangam.cases.crypto.EncryptedField(blank=True, default='', verbose_name='village of origin')),
-                ('documents', sangam.cases.crypto.EncryptedJSONField(blank=True, default=dict, verbose_name='identity documents')),
-                ('safe_contact', sangam.cases.crypto.EncryptedField(blank=True, default='', help_text='Only a channel the person says is safe.', verbose_name='safe way to reach')),
+                ('origin_village', sangam.core.crypto.EncryptedField(blank=True, default='', verbose_name='village of origin')),
+                ('documents', sangam.core.crypto.EncryptedJSONField(blank=True, default=dict, verbose_name='identity documents')),
+                ('safe_contact', sangam.core.crypto.EncryptedField(blank=True, default='', help_text='Only a channel the person says is safe.', verbose_name='safe way to reach')),
                 ('cwc_involved', models.BooleanField(default=False, verbose_name='CWC involved')),
-                ('cwc_order', sangam.cases.crypto.EncryptedField(blank=True, default='', verbose_name='CWC order reference')),
+                ('cwc_order', sangam.core.crypto.EncryptedField(blank=True, default='', verbose_name='CWC order reference')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('origin_district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.district', verbose_name='district of origin')),
                 ('origin_state', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.state')),
@@ -182,7 +182,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('narrative', sangam.cases.crypto.EncryptedField(blank=True, verbose_name="account, in the survivor's words")),
+                ('narrative', sangam.core.crypto.EncryptedField(blank=True, verbose_name="account, in the survivor's words")),
                 ('language', models.CharField(max_length=10, verbose_name='language it was given in')),
                 ('recorded_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='recorded on')),
                 ('audio', models.FileField(blank=True, upload_to='intake-audio/', verbose_name='audio recording')),
@@ -193,7 +193,7 @@ class Migration(migrations.Migration):
                 ('recruitment_method', models.CharField(blank=True, choices=[('job_offer', 'False job offer'), ('marriage', 'Promise of marriage or love'), ('education', 'Promise of education'), ('abduction', 'Abduction'), ('sold_by_family', 'Sold by family'), ('other', 'Other')], max_length=20, verbose_name='method of recruitment')),
                 ('recruiter_relationship', models.CharField(blank=True, choices=[('family', 'Family member'), ('intimate_partner', 'Intimate partner'), ('friend', 'Friend or acquaintance'), ('neighbour', 'Neighbour or villager'), ('employer', 'Employer'), ('agent', 'Placement agent or broker'), ('stranger', 'Stranger'), ('other', 'Other')], max_length=20, verbose_name='recruiter was')),
                 ('transit', models.CharField(blank=True, max_length=250, verbose_name='through (places, in order)')),
-                ('exploitation_place', sangam.cases.crypto.EncryptedField(blank=True, default='', verbose_name='place of exploitation')),
+                ('exploitation_place', sangam.core.crypto.EncryptedField(blank=True, default='', verbose_name='place of exploitation')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('exploited_in', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.district', verbose_name='exploited in (district)')),
                 ('recorded_by_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.agency')),

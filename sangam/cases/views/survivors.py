@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from sangam.audit import log
 from sangam.cases import workflow
 from sangam.cases.consent import may_see
-from sangam.cases.crypto import decrypt_bytes, encrypt_bytes
 from sangam.cases.forms import ConsentForm, IntakeForm, SurvivorForm
 from sangam.cases.models import (
     Case,
@@ -30,6 +29,7 @@ from sangam.cases.models import (
 )
 from sangam.cases.queries import adding_agency, consent_recorder, search_by_name
 from sangam.core.access import SYSTEM, can
+from sangam.core.crypto import decrypt_bytes, encrypt_bytes
 from sangam.core.editing import save_versioned
 
 AUDIO_CONTEXT = "cases.intake.audio"

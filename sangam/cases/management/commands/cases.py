@@ -4,9 +4,9 @@ from django.db import connection, transaction
 
 from sangam.audit.log import acting_as
 from sangam.cases import exchange
-from sangam.cases.crypto import EncryptedField, data_keys, key_id_of
 from sangam.cases.models import Survivor
 from sangam.core.access import SYSTEM, allowed_to_create
+from sangam.core.crypto import EncryptedField, data_keys, key_id_of
 from sangam.core.progress import ProgressBar
 
 BATCH = 500
@@ -21,9 +21,9 @@ def encrypted_models():
 
 class Command(BaseCommand):
     help = (
-        "`rotate-keys`: re-encrypt survivors' identifying fields with the first key in "
+        "`rotate-keys`: re-encrypt every encrypted field with the first key in "
         "SANGAM_DATA_KEYS (then the old key can be removed); with --blind-index also "
-        "rebuild the name index after SANGAM_BLIND_INDEX_KEY changed. `export --format "
+        "rebuild the name indexes after SANGAM_BLIND_INDEX_KEY changed. `export --format "
         "htcds --user NAME [--identifiers] PATH` / `import --format htcds --user NAME "
         "--agency ID PATH`: HTCDS 2.0 CSV. `remind`: follow-ups due (daily)."
     )
@@ -100,13 +100,17 @@ class Command(BaseCommand):
             for model, fields in encrypted_models():
                 self._rotate(model, fields, current)
             if blind_index:
-                qs = Survivor.objects.restrict(SYSTEM).order_by("pk")
-                bar = ProgressBar(qs.count(), stream=self.stderr)
-                for i, survivor in enumerate(qs.iterator(chunk_size=BATCH), 1):
-                    survivor.index_names()
-                    bar.update(i)
-                bar.close()
-                self.stdout.write("name index rebuilt")
+                # Every model with a name index (survivors, recruiters).
+                for model in apps.get_models():
+                    if not hasattr(model, "index_names"):
+                        continue
+                    qs = model.objects.restrict(SYSTEM).order_by("pk")
+                    bar = ProgressBar(qs.count(), stream=self.stderr)
+                    for i, record in enumerate(qs.iterator(chunk_size=BATCH), 1):
+                        record.index_names()
+                        bar.update(i)
+                    bar.close()
+                    self.stdout.write(f"{model._meta.label}: name index rebuilt")
 
     def _rotate(self, model, fields, current):
         manager = model._base_manager

@@ -18,6 +18,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("prevention", "0003_indexconfiguration_change_logged")]
+    dependencies = [("prevention", "0005_encrypt_recruiters_with_a_name_index")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop, elidable=False)]
