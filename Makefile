@@ -4,18 +4,37 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint format messages clean
+.PHONY: run test lint format messages clean lock audit
 
-$(STAMP): pyproject.toml
+# Dependencies come from the lock files (exact versions and hashes, see
+# docs/development/dependencies.md); `pip check` fails when pyproject.toml
+# declares something the lock does not have (then run `make lock`).
+$(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -e .
+	$(VENV)/bin/pip install -q --require-hashes -r requirements.lock
+	$(VENV)/bin/pip install -q --no-deps -e .
+	$(VENV)/bin/pip check
 	mkdir -p var
 	touch $@
 
-$(TEST_STAMP): $(STAMP)
-	$(VENV)/bin/pip install -q -e '.[test]'
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(VENV)/bin/pip install -q --require-hashes -r requirements-test.lock
+	$(VENV)/bin/pip check
 	touch $@
+
+# Re-pin every dependency (newest versions pyproject.toml allows) with hashes.
+UV_COMPILE = $(VENV)/bin/uv pip compile --python-version 3.12 --generate-hashes \
+	--custom-compile-command "make lock" --quiet
+lock: $(STAMP)
+	$(VENV)/bin/pip install -q uv
+	$(UV_COMPILE) pyproject.toml -o requirements.lock
+	$(UV_COMPILE) pyproject.toml --extra test -o requirements-test.lock
+	echo pip-audit | $(UV_COMPILE) - -o requirements-audit.lock
+
+# Known vulnerabilities in the locked set (skipped, saying so, when offline).
+audit:
+	scripts/audit-dependencies
 
 run: $(STAMP)
 	scripts/ensure-system-packages --optional

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from sangam.agencies.models import AgencyType
 from sangam.audit import log
 from sangam.cases import htcds, workflow
 from sangam.cases.models import Case, Consent, Intake, Survivor
@@ -20,15 +21,63 @@ from sangam.core.access import can
 from sangam.core.vocabulary import Sex
 from sangam.geography.models import District, State
 
+# HTCDS genders are expressions (feminine, masculine, transgender feminine…);
+# Sangam records the sex of the census and the Transgender Persons Act, whose
+# "transgender" does not say which, so it is written as not specified.
 SEX_TO_HTCDS = {
-    Sex.FEMALE: "Female",
-    Sex.MALE: "Male",
-    Sex.TRANSGENDER: "Transgender",
-    Sex.UNKNOWN: "",
+    Sex.FEMALE: "Feminine",
+    Sex.MALE: "Masculine",
+    Sex.TRANSGENDER: "NonSpecifiedUnknown",
+    Sex.UNKNOWN: "NonSpecifiedUnknown",
 }
-HTCDS_TO_SEX = {v.lower(): k for k, v in SEX_TO_HTCDS.items() if v}
-EXPLOITATION = dict(htcds.EXPLOITATION_TYPES)
-CONTROL = dict(htcds.METHODS_OF_CONTROL)
+HTCDS_TO_SEX = {
+    "feminine": Sex.FEMALE,
+    "masculine": Sex.MALE,
+    "transgenderfeminine": Sex.TRANSGENDER,
+    "transgendermasculine": Sex.TRANSGENDER,
+    # The Act counts genderqueer persons as transgender persons.
+    "nonconforming": Sex.TRANSGENDER,
+    "nonspecifiedunknown": Sex.UNKNOWN,
+    # Files written by Sangam before it used the HTCDS picklist.
+    "female": Sex.FEMALE,
+    "male": Sex.MALE,
+    "transgender": Sex.TRANSGENDER,
+}
+# Who decided the trafficking status: the recording agency's kind.
+DECISION_MAKER = {
+    AgencyType.POLICE_STATION: "Police",
+    AgencyType.AHTU: "Police",
+    AgencyType.STATE_AHT_BUREAU: "Police",
+    AgencyType.NGO: "NGO",
+    AgencyType.SHELTER_SHAKTI_SADAN: "NGO",
+    AgencyType.SHG: "NGO",
+    AgencyType.VO: "NGO",
+    AgencyType.CLF: "NGO",
+    AgencyType.CWC: "NonPoliceGovernmentalOrganization",
+    AgencyType.DCPU: "NonPoliceGovernmentalOrganization",
+    AgencyType.DLSA: "NonPoliceGovernmentalOrganization",
+    AgencyType.SLSA: "NonPoliceGovernmentalOrganization",
+    AgencyType.ONE_STOP_CENTRE: "NonPoliceGovernmentalOrganization",
+    AgencyType.SRLM_UNIT: "NonPoliceGovernmentalOrganization",
+    AgencyType.DISTRICT_ADMINISTRATION: "NonPoliceGovernmentalOrganization",
+    AgencyType.HEALTH_DMHP: "NonPoliceGovernmentalOrganization",
+    AgencyType.LABOUR_DEPARTMENT: "NonPoliceGovernmentalOrganization",
+}
+# Exploitation and control codes accepted on import: HTCDS's, and Sangam's own
+# (files written before it used the HTCDS picklist).
+EXPLOITATION = htcds.FROM_HTCDS_EXPLOITATION | {c: c for c in htcds.TO_HTCDS_EXPLOITATION}
+CONTROL = htcds.FROM_HTCDS_CONTROL | {c: c for c in htcds.TO_HTCDS_CONTROL}
+
+
+def _case_status(case):
+    if case.status != Case.Status.CLOSED:
+        return "Active"
+    return "ClosedReferred" if case.outcome == Case.Outcome.TRANSFERRED else "Closed"
+
+
+def _values(codes, table):
+    """The HTCDS values of recorded ``codes``, each once, in recorded order."""
+    return ";".join(dict.fromkeys(table.get(c, "Other") for c in codes))
 
 
 def export_rows(user, *, identifiers=False):
@@ -64,24 +113,36 @@ def export_rows(user, *, identifiers=False):
                 "prs_SecondName": second,
                 "con_Consent": "Yes" if s.pk in consented else "No",
                 "prs_Birthdate": s.date_of_birth.isoformat() if s.date_of_birth else "",
-                "prs_Gender": SEX_TO_HTCDS.get(s.sex, ""),
-                "prs_Citizenship": "India",
+                "prs_Gender": SEX_TO_HTCDS.get(s.sex, "NonSpecifiedUnknown"),
+                "prs_Citizenship": htcds.INDIA,
                 "prs_MailingCity": s.origin_district.name if s.origin_district else "",
                 "prs_MailingState": s.origin_state.name if s.origin_state else "",
-                "prs_MailingCountry": "India",
-                "cas_Status": case.get_status_display(),
-                "cas_ReasonForCaseClosure": case.get_outcome_display() if case.outcome else "",
+                "prs_MailingCountry": htcds.INDIA,
+                "cas_Status": _case_status(case),
+                # Long text in HTCDS; the outcome's code reads the same in every language.
+                "cas_ReasonForCaseClosure": case.outcome,
             }
         )
         if intake:
             row.update(
                 {
-                    "vic_TraffickingStatus": intake.get_trafficking_status_display(),
-                    "vic_TraffickinStatusDecisionMakingOrg": intake.recorded_by_agency.name,
-                    "vic_MethodOfRecruitment": intake.get_recruitment_method_display(),
+                    "vic_TraffickingStatus": htcds.TO_HTCDS_TRAFFICKING_STATUS.get(
+                        intake.trafficking_status, ""
+                    ),
+                    "vic_TraffickinStatusDecisionMakingOrg": DECISION_MAKER.get(
+                        intake.recorded_by_agency.type, "Other"
+                    ),
+                    "vic_MethodOfRecruitment": _values(
+                        [intake.recruitment_method] if intake.recruitment_method else [],
+                        htcds.TO_HTCDS_RECRUITMENT,
+                    ),
                     "vic_LocationOfRecruitment": getattr(intake.recruited_in, "name", ""),
-                    "vic_MethodsOfControl": ";".join(intake.methods_of_control),
-                    "vic_TypeOfExploitation": ";".join(intake.exploitation_types),
+                    "vic_MethodsOfControl": _values(
+                        intake.methods_of_control, htcds.TO_HTCDS_CONTROL
+                    ),
+                    "vic_TypeOfExploitation": _values(
+                        intake.exploitation_types, htcds.TO_HTCDS_EXPLOITATION
+                    ),
                     "vic_ForcedLabourIndustry": intake.labour_industry,
                     "vic_LocationOfExploitation": getattr(intake.exploited_in, "name", ""),
                 }
@@ -127,9 +188,11 @@ def _district(name, state):
 
 
 def _codes(text, vocabulary):
+    """Recorded codes of a multi-select cell, each once, and the values not known."""
     values = [v.strip() for v in (text or "").split(";") if v.strip()]
     unknown = [v for v in values if v not in vocabulary]
-    return values, unknown
+    codes = dict.fromkeys(vocabulary[v] for v in values if v in vocabulary)
+    return list(codes), unknown
 
 
 def import_csv(user, agency, path):

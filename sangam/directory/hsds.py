@@ -119,6 +119,111 @@ def schema(name):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+# ---------------------------------------------------------------- tabular form
+
+# The 3.1 draft's unit table (its unit.json is not among the shared schemas).
+UNIT_FIELDS = [
+    {"name": "id", "type": "string", "format": "uuid", "constraints": {"required": True}},
+    {"name": "name", "type": "string", "constraints": {"required": True}},
+    {"name": "scheme", "type": "string"},
+    {"name": "identifier", "type": "string"},
+]
+# JSON schema type/format -> Table Schema type/format.
+_FIELD_TYPES = {
+    ("string", "date-time"): ("datetime", None),
+    ("string", "date"): ("date", None),
+    ("string", "time"): ("time", None),
+}
+
+
+@functools.cache
+def _hsds_package():
+    """HSDS 3.0's own datapackage.json: the Table Schema of every 3.0 table."""
+    path = resources.files("sangam.directory") / "hsds_schema" / "datapackage.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _fields_of(schema_name):
+    """Table Schema fields of an HSDS JSON table schema (the 3.1 draft tables)."""
+    props = schema(schema_name)["properties"]
+    required = set(schema(schema_name).get("required", []))
+    fields = []
+    for name, prop in props.items():
+        if "$ref" in prop or prop.get("type") in ("array", "object"):
+            continue
+        kind, fmt = _FIELD_TYPES.get((prop["type"], prop.get("format")), (prop["type"], None))
+        field = {"name": name, "type": kind}
+        if fmt or (kind == "string" and prop.get("format")):
+            field["format"] = fmt or prop["format"]
+        field["constraints"] = {"required": name in required}
+        fields.append(field)
+    return fields
+
+
+def tabular_resources():
+    """{CSV file name: Frictionless tabular data resource} of every table Sangam writes.
+
+    HSDS 3.0 tables take HSDS's own resource (schema, keys); the 3.1 draft's
+    ``service_capacities`` and ``units`` are described from the draft. Foreign
+    keys to tables Sangam does not write (contacts, programs) are left out, as
+    HSDS's own example packages do.
+    """
+    hsds_resources = {r["path"]: r for r in _hsds_package()["resources"]}
+    out = {}
+    for table in TABLES:
+        path = f"{table}.csv"
+        if path in hsds_resources:
+            out[path] = json.loads(json.dumps(hsds_resources[path]))
+        else:
+            out[path] = {
+                "name": "service_capacity",
+                "path": path,
+                "description": "Live capacity of a service (HSDS 3.1 draft).",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "profile": "tabular-data-resource",
+                "schema": {
+                    "primaryKey": "id",
+                    "fields": _fields_of(SCHEMA_OF[table]),
+                    "foreignKeys": [
+                        {
+                            "fields": "service_id",
+                            "reference": {"resource": "service", "fields": "id"},
+                        },
+                        {"fields": "unit_id", "reference": {"resource": "unit", "fields": "id"}},
+                    ],
+                },
+            }
+    out["units.csv"] = {
+        "name": "unit",
+        "path": "units.csv",
+        "description": "Units of service capacity (HSDS 3.1 draft).",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "profile": "tabular-data-resource",
+        "schema": {"primaryKey": "id", "fields": UNIT_FIELDS},
+    }
+    names = {r["name"] for r in out.values()}
+    for resource in out.values():
+        for f in resource["schema"]["fields"]:
+            # A required text Sangam leaves empty is an empty text, as in the
+            # JSON form (and as the importer reads it), not a missing value.
+            if f["type"] == "string" and f.get("constraints", {}).get("required"):
+                f["missingValues"] = []
+        keys = [
+            k
+            for k in resource["schema"].get("foreignKeys", [])
+            if k["reference"]["resource"] in names
+        ]
+        resource["schema"]["foreignKeys"] = keys
+        resource["encoding"] = "utf-8"
+    return out
+
+
+def columns(resource):
+    return [f["name"] for f in resource["schema"]["fields"]]
+
+
 @functools.cache
 def _registry():
     """The HSDS table schemas refer to each other by file name."""

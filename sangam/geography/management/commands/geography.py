@@ -24,7 +24,14 @@ def load_reference():
                 },
             )
         states = {s.code: s for s in State.objects.all()}
-        for iso, code, lgd, name, centre in reference.districts():
+        rows = reference.districts()
+        # An LGD code given to another district than before (a correction) is
+        # freed first, so that the unique code can move.
+        owner = {lgd: code for _, code, lgd, _, _ in rows if lgd}
+        for district in District.objects.filter(lgd_code__in=owner):
+            if owner[district.lgd_code] != district.code:
+                District.objects.filter(pk=district.pk).update(lgd_code=None)
+        for iso, code, lgd, name, centre in rows:
             lat, lon = centre or (None, None)
             District.objects.update_or_create(
                 code=code,
