@@ -211,12 +211,15 @@ MEDIA_ROOT = VAR_DIR / "media"
 SANGAM_MAX_AUDIO_BYTES = int(os.environ.get("SANGAM_MAX_AUDIO_BYTES", str(50 * 1024 * 1024)))
 SANGAM_BASE_URL = os.environ.get("SANGAM_BASE_URL", "http://127.0.0.1:8000")
 
+# Outside production, e-mails (password-reset links among them) are written
+# to files under var/mail/ readable by this account only, never to the log.
 EMAIL_BACKEND = os.environ.get(
     "SANGAM_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "sangam.core.mail.PrivateFileBackend",
 )
+EMAIL_FILE_PATH = Path(os.environ.get("SANGAM_EMAIL_FILE_PATH", VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("SANGAM_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("SANGAM_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("SANGAM_FROM_EMAIL", "Sangam <no-reply@sangam.invalid>")
