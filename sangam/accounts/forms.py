@@ -1,4 +1,5 @@
-"""Sign-in (password, then a TOTP code), language choice, API tokens, and
+"""Sign-in (password, then a TOTP code, a recovery code or a passkey),
+language choice, API tokens, passkeys, and
 who a password reset is sent to (active accounts with a password)."""
 
 from django import forms
@@ -40,3 +41,22 @@ class SangamPasswordResetForm(PasswordResetForm):
             for u in User.objects.restrict(SYSTEM).filter(email__iexact=email, is_active=True)
             if u.has_usable_password()
         )
+
+
+class RecoveryCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Recovery code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+
+class PasskeyForm(forms.Form):
+    """A passkey's name and the browser's answer (filled in by passkeys.js)."""
+
+    name = forms.CharField(label=_("Name of the passkey (for example: my phone)"), max_length=100)
+    credential = forms.CharField(widget=forms.HiddenInput, max_length=20000)
+
+
+class PasskeyLoginForm(forms.Form):
+    credential = forms.CharField(widget=forms.HiddenInput, max_length=20000)

@@ -148,8 +148,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lock an account after this many failed attempts (password or 2FA code).
+# Failed logins (password or second factor), see accounts/throttle.py: after
+# LOGIN_FAILURE_LIMIT from one address an account is locked there for
+# LOGIN_LOCKOUT_MINUTES, doubling with each further failure (up to a day);
+# after LOGIN_ACCOUNT_FAILURE_LIMIT from anywhere, for one minute, doubling
+# up to LOGIN_LOCKOUT_MINUTES.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("SANGAM_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("SANGAM_LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("SANGAM_LOGIN_LOCKOUT_MINUTES", "15"))
 
 # Idle timeout: the session expires this long after the last request
