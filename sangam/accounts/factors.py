@@ -60,5 +60,5 @@ def reset_second_factor(user):
             "recovery_codes": RecoveryCode.objects.filter(user=user).delete()[0],
             "passkeys": Passkey.objects.filter(user=user).delete()[0],
         }
-        log.record("delete", "accounts.user", user.pk, detail={"second_factor": "reset", **removed})
+        log.record("update", "accounts.user", user.pk, detail={"second_factor": "reset", **removed})
     return removed
