@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from sangam.accounts import factors, passkeys
 from sangam.accounts.forms import PasskeyForm, PasskeyLoginForm
 from sangam.accounts.models import Passkey
-from sangam.accounts.views import _pending_user, _second_factor_checked, recovery_codes_page
+from sangam.accounts.views import pending_user, recovery_codes_page, second_factor_checked
 from sangam.audit import log
 
 
@@ -69,7 +69,7 @@ def new_recovery_codes_view(request):
 
 @require_POST
 def login_options_view(request):
-    user = _pending_user(request)
+    user = pending_user(request)
     options = passkeys.login_options(request, user) if user else None
     if options is None:
         return HttpResponseBadRequest(
@@ -80,14 +80,14 @@ def login_options_view(request):
 
 @require_POST
 def login_view(request):
-    user = _pending_user(request)
+    user = pending_user(request)
     if user is None:
         return redirect("login")
     form = PasskeyLoginForm(request.POST)
     right = form.is_valid() and passkeys.verify_login(
         request, user, form.cleaned_data["credential"]
     )
-    done = _second_factor_checked(request, user, bool(right), "passkey")
+    done = second_factor_checked(request, user, bool(right), "passkey")
     if done:
         return done
     messages.error(request, _("The passkey was not accepted. Try again or type a code."))

@@ -72,8 +72,8 @@ def _delay(kind, failures):
 
 
 def _locked_counters(keys):
-    """The counters, created if new, each under a row lock (taken in key
-    order, so two attempts never wait on each other)."""
+    """The counters, created if new, each under a row lock. Locks are taken
+    in key order, so two attempts wait for each other but never deadlock."""
     while True:
         LoginThrottle.objects.bulk_create(
             [LoginThrottle(key=k) for k in keys.values()], ignore_conflicts=True

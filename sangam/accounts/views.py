@@ -50,7 +50,7 @@ def _finish_login(request, user, second_factor=None):
     return HttpResponseRedirect(_safe_next(request, nxt))
 
 
-def _pending_user(request):
+def pending_user(request):
     data = request.session.get("pending_login")
     if not data or time.time() - data["at"] > PENDING_SECONDS:
         request.session.pop("pending_login", None)
@@ -58,7 +58,7 @@ def _pending_user(request):
     return User.objects.restrict(SYSTEM).filter(pk=data["user"], is_active=True).first()
 
 
-def _second_factor_checked(request, user, right, method):
+def second_factor_checked(request, user, right, method):
     """Count a second-factor attempt whose check is done. Returns the
     response that ends the login (success or lockout), or None to show the
     form again."""
@@ -109,7 +109,7 @@ def login_view(request):
 
 
 def verify_view(request):
-    user = _pending_user(request)
+    user = pending_user(request)
     if user is None:
         return redirect("login")
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -117,7 +117,7 @@ def verify_view(request):
         return redirect("accounts:setup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        done = _second_factor_checked(
+        done = second_factor_checked(
             request, user, device.verify(form.cleaned_data["code"]), "authenticator"
         )
         if done:
@@ -129,14 +129,14 @@ def verify_view(request):
 
 def recovery_view(request):
     """The second factor with a recovery code, for someone without her phone."""
-    user = _pending_user(request)
+    user = pending_user(request)
     if user is None:
         return redirect("login")
     form = RecoveryCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         right = factors.use_recovery_code(user, form.cleaned_data["code"])
-        done = _second_factor_checked(request, user, right, "recovery code")
-        if done:
+        done = second_factor_checked(request, user, right, "recovery code")
+        if done and request.user.is_authenticated:
             left = factors.recovery_codes_left(user)
             messages.warning(
                 request,
@@ -147,6 +147,7 @@ def recovery_view(request):
                 )
                 % {"left": left},
             )
+        if done:
             return done
         form.add_error("code", _("That recovery code is not right or was used before."))
     return render(request, "accounts/recovery.html", {"form": form})
@@ -155,7 +156,7 @@ def recovery_view(request):
 def setup_view(request):
     """First login of someone who must use two-factor: enrol an authenticator
     app, then see her recovery codes once."""
-    user = _pending_user(request)
+    user = pending_user(request)
     if user is None:
         return redirect("login")
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():

@@ -44,8 +44,8 @@ def logged_in(client):
 def test_a_recovery_code_logs_in_once(client, worker):
     codes = new_recovery_codes(worker)
     password_step(client)
-    response = client.post(reverse("accounts:recovery"), {"code": codes[3].upper()})
-    assert response.status_code == 302
+    response = client.post(reverse("accounts:recovery"), {"code": codes[3].upper()}, follow=True)
+    assert "You have 9 recovery codes left." in response.content.decode()
     assert logged_in(client)
     assert AuditEntry.objects.filter(
         action="login", actor_id=worker.pk, detail__second_factor="recovery code"
@@ -87,6 +87,7 @@ def test_wrong_recovery_codes_count_towards_the_lockout(client, worker):
     for _ in range(settings.LOGIN_FAILURE_LIMIT):
         response = client.post(reverse("accounts:recovery"), {"code": "aaaa-bbbb-cccc-dddd"})
     assert response.url == reverse("login")
+    assert "recovery codes left" not in client.get(response.url).content.decode()
     assert "locked" in password_step(client).content.decode()
 
 
