@@ -12,12 +12,13 @@ import logging
 import re
 
 _PATTERNS = [
+    # A password-reset link is a key to the account until it is used. First:
+    # a key may contain what looks like a number to the patterns below.
+    (re.compile(r"(/password/reset/)[\w-]+/[\w-]+/"), r"\1[link]/"),
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
     (re.compile(r"(?<!\d)(?:\+?91[\s-]?)?[6-9]\d{9}(?!\d)"), "[phone]"),
     (re.compile(r"(?<!\d)\d{4}\s?\d{4}\s?\d{4}(?!\d)"), "[aadhaar]"),
     (re.compile(r"\?[^\s\"']*"), "?[query]"),
-    # A password-reset link is a key to the account until it is used.
-    (re.compile(r"(/password/reset/)[\w-]+/[\w-]+/"), r"\1[link]/"),
 ]
 
 

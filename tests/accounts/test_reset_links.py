@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from sangam.core.roles import Role
-from sangam.logging import JsonFormatter, ScrubPersonalData
+from sangam.logging import JsonFormatter, ScrubPersonalData, scrub
 from tests.conftest import make_agency, make_user
 
 
@@ -53,3 +53,8 @@ def test_a_reset_link_is_scrubbed_from_the_request_log(client, worker):
     token = path.rstrip("/").rsplit("/", 1)[1]
     assert token not in line
     assert "/password/reset/[link]/" in line
+
+
+def test_a_reset_key_that_looks_like_a_number_is_scrubbed_whole():
+    path = "/accounts/password/reset/MjE/diy7ml-f123456789012bcf3f869bde1437b3c9/"
+    assert scrub(f'"GET {path}" 302') == '"GET /accounts/password/reset/[link]/" 302'
