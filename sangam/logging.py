@@ -1,9 +1,10 @@
 """Structured logging that keeps personal data out.
 
 Log records are JSON lines. Messages are scrubbed of things that look like
-phone numbers, e-mail addresses, Aadhaar numbers and query strings, and the
-request object Django attaches is reduced to method, path and status: paths in
-Sangam carry opaque ids only, never names.
+phone numbers, e-mail addresses, Aadhaar numbers, query strings and
+password-reset links, and the request object Django attaches is reduced to
+method, path and status: paths in Sangam carry opaque ids only, never names
+(a reset link's key is scrubbed from paths too).
 """
 
 import json
@@ -11,6 +12,9 @@ import logging
 import re
 
 _PATTERNS = [
+    # A password-reset link is a key to the account until it is used. First:
+    # a key may contain what looks like a number to the patterns below.
+    (re.compile(r"(/password/reset/)[\w-]+/[\w-]+/"), r"\1[link]/"),
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
     (re.compile(r"(?<!\d)(?:\+?91[\s-]?)?[6-9]\d{9}(?!\d)"), "[phone]"),
     (re.compile(r"(?<!\d)\d{4}\s?\d{4}\s?\d{4}(?!\d)"), "[aadhaar]"),
@@ -42,7 +46,7 @@ class JsonFormatter(logging.Formatter):
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "method"):
             entry["method"] = request.method
-            entry["path"] = request.path
+            entry["path"] = scrub(request.path)
         if getattr(record, "status_code", None):
             entry["status"] = record.status_code
         if record.exc_info:

@@ -1,6 +1,7 @@
-"""Sign-in (password, then a TOTP code), language choice, API tokens, who
-a password reset is sent to (active accounts with a password), and the
-forms administrators manage people with (an invitation, a role)."""
+"""Sign-in (password, then a TOTP code, a recovery code or a passkey),
+language choice, API tokens, passkeys, who a password reset is sent to
+(active accounts with a password), and the forms administrators manage
+people with (an invitation, a role)."""
 
 from django import forms
 from django.conf import settings
@@ -72,3 +73,22 @@ class RoleForm(forms.Form):
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(role.value, role.label) for role in roles]
+
+
+class RecoveryCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Recovery code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+
+class PasskeyForm(forms.Form):
+    """A passkey's name and the browser's answer (filled in by passkeys.js)."""
+
+    name = forms.CharField(label=_("Name of the passkey (for example: my phone)"), max_length=100)
+    credential = forms.CharField(widget=forms.HiddenInput, max_length=20000)
+
+
+class PasskeyLoginForm(forms.Form):
+    credential = forms.CharField(widget=forms.HiddenInput, max_length=20000)

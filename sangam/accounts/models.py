@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sangam.core.crypto import EncryptedField
 from sangam.core.access import SYSTEM, AccessPaths, RestrictedQuerySet, system_context
 from sangam.core.models import ChangeLoggedModel
 from sangam.core.roles import OVERSIGHT_ROLES, TWO_FACTOR_ROLES
@@ -75,10 +76,12 @@ class User(AbstractUser):
 
 
 class TOTPDevice(models.Model):
-    """RFC 6238 authenticator app secret. A code is accepted once only."""
+    """RFC 6238 authenticator app secret, encrypted at rest like survivors'
+    identifying fields: whoever holds the secret can make the codes. A code
+    (its time step) is accepted once only."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp")
-    secret = models.CharField(max_length=64)
+    secret = EncryptedField()
     confirmed = models.BooleanField(default=False)
     last_used_step = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -97,7 +100,10 @@ class TOTPDevice(models.Model):
         return self.totp().provisioning_uri(name=self.user.get_username(), issuer_name="Sangam")
 
     def verify(self, code):
-        """True if code is valid now (±1 step) and newer than the last one used."""
+        """True if code is valid now (±1 step) and newer than the last one used.
+
+        The step is consumed by a conditional UPDATE: the database's row lock
+        lets one of several concurrent logins with the same code through."""
         code = "".join(ch for ch in str(code) if ch.isdigit())
         if len(code) != 6:
             return False
@@ -105,17 +111,62 @@ class TOTPDevice(models.Model):
         now = timezone.now().timestamp()
         for offset in (-1, 0, 1):
             step = int(now // totp.interval) + offset
-            if step > self.last_used_step and secrets.compare_digest(
-                totp.at(step * totp.interval), code
-            ):
-                self.last_used_step = step
-                self.save(update_fields=["last_used_step"])
-                return True
+            if secrets.compare_digest(totp.at(step * totp.interval), code):
+                consumed = TOTPDevice.objects.filter(pk=self.pk, last_used_step__lt=step).update(
+                    last_used_step=step
+                )
+                if consumed:
+                    self.last_used_step = step
+                return bool(consumed)
         return False
 
 
+class RecoveryCode(models.Model):
+    """A one-time code for logging in without the phone. Only its SHA-256 is
+    stored: a code is 80 random bits, too many to guess back from a dump."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    digest = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "digest"], name="recovery_code_once_per_user")
+        ]
+
+    def __str__(self):
+        return f"recovery code of user {self.user_id}"
+
+    @staticmethod
+    def digest_of(code):
+        # Typed with or without dashes and in either case.
+        normal = "".join(ch for ch in str(code).lower() if ch.isalnum())
+        return hashlib.sha256(normal.encode()).hexdigest()
+
+
+class Passkey(models.Model):
+    """A WebAuthn credential (a passkey or security key) registered as a
+    second factor. The public key is not secret; the private key never
+    leaves the authenticator."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="passkeys")
+    name = models.CharField(_("name"), max_length=100)
+    credential_id = models.CharField(max_length=1400, unique=True)  # base64url
+    public_key = models.BinaryField()
+    sign_count = models.BigIntegerField(default=0)
+    # SHA-256 of the challenge last answered: an assertion is accepted once.
+    last_challenge = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"passkey of user {self.user_id}"
+
+
 class LoginThrottle(models.Model):
-    """Failed attempts per account name, kept as a hash: the name someone
+    """Failed attempts for one account, or for one account from one address
+    (see accounts/throttle.py). The key is a keyed hash: the name someone
     typed may be mistyped personal data and does not belong in a table."""
 
     key = models.CharField(max_length=64, unique=True)
@@ -125,35 +176,6 @@ class LoginThrottle(models.Model):
 
     def __str__(self):
         return f"{self.failures} failed attempts"
-
-    @staticmethod
-    def key_for(username):
-        return hashlib.sha256(
-            (settings.SECRET_KEY + (username or "").strip().casefold()).encode()
-        ).hexdigest()
-
-    @classmethod
-    def is_locked(cls, username):
-        row = cls.objects.filter(key=cls.key_for(username)).first()
-        return bool(row and row.locked_until and row.locked_until > timezone.now())
-
-    @classmethod
-    def failed(cls, username):
-        """Count a failure; returns True if the account is now locked."""
-        row, _ = cls.objects.get_or_create(key=cls.key_for(username))
-        if row.locked_until and row.locked_until <= timezone.now():
-            row.failures = 0
-            row.locked_until = None
-        row.failures += 1
-        locked = row.failures >= settings.LOGIN_FAILURE_LIMIT
-        if locked:
-            row.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-        row.save()
-        return locked
-
-    @classmethod
-    def succeeded(cls, username):
-        cls.objects.filter(key=cls.key_for(username)).delete()
 
 
 class APIToken(models.Model):

@@ -1,13 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from sangam.accounts import people_views, views
+from sangam.accounts import passkey_views, people_views, views
 from sangam.accounts.forms import SangamPasswordResetForm
 
 app_name = "accounts"
 urlpatterns = [
     path("login/verify/", views.verify_view, name="verify"),
     path("login/setup/", views.setup_view, name="setup"),
+    path("login/recovery/", views.recovery_view, name="recovery"),
+    path("login/passkey/options/", passkey_views.login_options_view, name="passkey_login_options"),
+    path("login/passkey/", passkey_views.login_view, name="passkey_login"),
     path("logout/", views.logout_view, name="logout"),
     path("language/", views.language_view, name="language"),
     path("me/", views.profile_view, name="profile"),
@@ -39,6 +42,14 @@ urlpatterns = [
         people_views.InvitationView.as_view(),
         name="invitation",
     ),
+    path("me/recovery-codes/", passkey_views.new_recovery_codes_view, name="new_recovery_codes"),
+    path(
+        "me/passkeys/options/",
+        passkey_views.register_options_view,
+        name="passkey_register_options",
+    ),
+    path("me/passkeys/", passkey_views.register_view, name="passkey_register"),
+    path("me/passkeys/<int:pk>/remove/", passkey_views.remove_view, name="passkey_remove"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -1,6 +1,7 @@
-"""Signing in with a password and a second factor (TOTP set-up and check),
-signing out, the interface language, "My account" and its API tokens, and
-the password reset confirmation."""
+"""Signing in with a password and a second factor (TOTP set-up and check, a
+recovery code; passkeys are in passkey_views), signing out, the interface
+language, "My account" and its API tokens, and the password reset
+confirmation."""
 
 import time
 
@@ -13,11 +14,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from sangam.accounts.forms import CodeForm, LanguageForm, LoginForm, TokenForm
-from sangam.accounts.models import APIToken, LoginThrottle, TOTPDevice, User
+from sangam.accounts import factors, throttle
+from sangam.accounts.forms import CodeForm, LanguageForm, LoginForm, RecoveryCodeForm, TokenForm
+from sangam.accounts.models import APIToken, Passkey, TOTPDevice, User
 from sangam.audit import log
 from sangam.audit.middleware import client_ip
 from sangam.core.access import SYSTEM, system_context
@@ -30,21 +34,48 @@ def _safe_next(request, url):
     return safe_next(request, url, reverse(settings.LOGIN_REDIRECT_URL))
 
 
-def _finish_login(request, user):
-    LoginThrottle.succeeded(user.get_username())
+def _locked_text(verdict):
+    return _("Too many failed attempts. This account is locked for %(minutes)s minutes.") % {
+        "minutes": verdict.minutes_left()
+    }
+
+
+def _finish_login(request, user, second_factor=None):
+    request.session.pop("pending_login", None)
     nxt = request.session.get("login_next")
     login(request, user, backend="sangam.accounts.backends.SangamBackend")
+    detail = {"second_factor": second_factor} if second_factor else None
     with log.acting_as(user=user, ip=client_ip(request)):
-        log.record("login", "accounts.user", user.pk)
+        log.record("login", "accounts.user", user.pk, detail=detail)
     return HttpResponseRedirect(_safe_next(request, nxt))
 
 
-def _pending_user(request):
+def pending_user(request):
     data = request.session.get("pending_login")
     if not data or time.time() - data["at"] > PENDING_SECONDS:
         request.session.pop("pending_login", None)
         return None
     return User.objects.restrict(SYSTEM).filter(pk=data["user"], is_active=True).first()
+
+
+def second_factor_checked(request, user, right, method):
+    """Count a second-factor attempt whose check is done. Returns the
+    response that ends the login (success or lockout), or None to show the
+    form again."""
+    verdict = throttle.attempt(user.get_username(), client_ip(request), right)
+    if verdict.allowed:
+        return _finish_login(request, user, method)
+    log.record(
+        "locked" if verdict.locked else "login_failed",
+        "accounts.user",
+        user.pk,
+        detail={"step": method},
+    )
+    if verdict.locked:
+        request.session.pop("pending_login", None)
+        messages.error(request, _locked_text(verdict))
+        return redirect("login")
+    return None
 
 
 def login_view(request):
@@ -55,29 +86,30 @@ def login_view(request):
         request.session["login_next"] = request.GET.get("next", "")
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
-        locked_text = _(
-            "Too many failed attempts. This account is locked for %(minutes)s minutes."
-        ) % {"minutes": settings.LOGIN_LOCKOUT_MINUTES}
-        if LoginThrottle.is_locked(username):
-            form.add_error(None, locked_text)
+        # The hash is checked for every attempt, locked or not; the verdict
+        # is then decided under the counters' row locks (accounts/throttle).
+        user = authenticate(request, username=username, password=form.cleaned_data["password"])
+        two_factor = user is not None and user.needs_two_factor
+        verdict = throttle.attempt(
+            username, client_ip(request), user is not None, finished=not two_factor
+        )
+        if not verdict.allowed:
+            log.record("locked" if verdict.locked else "login_failed", "accounts.user")
+            form.add_error(
+                None, _locked_text(verdict) if verdict.locked else _("Wrong username or password.")
+            )
+        elif two_factor:
+            request.session.cycle_key()
+            request.session["pending_login"] = {"user": user.pk, "at": time.time()}
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            return redirect("accounts:verify" if device else "accounts:setup")
         else:
-            user = authenticate(request, username=username, password=form.cleaned_data["password"])
-            if user is None:
-                locked = LoginThrottle.failed(username)
-                log.record("locked" if locked else "login_failed", "accounts.user")
-                form.add_error(None, locked_text if locked else _("Wrong username or password."))
-            elif user.needs_two_factor:
-                request.session.cycle_key()
-                request.session["pending_login"] = {"user": user.pk, "at": time.time()}
-                device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-                return redirect("accounts:verify" if device else "accounts:setup")
-            else:
-                return _finish_login(request, user)
+            return _finish_login(request, user)
     return render(request, "accounts/login.html", {"form": form}, status=200)
 
 
 def verify_view(request):
-    user = _pending_user(request)
+    user = pending_user(request)
     if user is None:
         return redirect("login")
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -85,31 +117,46 @@ def verify_view(request):
         return redirect("accounts:setup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if LoginThrottle.is_locked(user.get_username()):
-            request.session.pop("pending_login", None)
-            messages.error(request, _("Too many failed attempts. Try again later."))
-            return redirect("login")
-        if device.verify(form.cleaned_data["code"]):
-            request.session.pop("pending_login", None)
-            return _finish_login(request, user)
-        locked = LoginThrottle.failed(user.get_username())
-        log.record(
-            "locked" if locked else "login_failed",
-            "accounts.user",
-            user.pk,
-            detail={"step": "two-factor"},
+        done = second_factor_checked(
+            request, user, device.verify(form.cleaned_data["code"]), "authenticator"
         )
-        if locked:
-            request.session.pop("pending_login", None)
-            messages.error(request, _("Too many failed attempts. Try again later."))
-            return redirect("login")
+        if done:
+            return done
         form.add_error("code", _("That code is not right. Codes change every 30 seconds."))
-    return render(request, "accounts/verify.html", {"form": form})
+    has_passkeys = Passkey.objects.filter(user=user).exists()
+    return render(request, "accounts/verify.html", {"form": form, "has_passkeys": has_passkeys})
+
+
+def recovery_view(request):
+    """The second factor with a recovery code, for someone without her phone."""
+    user = pending_user(request)
+    if user is None:
+        return redirect("login")
+    form = RecoveryCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        right = factors.use_recovery_code(user, form.cleaned_data["code"])
+        done = second_factor_checked(request, user, right, "recovery code")
+        if done and request.user.is_authenticated:
+            left = factors.recovery_codes_left(user)
+            messages.warning(
+                request,
+                ngettext(
+                    "You have %(left)s recovery code left. Make new ones in My account.",
+                    "You have %(left)s recovery codes left. Make new ones in My account.",
+                    left,
+                )
+                % {"left": left},
+            )
+        if done:
+            return done
+        form.add_error("code", _("That recovery code is not right or was used before."))
+    return render(request, "accounts/recovery.html", {"form": form})
 
 
 def setup_view(request):
-    """First login of someone who must use two-factor: enrol an authenticator app."""
-    user = _pending_user(request)
+    """First login of someone who must use two-factor: enrol an authenticator
+    app, then see her recovery codes once."""
+    user = pending_user(request)
     if user is None:
         return redirect("login")
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
@@ -122,11 +169,19 @@ def setup_view(request):
         if device.verify(form.cleaned_data["code"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            request.session.pop("pending_login", None)
-            return _finish_login(request, user)
+            throttle.attempt(user.get_username(), client_ip(request), True)
+            nxt = _finish_login(request, user, "authenticator").url
+            return recovery_codes_page(request, factors.new_recovery_codes(user), nxt)
         form.add_error("code", _("That code is not right. Check the time on your phone."))
     qr = segno.make(device.provisioning_uri(), error="m").svg_inline(scale=4, title="QR")
     return render(request, "accounts/setup.html", {"form": form, "qr": qr, "secret": device.secret})
+
+
+def recovery_codes_page(request, codes, next_url):
+    """Show fresh recovery codes: the only time they are readable."""
+    response = render(request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url})
+    add_never_cache_headers(response)
+    return response
 
 
 @require_POST
@@ -177,6 +232,8 @@ def profile_view(request):
             "tokens": tokens,
             "new_token": new_token,
             "memberships": request.user.active_memberships(),
+            "passkeys": Passkey.objects.filter(user=request.user),
+            "recovery_codes_left": factors.recovery_codes_left(request.user),
         },
     )
 

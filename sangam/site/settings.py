@@ -148,8 +148,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lock an account after this many failed attempts (password or 2FA code).
+# Failed logins (password or second factor), see accounts/throttle.py: after
+# LOGIN_FAILURE_LIMIT from one address an account is locked there for
+# LOGIN_LOCKOUT_MINUTES, doubling with each further failure (up to a day);
+# after LOGIN_ACCOUNT_FAILURE_LIMIT from anywhere, for one minute, doubling
+# up to LOGIN_LOCKOUT_MINUTES.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("SANGAM_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("SANGAM_LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("SANGAM_LOGIN_LOCKOUT_MINUTES", "15"))
 
 # Idle timeout: the session expires this long after the last request
@@ -211,12 +216,15 @@ MEDIA_ROOT = VAR_DIR / "media"
 SANGAM_MAX_AUDIO_BYTES = int(os.environ.get("SANGAM_MAX_AUDIO_BYTES", str(50 * 1024 * 1024)))
 SANGAM_BASE_URL = os.environ.get("SANGAM_BASE_URL", "http://127.0.0.1:8000")
 
+# Outside production, e-mails (password-reset links among them) are written
+# to files under var/mail/ readable by this account only, never to the log.
 EMAIL_BACKEND = os.environ.get(
     "SANGAM_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    else "sangam.core.mail.PrivateFileBackend",
 )
+EMAIL_FILE_PATH = Path(os.environ.get("SANGAM_EMAIL_FILE_PATH", VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("SANGAM_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("SANGAM_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("SANGAM_FROM_EMAIL", "Sangam <no-reply@sangam.invalid>")

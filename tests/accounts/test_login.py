@@ -64,8 +64,12 @@ def test_it_makes_a_new_user_enrol_an_authenticator(client, reference):
     assert "<svg" in page.content.decode()
     secret = page.context["secret"]
     response = client.post(reverse("accounts:setup"), {"code": pyotp.TOTP(secret).now()})
-    assert response.status_code == 302
     assert TOTPDevice.objects.get(user__username="newbie").confirmed
+    # Then her recovery codes, once, and she is logged in.
+    assert response.status_code == 200
+    assert len(response.context["codes"]) == 10
+    assert response["Cache-Control"].startswith("max-age=0, no-cache, no-store")
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_it_does_not_skip_the_code_step_by_going_to_setup(client, worker):
