@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from sangam.core import access
+        from sangam.core import access, checks  # noqa: F401 (checks registers the deploy check)
 
         access.load_grants()
