@@ -110,10 +110,21 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'sangam.sqlite3'}"),
-        conn_max_age=int(os.environ.get("SANGAM_DB_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Every process (web worker, dev server, task worker, scheduler) shares a
+    # bounded pool: a request borrows a connection and gives it back when it
+    # ends, a request beyond the bound waits up to the timeout. Persistent
+    # per-thread connections (CONN_MAX_AGE) left the dev server, which starts
+    # a thread per request, holding 99 idle connections of the server's 100.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("SANGAM_DB_POOL_SIZE", "4")),
+        "timeout": int(os.environ.get("SANGAM_DB_POOL_TIMEOUT", "10")),
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server and the task worker use the file at the same time.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
