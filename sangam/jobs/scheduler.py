@@ -96,7 +96,6 @@ def run(entry, run_id=None):
             outcome, error = ScheduledRun.Outcome.FAILED, f"exit status {exc.code}"
     except Exception as exc:
         outcome, error = ScheduledRun.Outcome.FAILED, error_summary(exc)
-    close_old_connections()
     ScheduledRun.objects.filter(pk=record.pk).update(
         outcome=outcome, error=error, finished_at=timezone.now()
     )
@@ -136,7 +135,6 @@ class Scheduler:
             )  # fmt: skip
             self.children[entry.command] = (child, record.pk)
             log.info("scheduled run started: %s", entry.command)
-        close_old_connections()
 
     def reap(self, wait=False):
         for command, (child, run_id) in list(self.children.items()):
@@ -154,6 +152,8 @@ class Scheduler:
     def loop(self):
         while not self.stopping:
             self.tick()
+            # Between ticks the pool has the connection back.
+            close_old_connections()
             # Wake at the start of the next minute.
             self.sleep(60 - timezone.now().second)
         self.reap(wait=True)
