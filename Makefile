@@ -4,7 +4,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint format messages clean
+.PHONY: run serve test lint format messages clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ $(TEST_STAMP): $(STAMP)
 run: $(STAMP)
 	scripts/ensure-system-packages --optional
 	scripts/run
+
+# Production: gunicorn with settings from the environment (docs/operations.md).
+serve: $(STAMP)
+	scripts/serve
 
 test: $(TEST_STAMP)
 	scripts/ensure-system-packages
