@@ -28,6 +28,10 @@ forwarded_allow_ips = os.environ.get("SANGAM_FORWARDED_ALLOW_IPS", "127.0.0.1")
 # logs (scrubbed) say what is needed.
 accesslog = None
 errorlog = "-"
+# The control socket (gunicorn 24+) would sit in the service user's home,
+# shared by every gunicorn of that user; systemd or the container manages
+# the process instead.
+control_socket_disable = True
 
 # /metrics adds up the workers' counts from this directory (a fresh one per
 # start, removed on exit).

@@ -246,6 +246,9 @@ TASKS = {
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SANGAM_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Monitors and the container's health check ask the server itself over
+    # plain HTTP; the answer holds no personal data.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -39,13 +39,17 @@ def test_make_serve_serves_the_login_page_the_directory_and_a_survivor(productio
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
+        for _ in range(180):
             try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310
+                # As a monitor asks: plain HTTP, no proxy headers.
+                with urllib.request.urlopen(f"{base}/healthz", timeout=5) as health:  # noqa: S310
+                    assert health.status == 200
                 break
             except OSError:
                 assert server.poll() is None, server.stdout.read().decode()[-2000:]
                 time.sleep(1)
+        else:
+            raise AssertionError("the server did not answer /healthz within 3 minutes")
         visitor = Client(base)
         status, _, login = visitor.request("GET", "/login/")
         assert status == 200
