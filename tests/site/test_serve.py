@@ -42,7 +42,10 @@ def test_make_serve_serves_the_login_page_the_directory_and_a_survivor(productio
         for _ in range(180):
             try:
                 # As a monitor asks: plain HTTP, no proxy headers.
-                with urllib.request.urlopen(f"{base}/healthz", timeout=5) as health:  # noqa: S310
+                ask = urllib.request.Request(  # noqa: S310
+                    f"{base}/healthz", headers={"Host": "sangam.example.org"}
+                )
+                with urllib.request.urlopen(ask, timeout=5) as health:  # noqa: S310
                     assert health.status == 200
                 break
             except OSError:
