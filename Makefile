@@ -4,7 +4,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint format messages clean lock audit
+.PHONY: run serve test lint format messages clean lock audit
 
 # Dependencies come from the lock files (exact versions and hashes, see
 # docs/development/dependencies.md); `pip check` fails when pyproject.toml
@@ -39,6 +39,10 @@ audit:
 run: $(STAMP)
 	scripts/ensure-system-packages --optional
 	scripts/run
+
+# Production: gunicorn with settings from the environment (docs/operations.md).
+serve: $(STAMP)
+	scripts/serve
 
 test: $(TEST_STAMP)
 	scripts/ensure-system-packages

@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from sangam.core import access, checks  # noqa: F401 (checks registers the key check)
+        from sangam.core import access, checks  # noqa: F401 (checks registers the key and deploy checks)
 
         access.load_grants()

@@ -68,3 +68,28 @@ class Job(models.Model):
             result=result,
             message=message[:300],
         )
+
+
+class ScheduledRun(models.Model):
+    """One run of a periodic command started by the scheduler
+    (``jobs/schedule.py``): when, how it ended, and for a failure the kind of
+    error and where, never its message (which may quote a record)."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped: the previous run was still going")
+
+    command = models.CharField(max_length=100)
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.RUNNING)
+    error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["command", "-started_at"], name="scheduled_run_latest")]
+
+    def __str__(self):
+        return f"{self.command} at {self.started_at:%Y-%m-%d %H:%M}"

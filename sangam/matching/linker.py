@@ -173,10 +173,16 @@ class Linker:
         )
         self.pairs = self.engine.rows("SELECT count(*) FROM gammas")[0][0]
 
+    def _table(self, rows):
+        """Distinct vectors as an integer array, one column per comparison and
+        the count last; the shape is explicit so that no rows is an empty
+        table rather than a reshape error."""
+        return np.asarray(rows, dtype=np.int64).reshape(len(rows), len(self.config.COMPARISONS) + 1)
+
     def _marginals(self, rows, weights):
         """Per comparison, the weighted share of each level among ``rows``
         (distinct vectors, their count last)."""
-        table = np.asarray(rows, dtype=np.int64).reshape(len(rows), -1)
+        table = self._table(rows)
         mass = table[:, -1] * np.asarray(weights, dtype=float)
         out = {}
         for k, comparison in enumerate(self.config.COMPARISONS):
@@ -215,7 +221,7 @@ class Linker:
             start = [0.15 / top] * top + [0.85]  # true pairs mostly agree
             m[c.name] = start
         share, iterations = 0.01, 0
-        table = np.asarray(rows, dtype=np.int64).reshape(len(rows), -1)
+        table = self._table(rows)
         counts = table[:, -1].astype(float)
         total = counts.sum() or 1
         for iterations in range(1, EM_ITERATIONS + 1):  # noqa: B007
@@ -259,11 +265,18 @@ class Linker:
                 f"JOIN {self.right} r ON ({rule}){order}) t "
                 f"GROUP BY {', '.join(f'g_{n}' for n in names)}"
             )
+            if not rows:
+                # No pair in this block (registers sharing no place or name
+                # key): it says nothing about m or the prior.
+                continue
             m, share, iterations = self._em(rows, u, estimate)
             # The share of true pairs in the sample holds for the whole block.
             sessions.append((share, size, iterations))
             for name, probabilities in m.items():
                 estimates[name].append(probabilities)
+        if not sessions:
+            self._assumed()
+            return
         m = {}
         for c in self.config.COMPARISONS:
             found = estimates[c.name] or [[1 / (len(c.levels) + 1)] * (len(c.levels) + 1)]
@@ -405,7 +418,7 @@ class Linker:
             self._score()
             return self
         self._estimate()
-        if not self.dedupe:
+        if not self.dedupe and self.pairs:
             self._refine()
         self.say(
             f"model estimated in {self.model.iterations} EM iterations; "

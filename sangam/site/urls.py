@@ -3,10 +3,12 @@ from django.urls import include, path
 from sangam.accounts.views import login_view
 from sangam.site import views as site_views
 from sangam.site.api import api
+from sangam.site.metrics import metrics
 
 urlpatterns = [
     path("", site_views.home, name="home"),
     path("healthz", site_views.healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
     path("dashboard/", site_views.dashboard, name="dashboard"),
     path("login/", login_view, name="login"),
     path("accounts/", include("sangam.accounts.urls")),

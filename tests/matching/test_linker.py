@@ -63,3 +63,24 @@ def test_dedupe_keeps_scores_above_a_threshold_as_they_are():
         assert rows(linker, 0.2) == [r for r in everything if r[2] >= 0.2]
     finally:
         engine.close()
+
+
+def test_a_register_without_fathers_names_is_deduplicated():
+    """Survivors' records seldom carry a father's name: the training blocks
+    on fathers hold no pair, and EM must do without them (after `seed --scale`
+    the duplicate finder crashed with a reshape error)."""
+    missing, _, _ = Generator(seed=9).dataset(600, 10)
+    people = [
+        {**r, "father_name": "", "date": r["date_missing"], "state": r["origin_state"],
+         "district": r["origin_district"], "village": r["origin_village"]}
+        for r in missing
+    ]  # fmt: skip
+    side, _ = records.prepare(people, "people")
+    records.number(side)
+    engine = DuckDBEngine()
+    try:
+        linker = Linker(engine, progress=None).run(side)
+        assert 0 < linker.model.prior < 0.5
+        assert rows(linker, 0)  # candidates are scored
+    finally:
+        engine.close()

@@ -49,6 +49,15 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
     }
     env.pop("DATABASE_URL", None)
+    # The deploy check asks for the static manifest, as `make serve` writes it.
+    collected = subprocess.run(
+        [sys.executable, "-m", "sangam.site.cli", "collectstatic", "--no-input"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert collected.returncode == 0, collected.stderr
     result = subprocess.run(
         [sys.executable, "-m", "sangam.site.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,

@@ -1,0 +1,25 @@
+"""The periodic work, as data: what `sangam scheduler` runs and when (times
+in settings.TIME_ZONE). Add an entry here to schedule a new command."""
+
+from sangam.jobs.scheduler import At, Entry
+
+SCHEDULE = [
+    # Escalates unanswered referrals, reminds senders of external ones.
+    Entry("referrals remind", At(minute=5)),
+    # Missed migrant check-ins: alerts, then escalation to block and AHTU.
+    Entry("prevention checkins", At(hour=5, minute=0)),
+    # Case owners and counsellors: follow-ups due or overdue.
+    Entry("cases remind", At(hour=7, minute=0)),
+    # District officials: directory entries not verified for long.
+    Entry("directory stale", At(hour=6, minute=30)),
+    # Every open missing-person report against every survivor.
+    Entry("matching run", At(hour=1, minute=30)),
+    # Households' scores as their members' ages move across indicators.
+    Entry("prevention vulnerability --all", At(weekday=6, hour=2, minute=30)),
+    # The audit chain still verifies (a failed run shows on the page and in /metrics).
+    Entry("audit verify", At(hour=3, minute=0)),
+    # Finished background task rows.
+    Entry("prune_db_task_results", At(weekday=6, hour=4, minute=0)),
+    # Expired sessions.
+    Entry("clearsessions", At(hour=4, minute=30)),
+]
