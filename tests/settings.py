@@ -1,11 +1,14 @@
 """Test settings: the real settings with a fast password hasher, tasks run
 immediately, and uploads in a temporary directory."""
 
+import base64
 import os
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SANGAM_VAR_DIR", tempfile.mkdtemp(prefix="sangam-test-"))
+# The audit chain's key: random per run (commands run in subprocesses inherit it).
+os.environ.setdefault("SANGAM_AUDIT_KEY", base64.b64encode(os.urandom(32)).decode())
 
 from sangam.site.settings import *  # noqa: E402,F403
 
