@@ -32,11 +32,11 @@ def two_roles():
         c.execute(f"CREATE ROLE {app} LOGIN")
         c.execute(f"CREATE DATABASE {name} OWNER {owner}")
     url = f"postgres://{{}}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sangam.site.settings"}
+    env = {"DJANGO_SETTINGS_MODULE": "sangam.site.settings"}
     try:
         migrate = subprocess.run(
             [sys.executable, "-m", "sangam.site.cli", "migrate", "--no-input"],
-            env={**env, "DATABASE_URL": url.format(owner)},
+            env={**os.environ, **env, "DATABASE_URL": url.format(owner)},
             capture_output=True,
             text=True,
             check=False,
@@ -64,7 +64,7 @@ def two_roles():
 def _sangam(roles, *args):
     return subprocess.run(
         [sys.executable, "-m", "sangam.site.cli", *args],
-        env={**roles["env"], **os.environ, "DATABASE_URL": roles["app_url"]},
+        env={**os.environ, **roles["env"], "DATABASE_URL": roles["app_url"]},
         capture_output=True,
         text=True,
         check=False,
