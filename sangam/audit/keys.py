@@ -18,6 +18,7 @@ import base64
 import functools
 import hashlib
 import hmac
+import logging
 import os
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 KEY_BYTES = 32
+logger = logging.getLogger(__name__)
 
 
 def _decode(name, raw):
@@ -54,6 +56,7 @@ def _development_key():
         else:
             with os.fdopen(fd, "w") as f:
                 f.write(base64.b64encode(os.urandom(KEY_BYTES)).decode() + "\n")
+            logger.warning("made a new audit key in %s (development; keep it)", path)
     return _decode(str(path), path.read_text())
 
 
