@@ -26,7 +26,9 @@ $(TEST_STAMP): $(STAMP) requirements-test.lock
 # Re-pin every dependency (newest versions pyproject.toml allows) with hashes.
 UV_COMPILE = $(VENV)/bin/uv pip compile --python-version 3.12 --generate-hashes \
 	--custom-compile-command "make lock" --quiet
-lock: $(STAMP)
+# Not on $(STAMP): installing from a lock that lacks a new dependency fails.
+lock:
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q uv
 	$(UV_COMPILE) pyproject.toml -o requirements.lock
 	$(UV_COMPILE) pyproject.toml --extra test -o requirements-test.lock

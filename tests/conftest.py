@@ -1,5 +1,3 @@
-from importlib import import_module
-
 import pyotp
 import pytest
 from django.core.management import call_command
@@ -69,20 +67,22 @@ def totp_now(user):
     return pyotp.TOTP(TOTPDevice.objects.get(user=user).secret).now()
 
 
-def set_audit_triggers(enabled):
-    """Create or drop the audit trail's append-only triggers, with the SQL of
-    the migration that installs them."""
-    from django.db import connection
+@pytest.fixture(autouse=True)
+def audit_anchor_file(tmp_path, monkeypatch):
+    """Each test anchors into its own file: anchors outlive the database
+    rollback between tests, and a later test's shorter chain would look
+    truncated."""
+    path = tmp_path / "audit-anchors.jsonl"
+    monkeypatch.setenv("SANGAM_AUDIT_ANCHOR_FILE", str(path))
+    return path
 
-    migration = import_module("sangam.audit.migrations.0002_chain_head_and_append_only")
-    sqlite = connection.vendor == "sqlite"
-    if enabled:
-        statements = migration.SQLITE if sqlite else migration.POSTGRESQL
-    else:
-        statements = migration.SQLITE_REVERSE if sqlite else migration.POSTGRESQL_REVERSE
-    # A plain cursor: the schema editor cannot run inside a test's transaction.
-    with connection.cursor() as cursor:
-        migration._run(cursor, statements)
+
+def set_audit_triggers(enabled):
+    """Create or drop the audit trail's append-only triggers (entries and
+    chain head), with the SQL of the migrations that install them."""
+    from sangam.audit import triggers
+
+    triggers.set_enabled(enabled)
 
 
 @pytest.fixture(scope="module")

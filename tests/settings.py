@@ -12,6 +12,8 @@ os.environ.setdefault("SANGAM_VAR_DIR", tempfile.mkdtemp(prefix="sangam-test-"))
 os.environ.setdefault("SANGAM_DATA_KEYS", "test:" + base64.b64encode(os.urandom(32)).decode())
 os.environ.setdefault("SANGAM_BLIND_INDEX_KEY", base64.b64encode(os.urandom(32)).decode())
 os.environ.setdefault("SANGAM_KEY_FILE", str(Path(os.environ["SANGAM_VAR_DIR"]) / "no-key-file"))
+# The audit chain's key: random per run (commands run in subprocesses inherit it).
+os.environ.setdefault("SANGAM_AUDIT_KEY", base64.b64encode(os.urandom(32)).decode())
 
 from sangam.site.settings import *  # noqa: E402,F403
 

@@ -103,27 +103,3 @@ def record_list(model, ids, purpose="", action=AuditEntry.Action.LIST):
     return record(
         action, label_of(model), "", detail={"ids": ids, "count": len(ids)}, purpose=purpose
     )
-
-
-def verify():
-    """Walk the chain. Returns (checked_count, problem) where problem is None
-    or (seq, reason) naming the first broken entry."""
-    # A missing head row counts as an empty chain: if entries exist, that
-    # mismatch is reported below like any other removal.
-    head = AuditChainHead.objects.filter(pk=1).first() or AuditChainHead(seq=0)
-    expected_seq = 1
-    prev_hash = AuditChainHead._meta.get_field("hash").default
-    checked = 0
-    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
-        if entry.seq != expected_seq:
-            return checked, (expected_seq, f"entry {expected_seq} is missing")
-        if entry.prev_hash != prev_hash:
-            return checked, (entry.seq, "does not follow the previous entry")
-        if entry.compute_hash() != entry.hash:
-            return checked, (entry.seq, "content was altered")
-        prev_hash = entry.hash
-        expected_seq += 1
-        checked += 1
-    if head.seq != checked or head.hash != prev_hash:
-        return checked, (checked + 1, f"entries after {checked} were removed (head is {head.seq})")
-    return checked, None

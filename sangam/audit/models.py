@@ -1,10 +1,14 @@
-"""The audit trail: append-only and hash-chained.
+"""The audit trail: append-only and hash-chained under a key.
 
-Each entry's hash covers its own content and the previous entry's hash, so
-altering or removing any row breaks the chain from that point on. The chain
-head (last sequence number and hash) lives in its own row, updated in the same
-transaction, so that removing the newest entries is detected too. Database
-triggers refuse UPDATE and DELETE on entries (see migration 0002).
+Each entry's hash is an HMAC (under the audit key, which the database does
+not hold: see keys.py) of its own content and the previous entry's hash, so
+altering or removing any row breaks the chain from that point on, and nobody
+without the key can recompute the chain after an edit. The chain head (last
+sequence number and hash) lives in its own row, updated in the same
+transaction, and is copied periodically to anchors outside the database
+(anchors.py), so that removing the newest entries is detected too. Database
+triggers refuse UPDATE and DELETE on entries and let the head only move one
+entry forward (migrations 0002 and 0004).
 """
 
 import hashlib
@@ -12,6 +16,8 @@ import json
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from sangam.audit import keys
 
 GENESIS = "0" * 64
 
@@ -94,7 +100,12 @@ class AuditEntry(models.Model):
             separators=(",", ":"),
         )
 
-    def compute_hash(self):
+    def compute_hash(self, key=None):
+        return keys.mac(key or keys.audit_key(), self.prev_hash + self.content())
+
+    def legacy_hash(self):
+        """The unkeyed rule of chains written before the key (see
+        ``sangam audit rekey --from-legacy``)."""
         return hashlib.sha256((self.prev_hash + self.content()).encode()).hexdigest()
 
 

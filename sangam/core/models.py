@@ -15,6 +15,10 @@ class EditConflict(Exception):
 class ChangeLoggedModel(models.Model):
     """Writes an audit entry for every create, update and delete.
 
+    Deletes are recorded by a post_delete receiver (connect_delete_logging),
+    so a queryset's delete() and the rows a delete cascades to are recorded
+    like ``obj.delete()``, in the same transaction.
+
     Entries name the fields that changed, not their values: the audit trail
     must not become a second copy of personal data.
     """
@@ -46,15 +50,6 @@ class ChangeLoggedModel(models.Model):
 
         if ids:
             log.record_changes(action, cls, ids, fields)
-
-    def delete(self, *args, **kwargs):
-        from sangam.audit import log
-
-        pk = self.pk
-        with transaction.atomic():
-            result = super().delete(*args, **kwargs)
-            log.record("delete", log.label_of(self), pk)
-        return result
 
 
 class VersionedModel(models.Model):
@@ -107,3 +102,24 @@ class PersonalDataModel(ChangeLoggedModel, VersionedModel):
     def validate_constraints(self, exclude=None):
         with system_context():
             return super().validate_constraints(exclude)
+
+
+def _log_delete(sender, instance, **kwargs):
+    from sangam.audit import log
+
+    log.record("delete", log.label_of(sender), instance.pk)
+
+
+def connect_delete_logging():
+    """Called once the apps are loaded. One receiver per change-logged model
+    (those that say how their bulk writes are logged: staff accounts too),
+    not a global one: a global receiver would slow every other model's
+    deletes (sessions, task results) to one query per row."""
+    from django.apps import apps
+    from django.db.models.signals import post_delete
+
+    for model in apps.get_models():
+        if getattr(model, "log_bulk_write", None) is not None:
+            post_delete.connect(
+                _log_delete, sender=model, dispatch_uid=f"audit-{model._meta.label}"
+            )

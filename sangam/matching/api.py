@@ -44,7 +44,7 @@ class CandidateDetail(CandidateOut):
     restoration_id: int | None = None
 
 
-class DecisionIn(Schema):
+class CandidateDecisionIn(Schema):
     decision: str  # "confirm" (same person) or "reject"
     reason: str
 
@@ -77,7 +77,7 @@ def candidate(request, candidate_id: int):
 
 
 @router.post("/candidates/{int:candidate_id}/decision", response=CandidateDetail)
-def decide(request, candidate_id: int, payload: DecisionIn):
+def decide(request, candidate_id: int, payload: CandidateDecisionIn):
     """Same person or not, and why (what was checked). A confirmed child's
     match starts her restoration through the CWC (``restoration_id``)."""
     found = get_object_or_404(

@@ -209,6 +209,7 @@ def household_new(request):
 @login_required
 def household_edit(request, pk):
     household = get_object_or_404(Household.objects.restrict(request.user, "change"), pk=pk)
+    log.record_view(household)  # the form shows the household's identifying data
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -287,6 +288,7 @@ def member_edit(request, pk):
     member = get_object_or_404(
         Member.objects.restrict(request.user, "change").select_related("household"), pk=pk
     )
+    log.record_view(member)  # the form shows her name and details
     form = MemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -3,8 +3,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
-from sangam.audit import log
-from sangam.audit.models import AuditEntry
+from sangam.audit import keys, log
+from sangam.audit.models import GENESIS, AuditEntry
 from tests.conftest import set_audit_triggers
 
 
@@ -23,6 +23,48 @@ def test_it_verifies_an_intact_chain(db, capsys):
     _entries()
     call_command("audit", "verify")
     assert "5 entries verified" in capsys.readouterr().out
+
+
+def _rewrite_from(seq, hash_of):
+    """What someone with write access to the table but not the key can do:
+    alter an entry and recompute every later hash and link by some rule."""
+    entries = list(AuditEntry.objects.filter(seq__gte=seq - 1).order_by("seq"))
+    prev_hash = entries[0].hash if seq > 1 else GENESIS
+    with connection.cursor() as c:
+        for entry in entries[1:] if seq > 1 else entries:
+            if entry.seq == seq:
+                entry.object_id = "tampered"
+            entry.prev_hash = prev_hash
+            entry.hash = hash_of(entry)
+            c.execute(
+                "UPDATE audit_auditentry SET object_id = %s, prev_hash = %s, hash = %s "
+                "WHERE seq = %s",
+                [entry.object_id, entry.prev_hash, entry.hash, entry.seq],
+            )
+            prev_hash = entry.hash
+        c.execute("UPDATE audit_auditchainhead SET hash = %s WHERE id = 1", [prev_hash])
+
+
+def test_recomputing_every_later_hash_with_the_public_rule_is_detected(db):
+    _entries()
+    _drop_triggers()
+    _rewrite_from(3, AuditEntry.legacy_hash)
+    with pytest.raises(CommandError, match="broken at entry 3: content was altered"):
+        call_command("audit", "verify")
+
+
+def test_recomputing_every_later_hash_with_a_guessed_key_is_detected(db):
+    _entries()
+    _drop_triggers()
+    _rewrite_from(3, lambda e: e.compute_hash(b"g" * 32))
+    with pytest.raises(CommandError, match="broken at entry 3: content was altered"):
+        call_command("audit", "verify")
+
+
+def test_the_entries_are_keyed_with_the_audit_key(db):
+    entry = log.record("view", "x", 1)
+    assert entry.hash == keys.mac(keys.audit_key(), entry.prev_hash + entry.content())
+    assert entry.hash != entry.legacy_hash()
 
 
 def test_it_names_the_first_altered_entry(db):

@@ -101,3 +101,22 @@ def test_every_figure_has_a_unique_name_and_a_known_denominator():
     for _config, figure in FIGURES:
         assert not figure.denominator or figure.denominator in names, figure.name
         assert figure.name.split(".")[0] == _config.label
+
+
+def test_no_two_api_schemas_share_a_name():
+    """OpenAPI names each schema by its class: a second class of the same name
+    silently replaces the first in the document (and in the clients made from it)."""
+    import ninja
+
+    import sangam.site.api  # noqa: F401 (imports every router and its schemas)
+
+    def all_subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from all_subclasses(sub)
+
+    names = {}
+    for cls in all_subclasses(ninja.Schema):
+        if cls.__module__.startswith("sangam."):
+            names.setdefault(cls.__name__, set()).add(cls.__module__)
+    assert {n: m for n, m in names.items() if len(m) > 1} == {}
