@@ -8,7 +8,7 @@ from django.db import connection
 
 _MIGRATIONS = [
     import_module("sangam.audit.migrations.0002_chain_head_and_append_only"),
-    import_module("sangam.audit.migrations.0004_protect_the_chain_head"),
+    import_module("sangam.audit.migrations.0005_protect_the_chain_head"),
 ]
 
 
