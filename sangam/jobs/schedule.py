@@ -18,6 +18,10 @@ SCHEDULE = [
     Entry("prevention vulnerability --all", At(weekday=6, hour=2, minute=30)),
     # The audit chain still verifies (a failed run shows on the page and in /metrics).
     Entry("audit verify", At(hour=3, minute=0)),
+    # The chain's signed head, appended outside the database (truncation shows).
+    Entry("audit anchor", At(minute=50)),
+    # An encrypted pg_dump, the last fourteen kept (refused on SQLite: copy the file).
+    Entry("backup --keep 14", At(hour=2, minute=0)),
     # Finished background task rows.
     Entry("prune_db_task_results", At(weekday=6, hour=4, minute=0)),
     # Expired sessions.
