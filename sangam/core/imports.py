@@ -42,6 +42,7 @@ from django.utils.translation import gettext_lazy
 from sangam.audit import log
 from sangam.audit.log import acting_as
 from sangam.core.access import SYSTEM
+from sangam.core.exports import safe_row
 from sangam.core.places import Places
 from sangam.jobs.models import Job
 
@@ -293,17 +294,17 @@ def template(columns, title, kind):
     names = [c.name for c in columns]
     if kind == "csv":
         out = io.StringIO()
-        csv.writer(out).writerow(names)
+        csv.writer(out).writerow(safe_row(names))
         return ("\ufeff" + out.getvalue()).encode("utf-8")
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(str(title)[:31])
-    sheet.append(names)
+    sheet.append(safe_row(names))
     guide = book.create_sheet(_("How to fill")[:31])
     guide.append([_("Column"), _("Required"), _("What to write")])
     for c in columns:
-        guide.append([c.name, _("yes") if c.required else "", _describe(c)])
+        guide.append(safe_row([c.name, _("yes") if c.required else "", str(_describe(c))]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

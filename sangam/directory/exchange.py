@@ -24,6 +24,7 @@ from django.db import transaction
 from jsonschema import Draft202012Validator
 
 from sangam.audit import log
+from sangam.core.exports import restore_cell, safe_dict
 from sangam.core.vocabulary import Takes
 from sangam.directory import hsds
 from sangam.directory import models as m
@@ -262,6 +263,7 @@ def read_csv(path):
                     if col in required and types.get(col, "string") == "string":
                         data[col] = ""
                     continue
+                value = restore_cell(value)
                 kind = types.get(col, "string")
                 try:
                     data[col] = _typed(value, kind)
@@ -610,7 +612,7 @@ def export_csv(path):
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_dict(row) for row in rows)
         files[f"{table}.csv"] = buf.getvalue()
     files["datapackage.json"] = json.dumps(
         {
