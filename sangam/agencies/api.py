@@ -3,11 +3,12 @@
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from sangam.agencies.models import Agency, AgencyContact
 from sangam.audit import log
 from sangam.core.access import allowed_to_create
+from sangam.core.params import Pagination
 
 router = Router(tags=["agencies"])
 
@@ -46,7 +47,7 @@ class ContactUpdate(ContactIn):
 
 
 @router.get("/agencies", response=list[AgencyOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def agencies(request, state: str = "", type: str = "", q: str = ""):
     qs = Agency.objects.restrict(request.auth, "view").select_related("state")
     if state:

