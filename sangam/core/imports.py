@@ -43,6 +43,7 @@ from sangam.audit import log
 from sangam.audit.log import acting_as
 from sangam.core.access import SYSTEM
 from sangam.core.exports import safe_row
+from sangam.core.forms import Form
 from sangam.core.places import Places
 from sangam.jobs.models import Job
 
@@ -448,7 +449,7 @@ class _Stage:
 # -- uploads from the web ---------------------------------------------------
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     """A file to import, refused before it is saved if it is larger than
     SANGAM_MAX_IMPORT_BYTES or not of a kind the import reads."""
 
