@@ -152,6 +152,7 @@ def _read_csv(stream):
 
     def rows():
         while True:
+            start = reader.line_num + 1  # a quoted cell may run over several lines
             try:
                 values = next(reader)
             except StopIteration:
@@ -161,7 +162,7 @@ def _read_csv(stream):
                     _("Line %(line)s is not readable CSV.") % {"line": reader.line_num}
                 ) from None
             if any(v.strip() for v in values):
-                yield reader.line_num, values
+                yield start, values
 
     return header, rows()
 
@@ -237,6 +238,12 @@ def parse_cell(column, raw, places):
         if column.required:
             return None, _("required")
         return _EMPTY.get(column.kind), None
+    if "\n" in text or "\r" in text:
+        # No register keeps text over several lines: a cell that does has a
+        # quote that is not closed, and would swallow the lines after it.
+        return None, _("the cell runs over several lines: is a quote not closed?")
+    if "\x00" in text:
+        return None, _("contains a NUL character")
     kind = column.kind
     if kind == "bool":
         low = text.lower()
