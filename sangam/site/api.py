@@ -85,10 +85,13 @@ def too_big(request, exc):
     return problem_response(413, "The request is larger than the upload limit.")
 
 
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return problem_response(exc.status_code, str(exc))
+
+
 @api.exception_handler(Exception)
 def internal(request, exc):
-    if isinstance(exc, HttpError):
-        return problem_response(exc.status_code, str(exc))
     if isinstance(exc, BAD_VALUE):
         # A value the database cannot hold (an id beyond 64 bits, a date or
         # time-zone offset PostgreSQL refuses): the sender's mistake. The log
