@@ -251,17 +251,28 @@ ARGS = [
 ]
 
 
+# What Chromium refused under the Content Security Policy on signed-in pages:
+# a browser test fails if anything was (an inline script or style would be).
+CSP_REFUSALS = []
+
+
 @pytest.fixture
 def browser(audit_flushable, live_server, monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    CSP_REFUSALS.clear()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
         browser.close()
+    assert CSP_REFUSALS == []
 
 
 def log_in(browser, url, user):
     page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    page.on(
+        "console",
+        lambda m: CSP_REFUSALS.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     page.goto(f"{url}/login/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)

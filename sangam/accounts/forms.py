@@ -10,14 +10,15 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import SYSTEM
+from sangam.core.forms import Form, TextLimits
 
 
-class LoginForm(forms.Form):
+class LoginForm(Form):
     username = forms.CharField(label=_("Username"), max_length=150)
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=512)
 
 
-class CodeForm(forms.Form):
+class CodeForm(Form):
     code = forms.CharField(
         label=_("6-digit code from your authenticator app"),
         max_length=10,
@@ -25,16 +26,16 @@ class CodeForm(forms.Form):
     )
 
 
-class LanguageForm(forms.Form):
+class LanguageForm(Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
 
 
-class TokenForm(forms.Form):
+class TokenForm(Form):
     name = forms.CharField(label=_("What the token is for"), max_length=100)
     days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=90)
 
 
-class SangamPasswordResetForm(PasswordResetForm):
+class SangamPasswordResetForm(TextLimits, PasswordResetForm):
     def get_users(self, email):
         from sangam.accounts.models import User
 

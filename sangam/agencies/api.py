@@ -3,11 +3,12 @@
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from sangam.agencies.models import Agency, AgencyContact, by_name
 from sangam.audit import log
 from sangam.core.access import allowed_to_create
+from sangam.core.params import Pagination
 
 router = Router(tags=["agencies"])
 
@@ -38,7 +39,10 @@ class ContactIn(Schema):
     name: str = Field(min_length=1, max_length=150)
     designation: str = Field("", max_length=150)
     phone: str = Field("", max_length=20, pattern=r"^[0-9+\- ]*$")
-    email: str = Field("", max_length=254, pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    # Spaces spelled out: Python's \s and the JSON Schema (ECMA) \s differ.
+    email: str = Field(
+        "", max_length=254, pattern=r"^$|^[^@ \t\n\r\f\v]+@[^@ \t\n\r\f\v]+\.[^@ \t\n\r\f\v]+$"
+    )
 
 
 class ContactUpdate(ContactIn):
@@ -46,7 +50,7 @@ class ContactUpdate(ContactIn):
 
 
 @router.get("/agencies", response=list[AgencyOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def agencies(request, state: str = "", type: str = "", q: str = ""):
     qs = Agency.objects.restrict(request.auth, "view").select_related("state")
     if state:

@@ -5,10 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.models import Agency, AgencyContact
+from sangam.core.forms import ModelForm
 from sangam.geography.models import Block, District
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(ModelForm):
     """Carries the version the edit started from, for conflict detection."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

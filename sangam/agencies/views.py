@@ -18,6 +18,7 @@ from sangam.agencies.models import Agency, AgencyContact, AgencyType, by_name
 from sangam.audit import log
 from sangam.core.access import allowed_to_create, can
 from sangam.core.editing import save_versioned
+from sangam.core.exports import safe_row
 from sangam.geography.models import State
 
 
@@ -150,5 +151,5 @@ def contacts_export(request, pk):
     writer = csv.writer(response)
     writer.writerow(["name", "designation", "phone", "email"])
     for row in rows:
-        writer.writerow(row[1:])
+        writer.writerow(safe_row(row[1:]))
     return response

@@ -18,6 +18,7 @@ from sangam.audit import log
 from sangam.cases import htcds, workflow
 from sangam.cases.models import Case, Consent, Intake, Survivor
 from sangam.core.access import can
+from sangam.core.exports import restore_cell, safe_cell
 from sangam.core.vocabulary import Sex
 from sangam.geography.models import District, State
 
@@ -166,7 +167,7 @@ def export_csv(user, path, *, identifiers=False):
         writer.writeheader()
         n = 0
         for row in export_rows(user, identifiers=identifiers):
-            writer.writerow({k: str(v) for k, v in row.items()})
+            writer.writerow({k: safe_cell(str(v)) for k, v in row.items()})
             n += 1
     return n
 
@@ -207,7 +208,10 @@ def import_csv(user, agency, path):
             if missing:
                 report.errors.append((1, f"missing columns: {', '.join(missing)}"))
                 return report
-            rows = list(enumerate(reader, start=2))
+            rows = [
+                (line, {k: restore_cell(v) for k, v in row.items()})
+                for line, row in enumerate(reader, start=2)
+            ]
     except UnicodeDecodeError as exc:
         report.errors.append((0, f"not UTF-8 ({exc.reason})"))
         return report

@@ -26,6 +26,7 @@ from sangam.cases.models import (
     WellbeingCheckIn,
 )
 from sangam.core.access import SYSTEM
+from sangam.core.forms import Form, ModelForm
 from sangam.core.vocabulary import language_list, normalise_language
 
 DOCUMENTS = [
@@ -96,7 +97,7 @@ class SurvivorForm(VersionedForm):
         return survivor
 
 
-class ConsentForm(forms.ModelForm):
+class ConsentForm(ModelForm):
     agency_types = forms.MultipleChoiceField(
         label=_("Kinds of agency that may see it"),
         choices=AgencyType.choices,
@@ -123,7 +124,7 @@ class ConsentForm(forms.ModelForm):
         return code
 
 
-class IntakeForm(forms.ModelForm):
+class IntakeForm(ModelForm):
     """The account told once, its language, its HTCDS coding and the route."""
 
     narrative = forms.CharField(
@@ -183,14 +184,14 @@ class IntakeForm(forms.ModelForm):
         return data
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(ModelForm):
     class Meta:
         model = Goal
         fields = ["domain", "need", "goal"]
         widgets = {"need": forms.Textarea(attrs={"rows": 2})}
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(ModelForm):
     class Meta:
         model = Action
         fields = ["goal", "description", "responsible_agency", "due_on"]
@@ -201,7 +202,7 @@ class ActionForm(forms.ModelForm):
         self.fields["goal"].queryset = Goal.objects.restrict(SYSTEM).filter(case=case)
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(ModelForm):
     class Meta:
         model = FollowUp
         fields = ["due_on", "note"]
@@ -214,7 +215,7 @@ class FollowUpForm(forms.ModelForm):
         return due
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(ModelForm):
     class Meta:
         model = ServiceDelivered
         fields = ["domain", "description", "delivered_on"]
@@ -244,7 +245,7 @@ WHO5_SCALE = [
 ]
 
 
-class WellbeingForm(forms.ModelForm):
+class WellbeingForm(ModelForm):
     """WHO-5, "over the last two weeks" (WHO Collaborating Centre, 1998)."""
 
     class Meta:
@@ -266,7 +267,7 @@ class WellbeingForm(forms.ModelForm):
         return day
 
 
-class RiskFlagForm(forms.ModelForm):
+class RiskFlagForm(ModelForm):
     class Meta:
         model = RiskFlag
         fields = ["kind", "reason", "review_on"]
@@ -276,21 +277,21 @@ class RiskFlagForm(forms.ModelForm):
         }
 
 
-class CounsellingNoteForm(forms.ModelForm):
+class CounsellingNoteForm(ModelForm):
     class Meta:
         model = CounsellingNote
         fields = ["note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 4})}
 
 
-class TransferForm(forms.Form):
+class TransferForm(Form):
     to_agency = forms.ModelChoiceField(
         label=_("Transfer to"), queryset=Agency.objects.filter(is_active=True)
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     status = forms.ChoiceField(label=_("Status"), choices=Case.Status.choices)
     outcome = forms.ChoiceField(
         label=_("Outcome (when closing)"),

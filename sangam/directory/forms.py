@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.forms import VersionedForm
+from sangam.core.forms import Form
 from sangam.core.vocabulary import Takes, language_codes, language_list
 from sangam.directory import search
 from sangam.directory.models import Service, TaxonomyTerm
@@ -14,7 +15,7 @@ RADII = [("", _("Any distance")), ("10", "10 km"), ("25", "25 km"), ("50", "50 k
 RADII += [("100", "100 km"), ("250", "250 km")]
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     term = forms.ChoiceField(label=_("Service type"), required=False)
     state = forms.ChoiceField(label=_("State"), required=False)
@@ -114,7 +115,7 @@ class ServiceForm(VersionedForm):
         return data
 
 
-class CapacityForm(forms.Form):
+class CapacityForm(Form):
     available = forms.IntegerField(label=_("Beds free today"), min_value=0, max_value=10000)
     maximum = forms.IntegerField(
         label=_("Beds in all"), min_value=0, max_value=10000, required=False
@@ -131,7 +132,7 @@ class CapacityForm(forms.Form):
         return data
 
 
-class NewServiceForm(forms.Form):
+class NewServiceForm(Form):
     """A service not yet in the directory, with its organization and place."""
 
     organization = forms.CharField(label=_("Organisation"), max_length=250)

@@ -3,17 +3,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sangam.core.forms import ModelForm
 from sangam.core.imports import UploadForm
 from sangam.geography.models import Block, GramPanchayat, Village
 
 
-class BlockForm(forms.ModelForm):
+class BlockForm(ModelForm):
     class Meta:
         model = Block
         fields = ["name", "lgd_code"]
 
 
-class VillageForm(forms.ModelForm):
+class VillageForm(ModelForm):
     class Meta:
         model = Village
         fields = ["name", "gram_panchayat", "lgd_code"]

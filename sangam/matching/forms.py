@@ -5,10 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.forms import VersionedForm
+from sangam.core.forms import Form
 from sangam.matching.models import Restoration
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("confirm", _("Same person")), ("reject", _("Not the same person"))],
@@ -44,7 +45,7 @@ class RestorationForm(VersionedForm):
         return data
 
 
-class MergeForm(forms.Form):
+class MergeForm(Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("merge", _("Same person: merge")), ("apart", _("Different people"))],

@@ -3,6 +3,7 @@
 import csv
 import time
 
+from sangam.core.exports import safe_row
 from sangam.matching import records
 from sangam.matching.engines import ENGINES
 from sangam.matching.linker import Linker
@@ -33,10 +34,10 @@ def run(kind, inputs, out, *, threshold, engine="duckdb", explain=False, say=pri
         written = 0
         with open(out, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(header)
+            writer.writerow(safe_row(header))
             for batch in linker.results(threshold, explain=explain):
                 for row in batch:
-                    writer.writerow([row[0], row[1], f"{row[2]:.4f}", row[3], *row[4:]])
+                    writer.writerow(safe_row([row[0], row[1], f"{row[2]:.4f}", row[3], *row[4:]]))
                 written += len(batch)
                 say(f"written {written:,} pairs")
     finally:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.forms import VersionedForm
 from sangam.core.access import SYSTEM
+from sangam.core.forms import Form, ModelForm
 from sangam.core.imports import UploadForm
 from sangam.core.vocabulary import language_name, normalise_language
 from sangam.geography.models import State
@@ -91,7 +92,7 @@ class MemberForm(VersionedForm):
         return super().save(commit)
 
 
-class MigrationForm(forms.ModelForm):
+class MigrationForm(ModelForm):
     class Meta:
         model = Migration
         fields = [
@@ -153,7 +154,7 @@ class MigrationForm(forms.ModelForm):
         return super().save(commit)
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(Form):
     reached = forms.TypedChoiceField(
         label=_("Did you reach them?"),
         choices=[("yes", _("Yes, spoke to them")), ("no", _("Not reachable"))],
@@ -298,7 +299,7 @@ class RecruiterForm(VersionedForm):
         return _not_future(self.cleaned_data.get("verified_on"))
 
 
-class ComplaintForm(forms.ModelForm):
+class ComplaintForm(ModelForm):
     class Meta:
         model = RecruiterComplaint
         fields = ["received_on", "summary"]
@@ -308,7 +309,7 @@ class ComplaintForm(forms.ModelForm):
         return _not_future(self.cleaned_data.get("received_on"))
 
 
-class JobOfferForm(forms.Form):
+class JobOfferForm(Form):
     village = forms.ModelChoiceField(label=_("Village"), queryset=None)
     offer = forms.CharField(label=_("The offer (work, place, wage)"), max_length=300)
     recruiter = forms.ModelChoiceField(
@@ -327,7 +328,7 @@ class JobOfferForm(forms.Form):
         self.fields["recruiter"].queryset = Recruiter.objects.restrict(user, "view")
 
 
-class IndexConfigurationForm(forms.Form):
+class IndexConfigurationForm(Form):
     state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.none())
     medium_from = forms.IntegerField(label=_("Medium risk from score"), min_value=1, max_value=100)
     high_from = forms.IntegerField(label=_("High risk from score"), min_value=1, max_value=100)

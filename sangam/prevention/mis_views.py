@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from sangam.core.exports import safe_row
 from sangam.directory.pdf import render_pdf
 from sangam.prevention import mis
 
@@ -56,11 +57,13 @@ def export(request):
     part_kind, rows, totals = mis.rollup(kind, pk)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("MIS")[:31])
-    sheet.append([str(mis.area_name(kind, pk))])
-    sheet.append([_("Area"), *[str(label) for _f, label in mis.FIGURES]])
+    # Area names are typed in the field (a village named "=HYPERLINK(…)"):
+    # every row goes through safe_row; the figures stay numbers.
+    sheet.append(safe_row([str(mis.area_name(kind, pk))]))
+    sheet.append(safe_row([_("Area"), *[str(label) for _f, label in mis.FIGURES]]))
     for part, counts in rows:
-        sheet.append([str(part), *[counts[f] for f, _label in mis.FIGURES]])
-    sheet.append([_("Total"), *[totals[f] for f, _label in mis.FIGURES]])
+        sheet.append(safe_row([str(part), *[counts[f] for f, _label in mis.FIGURES]]))
+    sheet.append(safe_row([_("Total"), *[totals[f] for f, _label in mis.FIGURES]]))
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.models import Agency
 from sangam.core.access import ADD, memberships_granted
+from sangam.core.forms import Form, ModelForm
 from sangam.core.vocabulary import normalise_language
 from sangam.directory.models import Service, TaxonomyTerm
 from sangam.geography.models import District
@@ -22,7 +23,7 @@ def sending_agencies(user):
     return Agency.objects.filter(pk__in=ids)
 
 
-class ReferralForm(forms.ModelForm):
+class ReferralForm(ModelForm):
     service = forms.ModelChoiceField(
         queryset=Service.objects.select_related("organization"),
         widget=forms.HiddenInput,
@@ -83,7 +84,7 @@ class ReferralForm(forms.ModelForm):
         return age
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(Form):
     to = forms.CharField()
     reason = forms.CharField(required=False, max_length=2000)
     outcome = forms.CharField(required=False, max_length=2000)

@@ -25,7 +25,9 @@ def env_bool(name, default):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("SANGAM_DEBUG", not PRODUCTION)
+# Django's debug page shows every setting and environment variable (the
+# database URL among them): only a developer who asks for it gets it.
+DEBUG = env_bool("SANGAM_DEBUG", False)
 
 if PRODUCTION:
     SECRET_KEY = os.environ["SANGAM_SECRET_KEY"]  # no default: refuse to start without one
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     # First, so that it times everything the others do.
     "sangam.site.metrics.RequestMetrics",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "sangam.site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -87,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "sangam.audit.middleware.AuditContextMiddleware",
+    # Last, so that its process_exception sees a view's errors first.
+    "sangam.site.middleware.BadInputMiddleware",
 ]
 
 ROOT_URLCONF = "sangam.site.urls"
@@ -206,7 +212,11 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # Largest CSV an import accepts through the web form (the CLI has no limit).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The one upload limit: the import form refuses larger files and any larger
+# request is answered 413 before its body is read (or stored).
 SANGAM_MAX_IMPORT_BYTES = int(os.environ.get("SANGAM_MAX_IMPORT_BYTES", str(200 * 1024 * 1024)))
+# The one text limit: no free-text field of any form or API body takes more.
+SANGAM_MAX_TEXT_CHARS = int(os.environ.get("SANGAM_MAX_TEXT_CHARS", "20000"))
 
 # Directory: an entry not verified for this many days is flagged as stale to
 # the district administration; capacity older than this many hours is not
@@ -266,6 +276,25 @@ if PRODUCTION:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (Django's own): scripts, styles, images and data
+# only from Sangam itself; no inline script or style, no frames, no plugins.
+# htmx and the Leaflet maps are served from static/, map tiles are not used.
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Only the directory's "Use my location" asks the browser for anything.
+SANGAM_PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), browsing-topics=()"
+)
 
 LOGGING = {
     "version": 1,

@@ -82,8 +82,9 @@ def test_api_lists_no_contacts_of_other_agency(client, two_districts, token_a):
 def test_api_hides_other_agencys_contact_behind_404(client, two_districts, token_a):
     response = api(client, token_a, f"/contacts/{two_districts['contact_b'].pk}")
     assert response.status_code == 404
-    assert response.json() == {"detail": "Not found."}
-    assert api(client, token_a, "/contacts/999999").json() == {"detail": "Not found."}
+    assert response.json()["detail"] == "Not found."
+    assert response["Content-Type"] == "application/problem+json"
+    assert api(client, token_a, "/contacts/999999").json()["detail"] == "Not found."
 
 
 def test_api_refuses_to_change_other_agencys_contact(client, two_districts, token_a):

@@ -166,7 +166,7 @@ def test_the_api_refuses_bad_parameters_with_a_reason(client, directory):
     assert client.get("/api/hsds/service_at_locations", {"lat": 95, "lon": 80}).status_code == 422
     assert client.get("/api/hsds/service_at_locations", {"proximity": 1000}).status_code == 422
     bad_term = client.get("/api/hsds/services", {"taxonomy_term_id": "not-a-uuid"})
-    assert bad_term.status_code == 422 and "UUID" in bad_term.json()["detail"]
+    assert bad_term.status_code == 422 and "uuid" in str(bad_term.json()["errors"]).lower()
     unknown = client.get(
         "/api/hsds/services", {"taxonomy_term_id": "00000000-0000-0000-0000-000000000000"}
     )

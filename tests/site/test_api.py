@@ -28,7 +28,13 @@ def test_it_publishes_openapi(client, db):
 def test_it_wants_a_token(client, two_districts):
     response = call(client, "/me")
     assert response.status_code == 401
-    assert response.json() == {"detail": "A valid API token is required."}
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json() == {
+        "type": "about:blank",
+        "title": "Unauthorized",
+        "status": 401,
+        "detail": "A valid API token is required.",
+    }
     assert call(client, "/me", token="sgm_not-a-token").status_code == 401
 
 

@@ -5,12 +5,13 @@ account may be read). Every read is audited."""
 
 from django.http import Http404
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from sangam.audit import log
 from sangam.cases.consent import may_see
 from sangam.cases.models import Case, Category, Intake, Survivor
 from sangam.cases.queries import search_by_name
+from sangam.core.params import Pagination
 
 router = Router(tags=["survivors"])
 
@@ -61,14 +62,14 @@ def _visible(request):
 
 
 @router.get("/survivors", response=list[SurvivorSummary])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def survivors(request):
     return AuditedPage(_visible(request))
 
 
 # Names are searched in the body, never in a URL (which proxies and logs keep).
 @router.post("/survivors/search", response=list[SurvivorSummary])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def search_survivors(request, payload: NameSearch):
     return AuditedPage(search_by_name(_visible(request), payload.q))
 

@@ -39,4 +39,11 @@
       near.value = pos.coords.latitude.toFixed(4) + "," + pos.coords.longitude.toFixed(4);
     });
   });
+  // Choosing a state clears the district and searches again (a listener, not
+  // an inline handler: the Content Security Policy allows no inline script).
+  document.addEventListener("change", function (e) {
+    if (e.target.id !== "id_state") return;
+    e.target.form.district.value = "";
+    e.target.form.submit();
+  });
 })();

@@ -1,0 +1,37 @@
+"""The bases of every form: the one limit on free text.
+
+A text field of any form takes at most ``SANGAM_MAX_TEXT_CHARS`` characters
+unless it declares less (a model's ``TextField`` declares nothing, so a
+care-plan goal of millions of characters was accepted). The limit is checked
+by the form, shown to the browser as ``maxlength`` and explained as a field
+error; API operations validate with the same forms, and the API's JSON bodies
+are held to the same limit by ``sangam.site.middleware``. A contract test
+holds every form of every app to these bases.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+
+
+class TextLimits:
+    """Put first among a form's bases."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = settings.SANGAM_MAX_TEXT_CHARS
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and (
+                field.max_length is None or field.max_length > limit
+            ):
+                field.max_length = limit
+                field.validators.append(MaxLengthValidator(limit))
+                field.widget.attrs["maxlength"] = str(limit)
+
+
+class Form(TextLimits, forms.Form):
+    pass
+
+
+class ModelForm(TextLimits, forms.ModelForm):
+    pass
