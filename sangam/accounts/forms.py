@@ -46,7 +46,7 @@ class SangamPasswordResetForm(TextLimits, PasswordResetForm):
         )
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     """Someone new joining an agency: the roles offered are those the
     inviting administrator may give."""
 
@@ -68,7 +68,7 @@ class InviteForm(forms.Form):
         self.fields["role"].choices = [(role.value, role.label) for role in roles]
 
 
-class RoleForm(forms.Form):
+class RoleForm(Form):
     role = forms.ChoiceField(label=_("Role"))
 
     def __init__(self, *args, roles, **kwargs):
@@ -76,7 +76,7 @@ class RoleForm(forms.Form):
         self.fields["role"].choices = [(role.value, role.label) for role in roles]
 
 
-class RecoveryCodeForm(forms.Form):
+class RecoveryCodeForm(Form):
     code = forms.CharField(
         label=_("Recovery code"),
         max_length=40,
@@ -84,12 +84,12 @@ class RecoveryCodeForm(forms.Form):
     )
 
 
-class PasskeyForm(forms.Form):
+class PasskeyForm(Form):
     """A passkey's name and the browser's answer (filled in by passkeys.js)."""
 
     name = forms.CharField(label=_("Name of the passkey (for example: my phone)"), max_length=100)
     credential = forms.CharField(widget=forms.HiddenInput, max_length=20000)
 
 
-class PasskeyLoginForm(forms.Form):
+class PasskeyLoginForm(Form):
     credential = forms.CharField(widget=forms.HiddenInput, max_length=20000)
