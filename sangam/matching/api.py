@@ -69,14 +69,14 @@ def candidates(request):
     return queries.queue(request.auth).order_by("-score", "pk")
 
 
-@router.get("/candidates/{int:candidate_id}", response=CandidateDetail)
+@router.get("/candidates/{candidate_id}", response=CandidateDetail)
 def candidate(request, candidate_id: int):
     found = get_object_or_404(queries.candidates(request.auth), pk=candidate_id)
     log.record_view(found)
     return _detail(request.auth, found)
 
 
-@router.post("/candidates/{int:candidate_id}/decision", response=CandidateDetail)
+@router.post("/candidates/{candidate_id}/decision", response=CandidateDetail)
 def decide(request, candidate_id: int, payload: CandidateDecisionIn):
     """Same person or not, and why (what was checked). A confirmed child's
     match starts her restoration through the CWC (``restoration_id``)."""

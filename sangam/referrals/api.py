@@ -106,7 +106,7 @@ def referrals(request, box: str = "received"):
     return queries.in_box(request.auth, box)[1].order_by("-urgent", "-created_at", "-pk")
 
 
-@router.get("/referrals/{int:referral_id}", response=ReferralDetail)
+@router.get("/referrals/{referral_id}", response=ReferralDetail)
 def referral(request, referral_id: int):
     found = queries.get_referral_for_user(request.auth, referral_id, "view")
     log.record_view(found)
@@ -139,7 +139,7 @@ def make_referral(request, payload: ReferralIn):
     return Status(201, _detail(user, made))
 
 
-@router.post("/referrals/{int:referral_id}/transitions", response=ReferralDetail)
+@router.post("/referrals/{referral_id}/transitions", response=ReferralDetail)
 def move(request, referral_id: int, payload: TransitionIn):
     """Move the referral to another status (``reason`` when rejecting, holding,
     failing or cancelling; ``outcome`` when completing)."""
