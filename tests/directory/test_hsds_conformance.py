@@ -15,7 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 from sangam.directory import exchange
 from sangam.directory import models as m
-from tests.conftest import district, make_agency, make_service
+from tests.conftest import district
 
 # Verbatim copies of ../shared/reference/hsds-3.0 (schema/ and examples/), so
 # that the tests run from a clone on its own.
@@ -49,32 +49,6 @@ def capacity_errors(capacity):
     schema = json.loads((schema_dir() / "service_capacity.3.1.json").read_text())
     schema["properties"]["unit"] = {"type": "object", "required": ["id", "name"]}
     return [e.message for e in Draft202012Validator(schema).iter_errors(capacity)]
-
-
-@pytest.fixture
-def filled(directory):
-    malda = district("IN-WB", "Malda")
-    agency = make_agency("IN-WB", "Malda", type="shelter_cci", name="Girls home agency (synthetic)")
-    make_service(
-        "Girls home",
-        malda,
-        sex="female",
-        ages=(6, 18),
-        languages=("ben", "hin"),
-        beds=3,
-        agency=agency,
-    )
-    make_service(
-        "Legal aid cell", district("IN-DL", "South"), terms=("legal-aid", "victim-compensation")
-    )
-    m.Schedule.objects.create(
-        service=m.Service.objects.get(name="Legal aid cell"),
-        byday="MO,TU",
-        freq="WEEKLY",
-        opens_at="10:00",
-        closes_at="17:00",
-        description="Weekdays",
-    )
 
 
 def test_the_json_export_validates_against_hsds(filled, tmp_path):
