@@ -27,3 +27,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns o
 # keeps query counts per request constant in tests (test_login checks the
 # once-a-minute mark with this off).
 SESSION_SAVE_EVERY_REQUEST = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # The login race tests meet 30 concurrent attempts at a barrier in one
+    # process, each holding its connection; a gunicorn worker has only
+    # SANGAM_WEB_THREADS (2) at a time, so production keeps its small pool.
+    DATABASES["default"]["OPTIONS"]["pool"]["max_size"] = 32  # noqa: F405
