@@ -34,14 +34,18 @@ errorlog = "-"
 control_socket_disable = True
 
 # /metrics adds up the workers' counts from this directory (a fresh one per
-# start, removed on exit).
-_metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-if not _metrics_dir:
-    _metrics_dir = tempfile.mkdtemp(prefix="sangam-metrics-")
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
-else:
-    shutil.rmtree(_metrics_dir, ignore_errors=True)
-    Path(_metrics_dir).mkdir(parents=True, exist_ok=True)
+# start, removed on exit). Made when the server starts, not when this file is
+# imported: whichever process imports prometheus_client with the variable set
+# counts in files for good.
+
+
+def on_starting(server):
+    metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not metrics_dir:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="sangam-metrics-")
+    else:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        Path(metrics_dir).mkdir(parents=True, exist_ok=True)
 
 
 def child_exit(server, worker):
@@ -51,4 +55,6 @@ def child_exit(server, worker):
 
 
 def on_exit(server):
-    shutil.rmtree(_metrics_dir, ignore_errors=True)
+    metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if metrics_dir:
+        shutil.rmtree(metrics_dir, ignore_errors=True)

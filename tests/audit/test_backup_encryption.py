@@ -34,7 +34,8 @@ def test_a_backup_decrypts_to_what_was_dumped(size):
     data = os.urandom(size)
     blob = _sealed(data)
     assert _opened(blob) == data
-    assert data not in blob or size == 0
+    # Below 16 bytes random data may turn up in the ciphertext by chance.
+    assert data not in blob or size < 16
 
 
 def test_an_altered_byte_is_refused():
