@@ -122,18 +122,8 @@ def test_the_default_key_file_is_outside_the_repository(monkeypatch):
     assert not keys.key_file().resolve().is_relative_to(REPOSITORY)
 
 
-def test_production_refuses_to_run_without_the_audit_key(tmp_path):
-    env = {
-        **os.environ,
-        "SANGAM_ENV": "production",
-        "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
-        "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
-        "SANGAM_VAR_DIR": str(tmp_path),
-        "SANGAM_DATA_KEYS": "k1:" + _b64(b"k" * 32),
-        "SANGAM_BLIND_INDEX_KEY": _b64(b"b" * 32),
-        "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
-    }
-    env.pop("DATABASE_URL", None)
+def test_production_refuses_to_run_without_the_audit_key(production_env):
+    env = dict(production_env)
     env.pop("SANGAM_AUDIT_KEY")
     result = subprocess.run(
         [sys.executable, "-m", "sangam.site.cli", "check", "--deploy"],

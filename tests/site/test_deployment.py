@@ -1,27 +1,6 @@
-import base64
 import json
-import os
 import subprocess
 import sys
-
-import pytest
-
-
-@pytest.fixture
-def production_env(tmp_path):
-    """The environment of a production deployment on an SQLite file."""
-    env = {
-        **os.environ,
-        "SANGAM_ENV": "production",
-        "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
-        "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
-        "SANGAM_VAR_DIR": str(tmp_path),
-        "SANGAM_DATA_KEYS": "k1:" + base64.b64encode(b"k" * 32).decode(),
-        "SANGAM_BLIND_INDEX_KEY": base64.b64encode(b"b" * 32).decode(),
-        "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
-    }
-    env.pop("DATABASE_URL", None)
-    return env
 
 
 def sangam(env, *args):

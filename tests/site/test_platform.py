@@ -1,7 +1,5 @@
-import base64
 import json
 import logging
-import os
 import subprocess
 import sys
 
@@ -37,18 +35,8 @@ def test_logs_are_json_without_personal_data():
     assert line["message"] == "call [phone] at [email] or /x?[query]"
 
 
-def test_production_settings_pass_the_deploy_check(tmp_path):
-    env = {
-        **os.environ,
-        "SANGAM_ENV": "production",
-        "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
-        "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
-        "SANGAM_VAR_DIR": str(tmp_path),
-        "SANGAM_DATA_KEYS": "k1:" + base64.b64encode(b"k" * 32).decode(),
-        "SANGAM_BLIND_INDEX_KEY": base64.b64encode(b"b" * 32).decode(),
-        "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
-    }
-    env.pop("DATABASE_URL", None)
+def test_production_settings_pass_the_deploy_check(production_env):
+    env = production_env
     # The deploy check asks for the static manifest, as `make serve` writes it.
     collected = subprocess.run(
         [sys.executable, "-m", "sangam.site.cli", "collectstatic", "--no-input"],
@@ -69,17 +57,10 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_run_without_data_keys(tmp_path):
-    env = {
-        **os.environ,
-        "SANGAM_ENV": "production",
-        "SANGAM_SECRET_KEY": "k3y-" + "x9Q!z7#Lm2$Vb8&Rt5" * 4,
-        "SANGAM_ALLOWED_HOSTS": "sangam.example.org",
-        "SANGAM_VAR_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "sangam.site.settings",
-    }
-    for name in ("DATABASE_URL", "SANGAM_DATA_KEYS", "SANGAM_BLIND_INDEX_KEY"):
-        env.pop(name, None)
+def test_production_refuses_to_run_without_data_keys(production_env):
+    env = dict(production_env)
+    for name in ("SANGAM_DATA_KEYS", "SANGAM_BLIND_INDEX_KEY"):
+        env.pop(name)
     result = subprocess.run(
         [sys.executable, "-m", "sangam.site.cli", "check", "--deploy"],
         env=env,

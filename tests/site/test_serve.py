@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from benchmarks.load_test import Client, sign_in
-from tests.site.test_deployment import production_env  # noqa: F401 (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +23,7 @@ def free_port():
 
 
 @pytest.mark.slow
-def test_make_serve_serves_the_login_page_the_directory_and_a_survivor(production_env):  # noqa: F811
+def test_make_serve_serves_the_login_page_the_directory_and_a_survivor(production_env):
     env = {**production_env, "SANGAM_DEMO": "1", "SANGAM_WEB_WORKERS": "2"}
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     for step in (["migrate", "--no-input"], ["seed", "--demo"]):
