@@ -30,6 +30,8 @@ class AgencyType(models.TextChoices):
     DISTRICT_ADMINISTRATION = "district_administration", _("District administration")
     HEALTH_DMHP = "health_dmhp", _("Health / District Mental Health Programme")
     LABOUR_DEPARTMENT = "labour_department", _("Labour department")
+    PROSECUTION = "prosecution", _("Prosecution (public prosecutor's office)")
+    DISTRICT_COURT = "district_court", _("District and Sessions Court")
     OTHER = "other", _("Other")
 
 

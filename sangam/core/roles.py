@@ -14,6 +14,12 @@ class Role(models.TextChoices):
     CWC_MEMBER = "cwc_member", _("CWC member")
     DCPU_OFFICER = "dcpu_officer", _("DCPU protection officer")
     LEGAL_SERVICES_OFFICER = "legal_services_officer", _("Legal services officer")
+    DISTRICT_MAGISTRATE = "district_magistrate", _("District Magistrate / SDM")
+    PUBLIC_PROSECUTOR = "public_prosecutor", _("Public prosecutor")
+    WITNESS_PROTECTION_COMMITTEE = (
+        "witness_protection_committee",
+        _("Witness protection committee member"),
+    )
     AGENCY_ADMINISTRATOR = "agency_administrator", _("Agency administrator")
     DISTRICT_OFFICIAL = "district_official", _("District official")
     STATE_ADMINISTRATOR = "state_administrator", _("State administrator")
@@ -34,6 +40,9 @@ RANK = {
     Role.CWC_MEMBER: 1,
     Role.DCPU_OFFICER: 1,
     Role.LEGAL_SERVICES_OFFICER: 1,
+    Role.DISTRICT_MAGISTRATE: 1,
+    Role.PUBLIC_PROSECUTOR: 1,
+    Role.WITNESS_PROTECTION_COMMITTEE: 1,
     Role.SUPERVISOR: 2,
     Role.AGENCY_ADMINISTRATOR: 3,
     Role.DISTRICT_OFFICIAL: 4,
