@@ -547,10 +547,14 @@ def recruiters(request):
             migrant_count=Count("migrations", distinct=True),
         )
     )
-    q = (request.GET.get("q") or "").strip()
+    # A name searched for is posted, never put in a URL (history, proxies, logs).
+    data = request.POST if request.method == "POST" else {}
+    q = data.get("q", "").strip()[:100]
     if q:
         qs = search_recruiters(qs, q)
-    page = _page(request, qs.order_by("firm", "pk"))
+    page = Paginator(qs.order_by("firm", "pk"), PAGE).get_page(
+        data.get("page") or request.GET.get("page")
+    )
     return render(
         request,
         "prevention/recruiters.html",

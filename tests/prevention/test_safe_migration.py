@@ -56,7 +56,7 @@ def test_the_registry_shows_licence_and_complaints_to_every_state(client, jharkh
     client.post(f"/prevention/recruiters/{agent.pk}/",
                 {"received_on": TODAY.isoformat(), "summary": "Wages withheld"})  # fmt: skip
     assert RecruiterComplaint.objects.restrict(SYSTEM).get().created_by == jharkhand["crp"]
-    page = client.get("/prevention/recruiters/?q=testname").content.decode()
+    page = client.post("/prevention/recruiters/", {"q": "testname"}).content.decode()
     assert "licensed" in page and "1 complaint" in page
     assert "Wages withheld" in client.get(f"/prevention/recruiters/{agent.pk}/").content.decode()
 
@@ -79,8 +79,11 @@ def test_the_registry_finds_an_agent_by_name_though_the_name_is_encrypted(client
     client.force_login(jharkhand["crp"])
 
     def found(q):
-        page = client.get("/prevention/recruiters/", {"q": q}).content.decode()
+        page = client.post("/prevention/recruiters/", {"q": q}).content.decode()
         return ("Testname" in page, "Other Person" in page)
+
+    # The name is posted, never put in a URL: a ?q= in the address is ignored.
+    assert "Other Person" in client.get("/prevention/recruiters/", {"q": "testname"}).content.decode()
 
     assert found("testname AGENT") == (True, False)  # every word of the name, any case
     assert found("placements") == (True, False)  # the firm, as before
