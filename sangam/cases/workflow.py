@@ -14,6 +14,7 @@ from sangam.cases.models import (
     Consent,
     ConsentGrant,
     FollowUp,
+    PlanStatus,
     Transfer,
     WellbeingCheckIn,
 )
@@ -236,6 +237,36 @@ def check_open(case):
     """Nothing is added to a closed case: it is reopened first."""
     if case.status == Case.Status.CLOSED:
         raise Refused(_("This case is closed: reopen it to add to it."))
+
+
+def check_open_to_change(record):
+    """Nor is anything on it changed (a goal reached, a follow-up done, a risk
+    cleared): a closed case's record stays as it was when it closed."""
+    if Case.objects.restrict(SYSTEM).filter(pk=record.case_id, status=Case.Status.CLOSED).exists():
+        raise Refused(_("This case is closed: reopen it to change it."))
+
+
+def set_plan_status(record, status, expected_version):
+    """Move a goal or an action of the care plan; Refused for an unknown status
+    or a closed case, EditConflict for a stale version."""
+    if status not in PlanStatus.values:
+        raise Refused(_("Unknown status."))
+    check_open_to_change(record)
+    record.status = status
+    record.save_checked(expected_version, update_fields=["status", "version", "updated_at"])
+
+
+def mark_follow_up_done(follow_up):
+    check_open_to_change(follow_up)
+    if follow_up.done_on is None:
+        follow_up.done_on = timezone.localdate()
+        follow_up.save(update_fields=["done_on", "updated_at"])
+
+
+def clear_risk(flag):
+    check_open_to_change(flag)
+    flag.cleared_on = timezone.localdate()
+    flag.save(update_fields=["cleared_on", "updated_at"])
 
 
 def revoke_consent(user, consent):

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sangam.cases.models import Case, Consent, Goal, Survivor
+from sangam.cases.models import Case, Consent, FollowUp, Goal, RiskFlag, Survivor
 from sangam.core.access import SYSTEM
 from sangam.core.roles import Role
 from sangam.referrals.models import Referral
@@ -174,6 +174,36 @@ def test_nothing_is_added_to_a_closed_case(client, case_world):
     assert not Goal.objects.restrict(SYSTEM).exists()
     body = client.get(reverse("cases:case", args=[case.pk])).content.decode()
     assert "Add a goal" not in body and "Save status" in body
+
+
+def test_nothing_on_a_closed_case_is_changed_either(client, case_world):
+    case, worker = case_world["case"], case_world["worker"]
+    today = timezone.localdate()
+    goal = Goal.objects.create(case=case, domain="legal", need="x", goal="Claim", created_by=worker)
+    follow_up = FollowUp.objects.create(case=case, due_on=today, created_by=worker)
+    flag = RiskFlag.objects.create(
+        case=case, kind=RiskFlag.Kind.choices[0][0], reason="x", review_on=today, created_by=worker
+    )
+    Case.objects.restrict(SYSTEM).filter(pk=case.pk).update(status=Case.Status.CLOSED)
+    api = Api(client, worker)
+    refused = api.send("patch", f"/goals/{goal.pk}", {"status": "done", "version": 1})
+    assert refused.status_code == 409 and "closed" in refused.json()["detail"]
+    assert api.send("post", f"/follow-ups/{follow_up.pk}/done").status_code == 409
+    client.force_login(worker)
+    page = client.post(
+        reverse("cases:plan_status", args=["goal", goal.pk]),
+        {"status": "done", "version": "1"},
+        follow=True,
+    )
+    assert "This case is closed: reopen it to change it." in page.content.decode()
+    client.post(reverse("cases:follow_up_done", args=[follow_up.pk]))
+    client.post(reverse("cases:risk_clear", args=[flag.pk]))
+    assert Goal.objects.restrict(SYSTEM).get().status != "done"
+    assert FollowUp.objects.restrict(SYSTEM).get().done_on is None
+    assert RiskFlag.objects.restrict(SYSTEM).get().cleared_on is None
+    # Reopened, the same steps go through.
+    Case.objects.restrict(SYSTEM).filter(pk=case.pk).update(status=Case.Status.OPEN)
+    assert api.send("post", f"/follow-ups/{follow_up.pk}/done").status_code == 200
 
 
 def test_after_a_transfer_the_old_agency_no_longer_writes_what_is_hers(client, case_world):

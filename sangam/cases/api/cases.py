@@ -9,7 +9,6 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -237,8 +236,10 @@ def _plan_status(request, model, pk, payload):
     record = get_object_or_404(model.objects.restrict(request.user, "change"), pk=pk)
     if payload.status not in PlanStatus.values:
         raise ValidationError({"status": [f"One of: {', '.join(PlanStatus.values)}."]})
-    record.status = payload.status
-    record.save_checked(payload.version, update_fields=["status", "version", "updated_at"])
+    try:
+        workflow.set_plan_status(record, payload.status, payload.version)
+    except workflow.Refused as exc:
+        raise HttpError(409, str(exc)) from None
     return record
 
 
@@ -268,9 +269,10 @@ def follow_up_done(request, follow_up_id: int):
     follow_up = get_object_or_404(
         FollowUp.objects.restrict(request.user, "change"), pk=follow_up_id
     )
-    if follow_up.done_on is None:
-        follow_up.done_on = timezone.localdate()
-        follow_up.save(update_fields=["done_on", "updated_at"])
+    try:
+        workflow.mark_follow_up_done(follow_up)
+    except workflow.Refused as exc:
+        raise HttpError(409, str(exc)) from None
     return follow_up
 
 

@@ -241,8 +241,10 @@ def case_status(request, pk):
 @require_POST
 def follow_up_done(request, pk):
     follow_up = get_object_or_404(FollowUp.objects.restrict(request.user, "change"), pk=pk)
-    follow_up.done_on = timezone.localdate()
-    follow_up.save(update_fields=["done_on", "updated_at"])
+    try:
+        workflow.mark_follow_up_done(follow_up)
+    except workflow.Refused as exc:
+        messages.error(request, str(exc))
     fallback = reverse("cases:case", args=[follow_up.case_id])
     return redirect(safe_next(request, request.POST.get("next"), fallback))
 
@@ -347,19 +349,15 @@ def plan_status(request, kind, pk):
     if model is None:
         raise PermissionDenied
     record = get_object_or_404(model.objects.restrict(request.user, "change"), pk=pk)
-    status = request.POST.get("status")
     version = request.POST.get("version", "")
-    if status not in PlanStatus.values:
-        messages.error(request, _("Unknown status."))
-    else:
-        record.status = status
-        try:
-            record.save_checked(
-                int(version) if version.isdigit() else -1,
-                update_fields=["status", "version", "updated_at"],
-            )
-        except EditConflict:
-            messages.error(request, EDIT_CONFLICT)
+    try:
+        workflow.set_plan_status(
+            record, request.POST.get("status"), int(version) if version.isdigit() else -1
+        )
+    except workflow.Refused as exc:
+        messages.error(request, str(exc))
+    except EditConflict:
+        messages.error(request, EDIT_CONFLICT)
     return redirect("cases:case", pk=record.case_id)
 
 
@@ -367,9 +365,12 @@ def plan_status(request, kind, pk):
 @require_POST
 def risk_clear(request, pk):
     flag = get_object_or_404(RiskFlag.objects.restrict(request.user, "change"), pk=pk)
-    flag.cleared_on = timezone.localdate()
-    flag.save(update_fields=["cleared_on", "updated_at"])
-    messages.success(request, _("Risk flag cleared."))
+    try:
+        workflow.clear_risk(flag)
+    except workflow.Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Risk flag cleared."))
     return redirect("cases:case", pk=flag.case_id)
 
 
