@@ -5,7 +5,7 @@ people with (an invitation, a role)."""
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +44,29 @@ class SangamPasswordResetForm(TextLimits, PasswordResetForm):
             for u in User.objects.restrict(SYSTEM).filter(email__iexact=email, is_active=True)
             if u.has_usable_password()
         )
+
+
+class ThrottledPasswordChangeForm(TextLimits, PasswordChangeForm):
+    """A wrong old password counts as a failed login of the account from this
+    address: a stolen session must not give unlimited guesses at the
+    password. The hash is checked first, every time, locked or not."""
+
+    def __init__(self, user, *args, address="", **kwargs):
+        self.address = address
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        from sangam.accounts import throttle
+
+        right = self.user.check_password(self.cleaned_data["old_password"])
+        verdict = throttle.attempt(self.user.get_username(), self.address, right, finished=False)
+        if verdict.locked:
+            raise forms.ValidationError(verdict.text(), code="locked")
+        if not right:
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return self.cleaned_data["old_password"]
 
 
 class InviteForm(Form):

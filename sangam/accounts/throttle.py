@@ -24,6 +24,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sangam.accounts.models import LoginThrottle
 
@@ -43,6 +44,12 @@ class Verdict:
     def minutes_left(self):
         seconds = (self.locked_until - timezone.now()).total_seconds()
         return max(1, -(-int(seconds) // 60))
+
+    def text(self):
+        """What a locked-out person is told (in her language)."""
+        return _("Too many failed attempts. This account is locked for %(minutes)s minutes.") % {
+            "minutes": self.minutes_left()
+        }
 
 
 def _key(*parts):

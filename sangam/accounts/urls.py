@@ -52,10 +52,7 @@ urlpatterns = [
     path("me/passkeys/<int:pk>/remove/", passkey_views.remove_view, name="passkey_remove"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="accounts/form_page.html",
-            success_url=reverse_lazy("accounts:profile"),
-        ),
+        views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

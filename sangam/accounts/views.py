@@ -20,7 +20,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from sangam.accounts import factors, throttle
-from sangam.accounts.forms import CodeForm, LanguageForm, LoginForm, RecoveryCodeForm, TokenForm
+from sangam.accounts.forms import (
+    CodeForm,
+    LanguageForm,
+    LoginForm,
+    RecoveryCodeForm,
+    ThrottledPasswordChangeForm,
+    TokenForm,
+)
 from sangam.accounts.models import APIToken, Passkey, TOTPDevice, User
 from sangam.audit import log
 from sangam.audit.middleware import client_ip
@@ -30,14 +37,21 @@ from sangam.core.redirects import safe_next
 PENDING_SECONDS = 300
 
 
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's, with the old password's guesses counted (see the form)."""
+
+    form_class = ThrottledPasswordChangeForm
+    template_name = "accounts/form_page.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "address": client_ip(self.request)}
+
+    def get_success_url(self):
+        return reverse("accounts:profile")
+
+
 def _safe_next(request, url):
     return safe_next(request, url, reverse(settings.LOGIN_REDIRECT_URL))
-
-
-def _locked_text(verdict):
-    return _("Too many failed attempts. This account is locked for %(minutes)s minutes.") % {
-        "minutes": verdict.minutes_left()
-    }
 
 
 def _finish_login(request, user, second_factor=None):
@@ -73,7 +87,7 @@ def second_factor_checked(request, user, right, method):
     )
     if verdict.locked:
         request.session.pop("pending_login", None)
-        messages.error(request, _locked_text(verdict))
+        messages.error(request, verdict.text())
         return redirect("login")
     return None
 
@@ -96,7 +110,7 @@ def login_view(request):
         if not verdict.allowed:
             log.record("locked" if verdict.locked else "login_failed", "accounts.user")
             form.add_error(
-                None, _locked_text(verdict) if verdict.locked else _("Wrong username or password.")
+                None, verdict.text() if verdict.locked else _("Wrong username or password.")
             )
         elif two_factor:
             request.session.cycle_key()

@@ -111,3 +111,24 @@ def test_counters_hold_no_name_in_clear(db):
     throttle.attempt("asha.kumari", "203.0.113.66", succeeded=False)
     keys = " ".join(LoginThrottle.objects.values_list("key", flat=True))
     assert "asha" not in keys and "203.0.113" not in keys
+
+
+def test_guesses_at_the_old_password_when_changing_it_are_counted_like_logins(client, worker):
+    client.force_login(worker)
+    url = reverse("accounts:password_change")
+
+    def change(old):
+        new = "a-new-synthetic-passphrase-42"
+        form = {"old_password": old, "new_password1": new, "new_password2": new}
+        return client.post(url, form, REMOTE_ADDR="198.51.100.9")
+
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        assert change("wrong-password").status_code == 200
+    # Locked now: the right old password is refused like a wrong one.
+    page = change(PASSWORD)
+    assert page.status_code == 200 and "locked" in page.content.decode()
+    worker.refresh_from_db()
+    assert worker.check_password(PASSWORD)
+    # And the lock holds for logging in from that address too.
+    client.logout()
+    assert is_locked(log_in(client, PASSWORD, address="198.51.100.9"))
