@@ -126,3 +126,14 @@ def attempt(username, address, succeeded, finished=True):
                     locked.append(row.locked_until)
                 row.save(update_fields=["failures", "locked_until", "updated_at"])
         return Verdict(allowed=False, locked_until=max(locked) if locked else None)
+
+
+def forget_old(now=None):
+    """Delete the counters nobody has failed on for ``FORGET_AFTER`` and that
+    lock nothing (run daily by the scheduler: `sangam users prune-throttles`).
+    Returns how many were deleted."""
+    now = now or timezone.now()
+    stale = LoginThrottle.objects.filter(updated_at__lt=now - FORGET_AFTER).exclude(
+        locked_until__gt=now
+    )
+    return stale.delete()[0]

@@ -24,6 +24,8 @@ SCHEDULE = [
     Entry("backup --keep 14", At(hour=2, minute=0)),
     # Finished background task rows.
     Entry("prune_db_task_results", At(weekday=6, hour=4, minute=0)),
+    # Failed-login counters a day old that lock nothing.
+    Entry("users prune-throttles", At(hour=4, minute=40)),
     # Expired sessions.
     Entry("clearsessions", At(hour=4, minute=30)),
 ]

@@ -34,7 +34,10 @@ ERRORS = {
     401: "A valid API token is required.",
     403: "The token's user may not do this.",
     404: "Not found, or not visible to the token's user.",
-    409: "The record is not in a state for this change: someone else changed it since the version sent, or the step is refused (a closed case).",
+    409: (
+        "The record is not in a state for this change: someone else changed it "
+        "since the version sent, or the step is refused (a closed case)."
+    ),
     413: "The request is larger than the upload limit.",
     422: "Invalid request: see errors.",
     500: "Internal error (recorded).",

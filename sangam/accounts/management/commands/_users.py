@@ -274,3 +274,12 @@ class List(BaseCommand):
                     ]
                 )
             )
+
+
+class PruneThrottles(BaseCommand):
+    help = "Forget failed-login counters older than a day that lock nothing."
+
+    def handle(self, *args, **options):
+        from sangam.accounts.throttle import forget_old
+
+        self.stdout.write(f"{forget_old()} old failed-login counters forgotten")

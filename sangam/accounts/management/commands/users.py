@@ -1,4 +1,4 @@
-"""`sangam users create|set-role|deactivate|reactivate|reset-second-factor|list`."""
+"""`sangam users create|set-role|deactivate|reactivate|reset-second-factor|list|prune-throttles`."""
 
 from sangam.accounts.management.commands import _users
 from sangam.core.commands import Subcommands
@@ -13,4 +13,5 @@ class Command(Subcommands):
         "reactivate": _users.Reactivate,
         "reset-second-factor": _users.ResetSecondFactor,
         "list": _users.List,
+        "prune-throttles": _users.PruneThrottles,
     }
