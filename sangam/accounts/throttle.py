@@ -129,11 +129,9 @@ def attempt(username, address, succeeded, finished=True):
 
 
 def forget_old(now=None):
-    """Delete the counters nobody has failed on for ``FORGET_AFTER`` and that
-    lock nothing (run daily by the scheduler: `sangam users prune-throttles`).
-    Returns how many were deleted."""
+    """Delete the counters nobody has failed on for ``FORGET_AFTER`` (an
+    attempt would reset them anyway, and no lockout outlasts that: it starts
+    at the last failure and lasts at most MAX_LOCKOUT). Run daily by the
+    scheduler: `sangam users prune-throttles`. Returns how many went."""
     now = now or timezone.now()
-    stale = LoginThrottle.objects.filter(updated_at__lt=now - FORGET_AFTER).exclude(
-        locked_until__gt=now
-    )
-    return stale.delete()[0]
+    return LoginThrottle.objects.filter(updated_at__lt=now - FORGET_AFTER).delete()[0]
