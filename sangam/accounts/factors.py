@@ -50,15 +50,16 @@ def recovery_codes_left(user):
     return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
 
 
-def reset_second_factor(user):
+def reset_second_factor(user, **detail):
     """Remove the user's authenticator app, recovery codes and passkeys: at
-    her next login she sets up a new authenticator. Audited as done by the
-    current actor (log.acting_as)."""
+    her next login she sets up a new authenticator. One "factor_reset" entry,
+    as done by the current actor (log.acting_as), with ``detail`` (the
+    agency it was done for) and what was removed."""
     with transaction.atomic():
         removed = {
             "authenticator": TOTPDevice.objects.filter(user=user).delete()[0],
             "recovery_codes": RecoveryCode.objects.filter(user=user).delete()[0],
             "passkeys": Passkey.objects.filter(user=user).delete()[0],
         }
-        log.record("update", "accounts.user", user.pk, detail={"second_factor": "reset", **removed})
+        log.record("factor_reset", "accounts.user", user.pk, detail={**detail, **removed})
     return removed

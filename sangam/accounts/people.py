@@ -292,8 +292,7 @@ def reset_second_factor(manager, person, agency):
     next login. Her sessions end, in case the phone went with someone."""
     check_may_manage(manager, person, agency)
     with transaction.atomic():
-        forget_second_factors(person)
-        log.record("factor_reset", "accounts.user", person.pk, detail={"agency": agency.pk})
+        forget_second_factors(person, agency=agency.pk)
         end_sessions(person)
 
 

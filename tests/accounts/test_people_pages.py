@@ -222,6 +222,11 @@ def test_a_lost_authenticator_is_reset_and_she_sets_up_a_new_one(world, client):
     assert log_in(Client(), worker.username).url == reverse("accounts:setup")
     entry = AuditEntry.objects.get(action="factor_reset")
     assert entry.object_id == str(worker.pk) and entry.actor_id == world["admin"].pk
+    assert entry.detail["agency"] == world["ngo"].pk
+    # Only the one entry for the reset itself (ending her sessions is no change of hers).
+    assert not AuditEntry.objects.filter(
+        object_id=str(worker.pk), actor_id=world["admin"].pk, action="update"
+    ).exists()
 
 
 def test_the_people_menu_is_only_for_those_who_manage_people(world, client):

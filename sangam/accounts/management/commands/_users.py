@@ -229,7 +229,6 @@ class ResetSecondFactor(BaseCommand):
         user = _user(username)
         with _acting("reset-second-factor"), transaction.atomic():
             reset_second_factor(user)
-            log.record("factor_reset", "accounts.user", user.pk)
             people.end_sessions(user)
         self.stdout.write(f"{username}: second factor reset")
 
