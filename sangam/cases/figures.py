@@ -2,10 +2,13 @@
 and accountability read these; the counts never carry a name."""
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sangam.cases.models import Case, Survivor
-from sangam.core.figures import Figure
+from sangam.cases.models import Case, FollowUp, Survivor, Transfer
+from sangam.cases.queries import follow_ups_for
+from sangam.core.figures import Card, Figure
+from sangam.core.roles import Role
 
 FIGURES = [
     Figure("cases.survivors", _("Survivors registered"), Survivor),
@@ -28,4 +31,30 @@ FIGURES = [
         denominator="cases.cases",
     ),
 ]
-CARDS = []
+
+# The roles that follow survivors' cases day to day.
+CASE_WORK = {Role.CASEWORKER, Role.COUNSELLOR, Role.SUPERVISOR}
+
+
+def _card(user):
+    """Her follow-ups due today or missed (the counsellor's tasks among them)
+    and transfers waiting for her agency's answer; not for those who follow
+    no case (police, CWC and legal services read cases as her consent allows;
+    their work shows on their own cards)."""
+    if not {m.role for m in user.active_memberships()} & CASE_WORK:
+        return None
+    today = timezone.localdate()
+    due = follow_ups_for(user).filter(due_on__lte=today)
+    mine = [m.agency_id for m in user.active_memberships()]
+    return {
+        "overdue": due.filter(due_on__lt=today).count(),
+        "today": due.filter(due_on=today).count(),
+        # Asked to see her after a worrying check-in: shown from the start.
+        "counsellor": follow_ups_for(user).filter(kind=FollowUp.Kind.COUNSELLOR_TASK).count(),
+        "transfers": Transfer.objects.restrict(user, "view")
+        .filter(to_agency__in=mine, status=Transfer.Status.REQUESTED)
+        .count(),
+    }
+
+
+CARDS = [Card("cases/_card.html", _card, order=10)]

@@ -3,9 +3,10 @@
 Each goes through ``.restrict(user, action)``: a case the user may not see is
 a 404, exactly like one that does not exist."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from sangam.cases.models import Case, Consent, Survivor, SurvivorNameToken
+from sangam.cases.models import Case, Consent, FollowUp, Survivor, SurvivorNameToken
 from sangam.core.access import ADD, SYSTEM, memberships_granted, provided_scope_q, scope_for
 from sangam.core.crypto import name_tokens, token_digest
 
@@ -15,6 +16,23 @@ def get_case_for_user(user, pk, action="view"):
     return get_object_or_404(
         Case.objects.restrict(user, action).select_related("survivor", "agency", "owner"), pk=pk
     )
+
+
+def follow_ups_for(user):
+    """Open follow-ups that are ``user``'s to do: of the cases she owns or is on
+    the team of, or assigned to her role (the counsellor's tasks); a
+    supervisor's are all those of the cases she may see."""
+    memberships = user.active_memberships()
+    rows = FollowUp.objects.restrict(user, "view").filter(done_on__isnull=True)
+    if any(m.role == "supervisor" for m in memberships):
+        return rows
+    mine = FollowUp.objects.restrict(user, "view").filter(
+        Q(case__owner=user)
+        | Q(case__team=user)
+        | Q(assigned_role__in=[m.role for m in memberships])
+    )
+    # A subquery, not .distinct(): the team join would repeat rows.
+    return rows.filter(pk__in=mine.values("pk"))
 
 
 def adding_agency(user, model=Survivor):

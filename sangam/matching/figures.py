@@ -4,8 +4,10 @@ reviewers decided."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sangam.core.figures import Figure
-from sangam.matching.models import CandidateMatch, Review, SurvivorDuplicate
+from sangam.core.access import can
+from sangam.core.figures import Card, Figure
+from sangam.matching.models import CandidateMatch, Restoration, Review, SurvivorDuplicate
+from sangam.matching.queries import duplicates, queue
 
 FIGURES = [
     Figure(
@@ -27,4 +29,21 @@ FIGURES = [
         Q(status=Review.PENDING),
     ),
 ]
-CARDS = []
+
+
+def _card(user):
+    """Candidate matches waiting that she may decide, and possible duplicates;
+    not for those who review none."""
+    if not can(user, CandidateMatch, "change"):
+        return None
+    return {
+        "waiting": queue(user).count(),
+        "duplicates": duplicates(user).filter(status=Review.PENDING).count(),
+        # A child's way home is open until the follow-up visit at home.
+        "restorations": Restoration.objects.restrict(user, "view")
+        .filter(follow_up_on__isnull=True)
+        .count(),
+    }
+
+
+CARDS = [Card("matching/_card.html", _card, order=25)]

@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sangam.core.figures import Figure
+from sangam.core.access import can
+from sangam.core.figures import Card, Figure
 from sangam.prevention.models import (
     Alert,
     CheckIn,
@@ -22,6 +23,7 @@ from sangam.prevention.models import (
     MissingPerson,
     RecruiterComplaint,
 )
+from sangam.prevention.queries import alerts_for
 
 HH = "household__"
 
@@ -141,4 +143,19 @@ MONTHLY = [
 ]
 
 FIGURES = AREA + MONTHLY
-CARDS = []
+
+
+def _card(user):
+    """What is due in the villages she works: check-ins due or missed, and
+    alerts that reached her. Not for those who keep no migration register."""
+    if not can(user, Migration, "view"):
+        return None
+    today = timezone.localdate()
+    away = Migration.objects.restrict(user, "view").filter(status=MigrationStatus.AWAY)
+    return {
+        "due": away.filter(next_checkin_due__lte=today).count(),
+        "alerts": alerts_for(user).filter(status=Alert.Status.OPEN).count(),
+    }
+
+
+CARDS = [Card("prevention/_card.html", _card, order=15)]

@@ -1,12 +1,14 @@
-"""Which villages a person keeps registers for; the recruiter registry search."""
+"""Which villages a person keeps registers for; the alerts that reached her;
+the recruiter registry search."""
 
 from django.db.models import Q
 
 from sangam.core.access import SYSTEM, scope_for
 from sangam.core.areas import area_q
 from sangam.core.crypto import name_tokens, token_digest
+from sangam.core.roles import Role
 from sangam.geography.models import Village
-from sangam.prevention.models import RecruiterNameToken
+from sangam.prevention.models import Alert, AlertLevel, RecruiterNameToken
 
 
 def villages_for(user, action="add", label="prevention.household"):
@@ -41,3 +43,13 @@ def search_recruiters(queryset, text):
     if not tokens:
         return queryset.filter(in_firm)
     return queryset.filter(in_firm | Q(pk__in=by_name.values("pk")))
+
+
+def alerts_for(user):
+    """Alerts that have reached ``user``: CRPs and supervisors see their
+    jurisdiction's; police see those escalated to the AHTU."""
+    qs = Alert.objects.restrict(user, "view")
+    roles = {m.role for m in user.active_memberships()}
+    if roles and roles <= {Role.POLICE_OFFICER}:
+        qs = qs.filter(level=AlertLevel.AHTU)
+    return qs

@@ -54,7 +54,7 @@ from sangam.prevention.models import (
     RecruiterComplaint,
     VillageProfile,
 )
-from sangam.prevention.queries import search_recruiters, villages_for
+from sangam.prevention.queries import alerts_for, search_recruiters, villages_for
 
 PAGE = 25
 
@@ -80,7 +80,7 @@ def home(request):
         "due": Migration.objects.restrict(user, "view")
         .filter(status=MigrationStatus.AWAY, next_checkin_due__lte=today)
         .count(),
-        "alerts": _alerts_for(user).filter(status=Alert.Status.OPEN).count(),
+        "alerts": alerts_for(user).filter(status=Alert.Status.OPEN).count(),
         "missing": MissingPerson.objects.restrict(user, "view")
         .filter(status=MissingPerson.Status.MISSING)
         .count(),
@@ -403,20 +403,10 @@ def migration(request, pk):
     )
 
 
-def _alerts_for(user):
-    """Alerts that have reached ``user``: CRPs and supervisors see their
-    jurisdiction's; police see those escalated to the AHTU."""
-    qs = Alert.objects.restrict(user, "view")
-    roles = {m.role for m in user.active_memberships()}
-    if roles and roles <= {Role.POLICE_OFFICER}:
-        qs = qs.filter(level=AlertLevel.AHTU)
-    return qs
-
-
 @login_required
 def alerts(request):
     show = request.GET.get("show", "open")
-    qs = _alerts_for(request.user).select_related(
+    qs = alerts_for(request.user).select_related(
         "migration", "migration__member", "village", "block", "missing_person"
     )
     if show == "open":

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -40,7 +40,7 @@ from sangam.cases.models import (
     Transfer,
     WellbeingCheckIn,
 )
-from sangam.cases.queries import get_case_for_user
+from sangam.cases.queries import follow_ups_for, get_case_for_user
 from sangam.core.access import SYSTEM, can
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.core.redirects import safe_next
@@ -321,18 +321,7 @@ def follow_ups(request):
     """Overdue and upcoming follow-ups of the cases the user may see."""
     user = request.user
     supervisor = any(m.role == "supervisor" for m in user.active_memberships())
-    rows = (
-        FollowUp.objects.restrict(user, "view")
-        .filter(done_on__isnull=True)
-        .select_related("case__agency")
-        .order_by("due_on", "pk")
-    )
-    if not supervisor:
-        rows = rows.filter(
-            Q(case__owner=user)
-            | Q(case__team=user)
-            | Q(assigned_role__in=[m.role for m in user.active_memberships()])
-        ).distinct()
+    rows = follow_ups_for(user).select_related("case__agency").order_by("due_on", "pk")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
