@@ -34,7 +34,7 @@ router = Router(tags=["compensation"])
 # Bonded labour and legal aid
 
 
-class EventOut(Schema):
+class StepEventOut(Schema):
     from_status: str
     to_status: str
     reason: str
@@ -99,7 +99,7 @@ class ReleaseOut(Schema):
 
 
 class ReleaseDetail(ReleaseOut):
-    history: list[EventOut]
+    history: list[StepEventOut]
     next_steps: list[str]
     next_statuses: list[str]
 
@@ -143,7 +143,7 @@ class ReleaseStepIn(Schema):
     native_letter_reference: str = Field("", max_length=60)
 
 
-class TransitionIn(Schema):
+class StatusChangeIn(Schema):
     to: str = Field(max_length=20)
     reason: str = Field("", max_length=2000)
     version: int
@@ -235,7 +235,7 @@ def release_step(request, release_id: int, payload: ReleaseStepIn):
 
 
 @router.post("/bonded-labour/releases/{release_id}/transitions", response=ReleaseDetail)
-def release_transition(request, release_id: int, payload: TransitionIn):
+def release_transition(request, release_id: int, payload: StatusChangeIn):
     """A change that needs only a reason (not bonded, closed)."""
     found = queries.get_release_for_user(request.auth, release_id, "change")
     if payload.to in STEP_OF_STATUS:
@@ -269,7 +269,7 @@ class LegalAidOut(Schema):
 
 
 class LegalAidDetail(LegalAidOut):
-    history: list[EventOut]
+    history: list[StepEventOut]
     next_statuses: list[str]
 
 
@@ -335,7 +335,7 @@ def assign_lawyer(request, application_id: int, payload: LawyerIn):
 
 
 @router.post("/legal-aid/{application_id}/transitions", response=LegalAidDetail)
-def legal_aid_transition(request, application_id: int, payload: TransitionIn):
+def legal_aid_transition(request, application_id: int, payload: StatusChangeIn):
     found = queries.get_legal_aid_for_user(request.auth, application_id, "change")
     if payload.to == LegalAidStatus.LAWYER_ASSIGNED:
         raise HttpError(409, "A lawyer is assigned through /lawyer.")
@@ -366,7 +366,7 @@ class DocumentOut(Schema):
 
 
 class DocumentDetail(DocumentOut):
-    history: list[EventOut]
+    history: list[StepEventOut]
     next_statuses: list[str]
 
 

@@ -133,7 +133,7 @@ def _card(user):
         agency = membership.agency
         figures = bonded_figures(agency)
         if figures is not None:
-            return {"place": agency.district or agency.state, **figures}
+            return {"agency": agency, **figures}
     return None
 
 
