@@ -61,7 +61,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"demo register entries: {seed_registers()} new")
                 from sangam.demo.compensation import seed_compensation
 
-                self.stdout.write(f"demo bonded labour, legal aid, documents: {seed_compensation()}")
+                self.stdout.write(f"demo bonded labour and legal aid: {seed_compensation()}")
                 from sangam.demo.restoration import seed_found, seed_restoration
                 from sangam.matching import registers
 
