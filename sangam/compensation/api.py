@@ -6,7 +6,6 @@ restricted querysets (404 for unknown and forbidden alike). Survivors are
 named by their record's id, never by name."""
 
 from datetime import date, datetime
-from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
@@ -119,7 +118,7 @@ class ReleaseIn(Schema):
 class ReleaseStepIn(Schema):
     """One step and the fields its form takes (the others are ignored)."""
 
-    step: Literal[tuple(STEPS)]  # type: ignore[valid-type]
+    step: str = Field(max_length=40)
     version: int
     prima_facie_on: date | None = None
     prima_facie_order_number: str = Field("", max_length=60)
@@ -223,6 +222,8 @@ def release_step(request, release_id: int, payload: ReleaseStepIn):
     immediate-assistance, proposal, sanction, payment, native-letter)."""
     user = request.auth
     found = queries.get_release_for_user(user, release_id, "change")
+    if payload.step not in STEPS:
+        raise ValidationError({"step": [f"Unknown step; one of {', '.join(STEPS)}."]})
     if payload.step not in steps_open_to(user, found):
         raise HttpError(409, "That step is not open for this case now.")
     form_class = STEPS[payload.step][0]
@@ -380,7 +381,7 @@ class DocumentIn(Schema):
 
 
 class DocumentStepIn(Schema):
-    to: Literal["applied", "issued", "refused"]
+    to: str = Field(max_length=20)
     version: int
     applied_on: date | None = None
     office: str = Field("", max_length=150)

@@ -16,11 +16,11 @@ urlpatterns = [
         name="release_transition",
     ),
     path(
-        "bonded-labour/<int:pk>/certificate.pdf",
+        "bonded-labour/certificates/<int:pk>.pdf",
         bonded.release_certificate,
         name="release_certificate",
     ),
-    path("bonded-labour/<int:pk>/native-letter.pdf", bonded.native_letter, name="native_letter"),
+    path("bonded-labour/letters/<int:pk>.pdf", bonded.native_letter, name="native_letter"),
     path("vigilance-committee/", bonded.meeting_list, name="meetings"),
     path("vigilance-committee/<int:pk>/", bonded.meeting_detail, name="meeting"),
     path("legal-aid/", legal_aid.legal_aid_list, name="legal_aid_list"),
