@@ -13,6 +13,7 @@ from sangam.compensation.models.bonded import scheme_problems
 
 FILES = Path(__file__).resolve().parent / "reference"
 BONDED_LABOUR = ("bonded-labour-2016.json", "bonded-labour-2021.json")
+ENTITLEMENTS = ("entitlements-national.json",)
 
 
 def _date(value):
@@ -48,3 +49,34 @@ def load_bonded_labour_scheme(data, scheme_model, category_model, *, publish=Tru
 
 def shipped_bonded_labour_schemes():
     return [json.loads((FILES / name).read_text(encoding="utf-8")) for name in BONDED_LABOUR]
+
+
+def shipped_entitlement_catalogues():
+    return [json.loads((FILES / name).read_text(encoding="utf-8")) for name in ENTITLEMENTS]
+
+
+@transaction.atomic
+def load_entitlement_catalogue(data, catalogue_model, item_model, state_model):
+    """One catalogue version and its items, published; refused whole when a
+    code repeats or a label is missing."""
+    if catalogue_model.objects.filter(code=data["code"]).exists():
+        return None
+    codes = [item["code"] for item in data["items"]]
+    if not codes or len(set(codes)) != len(codes):
+        raise ValidationError("A catalogue lists each entitlement once, and at least one.")
+    if any(not item["label"].strip() for item in data["items"]):
+        raise ValidationError("Every entitlement needs a label.")
+    state = state_model.objects.get(code=data["state"]) if data.get("state") else None
+    catalogue = catalogue_model.objects.create(
+        code=data["code"],
+        state=state,
+        title=data["title"],
+        source=data["source"],
+        in_force_from=_date(data["in_force_from"]),
+        in_force_until=_date(data.get("in_force_until")),
+        verified=False,
+    )
+    for item in data["items"]:
+        item_model.objects.create(version=catalogue, **item)
+    catalogue_model.objects.filter(pk=catalogue.pk).update(published_at=timezone.now())
+    return catalogue

@@ -16,6 +16,11 @@ from sangam.compensation.models.documents import (  # noqa: F401
     DocumentRecovery,
     DocumentStatus,
 )
+from sangam.compensation.models.entitlements import (  # noqa: F401
+    EntitlementCatalogue,
+    EntitlementItem,
+    entitlements_for,
+)
 from sangam.compensation.models.legal_aid import (  # noqa: F401
     LegalAidApplication,
     LegalAidEvent,
