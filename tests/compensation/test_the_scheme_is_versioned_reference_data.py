@@ -77,3 +77,15 @@ def test_publishing_a_draft_checks_its_rows(db):
         draft.publish()
     draft.refresh_from_db()
     assert not draft.is_published
+
+
+def test_the_command_lists_the_versions_and_what_is_unverified(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("compensation", "schemes", stdout=out)
+    text = out.getvalue()
+    assert "cssrbl-2021: 2022-01-27 to —, published, verify against the notified scheme" in text
+    assert "special: 200000 (annuity at least 125000)" in text
