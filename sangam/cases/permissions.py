@@ -55,6 +55,10 @@ GRANTS["cases.consent"] = {
     for role, actions in GRANTS["cases.consent"].items()
     for scope in ["orders" if role == Role.CWC_MEMBER else "serving"]
 }
+# The District Magistrate / SDM links a bonded-labour release to her record
+# (compensation): only survivors of the district whose consent lets the
+# district administration see who she is.
+GRANTS["cases.survivor"][Role.DISTRICT_MAGISTRATE] = {"view": "jurisdiction"}
 # Counselling notes: counsellors of the agency; other roles and agencies only
 # where the survivor's consent covers counselling notes for their kind of agency.
 GRANTS["cases.counsellingnote"] = {

@@ -63,6 +63,7 @@ USERS = [
     ("demo.dcpu", Role.DCPU_OFFICER, "IN-WB", AgencyType.DCPU),
     ("demo.legal", Role.LEGAL_SERVICES_OFFICER, "IN-WB", AgencyType.DLSA),
     ("demo.district", Role.DISTRICT_OFFICIAL, "IN-WB", AgencyType.DISTRICT_ADMINISTRATION),
+    ("demo.dm", Role.DISTRICT_MAGISTRATE, "IN-WB", AgencyType.DISTRICT_ADMINISTRATION),
     ("demo.state", Role.STATE_ADMINISTRATOR, "IN-WB", AgencyType.STATE_AHT_BUREAU),
     ("demo.admin", Role.SYSTEM_ADMINISTRATOR, "IN-DL", AgencyType.STATE_AHT_BUREAU),
     ("demo.shelter", Role.CASEWORKER, "IN-WB", AgencyType.SHELTER_CCI),

@@ -1,5 +1,6 @@
 """The household indicators the NRLM framework for preventing trafficking
-names, and the entitlements at-risk households are fast-tracked to. Codes
+names. (The entitlements at-risk households are fast-tracked to are the
+entitlement catalogue's, versioned reference data in compensation.) Codes
 are stable (they are column names, import headers and configuration keys);
 labels are translated."""
 
@@ -43,20 +44,4 @@ NEXT_STEPS = {
     "member_left_with_agent": _(
         "Check the agent in the recruiter registry; keep monthly check-ins"
     ),
-}
-
-ENTITLEMENTS = {
-    "ration_card": _("Ration card / ONORC"),
-    "antyodaya": _("Antyodaya Anna Yojana"),
-    "pmay_g": _("PMAY-G housing"),
-    "pension": _("Pension (old age, widow, disability)"),
-    "pm_jay": _("PM-JAY health cover"),
-    "mgnregs": _("MGNREGS job card"),
-    "school_admission": _("School or hostel admission"),
-    "scholarship": _("Scholarship"),
-    "e_shram": _("e-Shram registration"),
-    "bank_account": _("Bank account"),
-    "shg_membership": _("SHG membership"),
-    "revolving_fund": _("Revolving fund / risk-mitigation fund"),
-    "skill_training": _("Skill training"),
 }

@@ -19,7 +19,7 @@ from sangam.core.access import AccessPaths, ScopedManager
 from sangam.core.crypto import EncryptedCharField, EncryptedField, name_tokens, token_digest
 from sangam.core.models import ChangeLoggedModel, PersonalDataModel, VersionedModel
 from sangam.core.vocabulary import Sex
-from sangam.prevention.indicators import ENTITLEMENTS, INDICATORS
+from sangam.prevention.indicators import INDICATORS
 
 VILLAGE_PATHS = AccessPaths(
     owner="created_by", district="district", state="district__state", block="block"
@@ -238,7 +238,9 @@ class Entitlement(PersonalDataModel):
         REJECTED = "rejected", _("Rejected")
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="entitlements")
-    kind = models.CharField(_("entitlement"), max_length=20, choices=list(ENTITLEMENTS.items()))
+    # A code of the entitlement catalogue in force for the household's state
+    # (compensation.EntitlementCatalogue: versioned reference data).
+    kind = models.CharField(_("entitlement"), max_length=20)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.NOT_APPLIED
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sangam.audit import log
+from sangam.compensation.models import entitlements_for
 from sangam.core.access import can
 from sangam.core.editing import save_versioned
 from sangam.core.imports import start_job
@@ -38,7 +39,7 @@ from sangam.prevention.forms import (
     RegisterUploadForm,
     VillageProfileForm,
 )
-from sangam.prevention.indicators import ENTITLEMENTS, NEXT_STEPS
+from sangam.prevention.indicators import NEXT_STEPS
 from sangam.prevention.models import (
     Alert,
     AlertLevel,
@@ -238,6 +239,9 @@ def household(request, pk):
         e.kind: e for e in Entitlement.objects.restrict(request.user, "view").filter(household=obj)
     }
     can_change = Household.objects.restrict(request.user, "change").filter(pk=pk).exists()
+    listed = entitlements_for(obj.district.state_id)
+    # One recorded under an older catalogue stays shown, by its code.
+    listed += [(k, k) for k in entitlements if k not in dict(listed)]
     return render(
         request,
         "prevention/household.html",
@@ -247,7 +251,7 @@ def household(request, pk):
             "total": total,
             "config": config,
             "members": members,
-            "entitlements": [(k, label, entitlements.get(k)) for k, label in ENTITLEMENTS.items()],
+            "entitlements": [(k, label, entitlements.get(k)) for k, label in listed],
             "statuses": Entitlement.Status.choices,
             "migrations": Migration.objects.restrict(request.user, "view")
             .filter(household=obj)
@@ -306,7 +310,8 @@ def member_edit(request, pk):
 def entitlement(request, pk):
     household = get_object_or_404(Household.objects.restrict(request.user, "change"), pk=pk)
     kind, status = request.POST.get("kind"), request.POST.get("status")
-    if kind not in ENTITLEMENTS or status not in Entitlement.Status.values:
+    kinds = dict(entitlements_for(household.district.state_id))
+    if kind not in kinds or status not in Entitlement.Status.values:
         messages.error(request, _("Choose an entitlement and a status."))
         return redirect("prevention:household", pk=pk)
     workflow.record_entitlement(

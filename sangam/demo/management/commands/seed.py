@@ -59,6 +59,9 @@ class Command(BaseCommand):
                 from sangam.demo.registers import seed_registers
 
                 self.stdout.write(f"demo register entries: {seed_registers()} new")
+                from sangam.demo.compensation import seed_compensation
+
+                self.stdout.write(f"demo bonded labour and legal aid: {seed_compensation()}")
                 from sangam.demo.restoration import seed_found, seed_restoration
                 from sangam.matching import registers
 

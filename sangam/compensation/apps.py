@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CompensationConfig(AppConfig):
+    name = "sangam.compensation"
+    # Keeps the contract files of LAYOUT.md (see core/registry.py).
+    capability = True
+    label = "compensation"

@@ -1,0 +1,443 @@
+"""Compensation and rehabilitation inputs: the pages' forms, which the API
+validates with too. Every rule a person could break is a field error."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sangam.agencies.models import Agency, AgencyType
+from sangam.cases.models import Survivor
+from sangam.compensation.models import (
+    BondedLabourCategory,
+    BondedLabourRelease,
+    DocumentKind,
+    DocumentRecovery,
+    LegalAidApplication,
+    VigilanceCommitteeMeeting,
+)
+from sangam.core.access import ADD, memberships_granted
+from sangam.core.forms import Form, ModelForm
+from sangam.geography.models import District
+
+# Bonded labour and legal aid
+
+FUTURE = _("This date has not come yet.")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def agencies_for(user, model, types=None):
+    """The user's agencies where the role may add ``model`` records."""
+    ids = [m.agency_id for m in memberships_granted(user, model, ADD)]
+    agencies = Agency.objects.filter(pk__in=ids, is_active=True)
+    return agencies.filter(type__in=types) if types else agencies
+
+
+class SurvivorChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} · {obj.name}"
+
+
+def survivor_field(user):
+    """The survivors ``user`` may see (her consent decides), by record number
+    and name; the page that shows the list audits it."""
+    return SurvivorChoice(
+        label=_("Survivor"),
+        queryset=Survivor.objects.restrict(user, "view").order_by("-pk"),
+        error_messages={"invalid_choice": _("Choose a survivor whose record you may see.")},
+    )
+
+
+class DatedForm(ModelForm):
+    """Dates in order: ``after`` maps a field to the fields it may not come
+    before (on the form or already on the record), with the message."""
+
+    after: dict = {}
+    may_be_future: tuple = ()
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.widget = DATE
+        if self.instance.pk and "version" in self.fields:
+            self.fields["version"].initial = self.instance.version
+
+    def _value(self, name):
+        if name in self.cleaned_data:
+            return self.cleaned_data[name]
+        return getattr(self.instance, name, None)
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if name in self.may_be_future:
+                continue
+            if isinstance(field, forms.DateField) and value and value > today:
+                self.add_error(name, FUTURE)
+        for name, (earlier, message) in self.after.items():
+            value = cleaned.get(name)
+            if value is None or name in self.errors:
+                continue
+            for other in earlier:
+                before = self._value(other)
+                if before and value < before:
+                    self.add_error(name, message)
+                    break
+        return cleaned
+
+
+class ReleaseForm(DatedForm):
+    class Meta:
+        model = BondedLabourRelease
+        fields = [
+            "survivor",
+            "agency",
+            "identified_on",
+            "inquiry_started_on",
+            "place_of_work",
+            "employer",
+            "native_district",
+            "conviction_status",
+            "criminal_case_reference",
+        ]
+        widgets = {
+            "place_of_work": forms.TextInput,
+            "employer": forms.TextInput,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"] = survivor_field(user)
+        self.fields["agency"].queryset = agencies_for(
+            user, BondedLabourRelease, [AgencyType.DISTRICT_ADMINISTRATION]
+        )
+        self.fields["agency"].empty_label = None
+        self.fields["native_district"].queryset = District.objects.select_related("state").order_by(
+            "state__name", "name"
+        )
+        self.fields["native_district"].help_text = _(
+            "Where she comes from. In another state, a letter goes to its district."
+        )
+
+
+class PrimaFacieForm(DatedForm):
+    after = {
+        "prima_facie_on": (
+            ("identified_on", "inquiry_started_on"),
+            _("The order cannot come before she was identified or the inquiry began."),
+        )
+    }
+
+    class Meta:
+        model = BondedLabourRelease
+        fields = ["prima_facie_on", "prima_facie_order_number", "inquiry_summary"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("prima_facie_on", "prima_facie_order_number"):
+            self.fields[name].required = True
+
+
+class CertificateForm(DatedForm):
+    after = {
+        "certificate_issued_on": (
+            ("prima_facie_on",),
+            _("The certificate cannot come before the prima facie order."),
+        )
+    }
+
+    class Meta:
+        model = BondedLabourRelease
+        fields = ["certificate_number", "certificate_issued_on", "certificate_officer"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.Meta.fields:
+            self.fields[name].required = True
+
+
+class ImmediateAssistanceForm(DatedForm):
+    after = {
+        "immediate_assistance_paid_on": (
+            ("certificate_issued_on",),
+            _("Immediate assistance is paid on or after the release certificate."),
+        )
+    }
+
+    class Meta:
+        model = BondedLabourRelease
+        fields = ["immediate_assistance_amount", "immediate_assistance_paid_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.Meta.fields:
+            self.fields[name].required = True
+        limit = self.instance.scheme.immediate_assistance_limit
+        self.fields["immediate_assistance_amount"].help_text = _(
+            "Up to ₹%(limit)s under %(scheme)s."
+        ) % {"limit": f"{limit:,}", "scheme": self.instance.scheme.title}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.has_certificate:
+            self.add_error(
+                "immediate_assistance_paid_on",
+                _("Record the release certificate before any payment."),
+            )
+        amount = cleaned.get("immediate_assistance_amount")
+        limit = self.instance.scheme.immediate_assistance_limit
+        if amount is not None and amount > limit:
+            self.add_error(
+                "immediate_assistance_amount",
+                _("The scheme allows at most ₹%(limit)s of immediate assistance.")
+                % {"limit": f"{limit:,}"},
+            )
+        if amount == 0:
+            self.add_error("immediate_assistance_amount", _("Enter the amount paid."))
+        return cleaned
+
+
+class ProposalForm(DatedForm):
+    after = {
+        "proposed_on": (
+            ("certificate_issued_on",),
+            _("The proposal cannot come before the release certificate."),
+        )
+    }
+
+    class Meta:
+        model = BondedLabourRelease
+        fields = [
+            "category",
+            "annuity_amount",
+            "conviction_status",
+            "criminal_case_reference",
+            "proposed_on",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = BondedLabourCategory.objects.filter(
+            version=self.instance.scheme_id
+        )
+        self.fields["category"].required = True
+        self.fields["category"].error_messages["invalid_choice"] = _(
+            "Choose a category of this case's scheme version."
+        )
+        self.fields["proposed_on"].required = True
+        self.fields["annuity_amount"].help_text = _(
+            "Leave empty for the scheme's minimum; the rest goes by direct benefit transfer."
+        )
+        self.fields["conviction_status"].help_text = _(
+            "Recorded only: a prima facie finding of bondage is enough for the proposal."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        category = cleaned.get("category")
+        if category is None:
+            return cleaned
+        annuity = cleaned.get("annuity_amount")
+        if annuity is None:
+            annuity = category.annuity_minimum
+        if annuity < category.annuity_minimum:
+            self.add_error(
+                "annuity_amount",
+                _("This category keeps at least ₹%(n)s in an annuity.")
+                % {"n": f"{category.annuity_minimum:,}"},
+            )
+        elif annuity > category.amount:
+            self.add_error(
+                "annuity_amount",
+                _("The annuity cannot be more than the ₹%(n)s of the category.")
+                % {"n": f"{category.amount:,}"},
+            )
+        cleaned["annuity_amount"] = annuity
+        # The amount is the version's, recorded on the case with its split.
+        self.instance.assistance_amount = category.amount
+        self.instance.dbt_amount = max(category.amount - annuity, 0)
+        return cleaned
+
+
+class SanctionForm(DatedForm):
+    after = {
+        "sanctioned_on": (("proposed_on",), _("The sanction cannot come before the proposal."))
+    }
+
+    class Meta:
+        model = BondedLabourRelease
+        fields = ["sanctioned_on", "sanction_order_number"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.Meta.fields:
+            self.fields[name].required = True
+
+
+class PaymentForm(DatedForm):
+    after = {
+        "dbt_paid_on": (("sanctioned_on",), _("Payment cannot come before the sanction.")),
+        "annuity_deposited_on": (
+            ("sanctioned_on",),
+            _("The annuity cannot be deposited before the sanction."),
+        ),
+    }
+
+    class Meta:
+        model = BondedLabourRelease
+        fields = ["dbt_paid_on", "annuity_deposited_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dbt_paid_on"].required = bool(self.instance.dbt_amount)
+        self.fields["annuity_deposited_on"].required = bool(self.instance.annuity_amount)
+
+
+class NativeLetterForm(DatedForm):
+    after = {
+        "native_letter_sent_on": (
+            ("certificate_issued_on",),
+            _("The letter goes with or after the release certificate."),
+        )
+    }
+
+    class Meta:
+        model = BondedLabourRelease
+        fields = ["native_district", "native_letter_sent_on", "native_letter_reference"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["native_district"].required = True
+        self.fields["native_district"].queryset = District.objects.select_related("state").order_by(
+            "state__name", "name"
+        )
+        self.fields["native_letter_sent_on"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.has_certificate:
+            self.add_error(
+                "native_letter_sent_on", _("Record the release certificate before the letter.")
+            )
+        district = cleaned.get("native_district")
+        if district is not None and district.state_id == self.instance.agency.state_id:
+            self.add_error(
+                "native_district",
+                _("The letter is for a native district in another state."),
+            )
+        return cleaned
+
+
+class MeetingForm(DatedForm):
+    class Meta:
+        model = VigilanceCommitteeMeeting
+        fields = [
+            "agency",
+            "level",
+            "subdivision",
+            "held_on",
+            "members_present",
+            "cases_reviewed",
+            "decisions",
+            "next_meeting_on",
+        ]
+        widgets = {"decisions": forms.Textarea(attrs={"rows": 3})}
+
+    may_be_future = ("next_meeting_on",)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies_for(user, VigilanceCommitteeMeeting)
+        self.fields["agency"].empty_label = None
+
+
+class TransitionForm(Form):
+    to = forms.CharField(max_length=20)
+    reason = forms.CharField(required=False, max_length=2000)
+    version = forms.IntegerField()
+
+
+class LegalAidForm(DatedForm):
+    class Meta:
+        model = LegalAidApplication
+        fields = ["survivor", "agency", "authority", "ground", "matter", "details", "applied_on"]
+        widgets = {"details": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"] = survivor_field(user)
+        self.fields["agency"].queryset = agencies_for(user, LegalAidApplication)
+        self.fields["agency"].empty_label = None
+        self.fields["authority"].queryset = Agency.objects.filter(
+            type__in=[AgencyType.DLSA, AgencyType.SLSA], is_active=True
+        ).order_by("name")
+        self.fields["authority"].error_messages["invalid_choice"] = _(
+            "Choose a District or State Legal Services Authority."
+        )
+
+
+class LawyerForm(DatedForm):
+    after = {
+        "assigned_on": (
+            ("applied_on",),
+            _("A lawyer cannot be assigned before the application."),
+        )
+    }
+
+    class Meta:
+        model = LegalAidApplication
+        fields = ["panel_lawyer", "panel_lawyer_phone", "assigned_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["panel_lawyer"].required = True
+        self.fields["assigned_on"].required = True
+
+
+class DocumentForm(DatedForm):
+    class Meta:
+        model = DocumentRecovery
+        fields = ["survivor", "agency", "kind", "other_kind", "office", "applied_on"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"] = survivor_field(user)
+        self.fields["agency"].queryset = agencies_for(user, DocumentRecovery)
+        self.fields["agency"].empty_label = None
+        self.fields["applied_on"].help_text = _("Leave empty if she has not applied yet.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == DocumentKind.OTHER and not cleaned.get("other_kind", "").strip():
+            self.add_error("other_kind", _("Say which document."))
+        return cleaned
+
+
+class DocumentAppliedForm(DatedForm):
+    class Meta:
+        model = DocumentRecovery
+        fields = ["applied_on", "office"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applied_on"].required = True
+
+
+class DocumentIssuedForm(DatedForm):
+    after = {
+        "issued_on": (("applied_on",), _("A document cannot be issued before it was applied for."))
+    }
+
+    class Meta:
+        model = DocumentRecovery
+        fields = ["issued_on", "number"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issued_on"].required = True
+        self.fields["number"].help_text = _(
+            "Kept encrypted; shown with all but the last four hidden."
+        )

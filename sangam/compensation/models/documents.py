@@ -1,0 +1,111 @@
+"""Her documents, recovered: Aadhaar, ration card, bank account, caste and
+income certificates, applied for and issued, with the dates. Followed by
+the caseworker of an agency serving her; the number, once issued, is
+encrypted and shown masked."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sangam.cases.models import Category
+from sangam.core.access import AccessPaths
+from sangam.core.crypto import EncryptedCharField, EncryptedField
+from sangam.core.models import PersonalDataModel
+from sangam.core.workflow import StatusEvent
+
+
+class DocumentKind(models.TextChoices):
+    AADHAAR = "aadhaar", _("Aadhaar")
+    RATION_CARD = "ration_card", _("Ration card")
+    BANK_ACCOUNT = "bank_account", _("Bank account (passbook)")
+    CASTE_CERTIFICATE = "caste_certificate", _("Caste certificate")
+    INCOME_CERTIFICATE = "income_certificate", _("Income certificate")
+    BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate")
+    VOTER_ID = "voter_id", _("Voter ID")
+    OTHER = "other", _("Other")
+
+
+class DocumentStatus(models.TextChoices):
+    NEEDED = "needed", _("Needed")
+    APPLIED = "applied", _("Applied")
+    ISSUED = "issued", _("Issued")
+    REFUSED = "refused", _("Refused")
+
+
+class DocumentRecovery(PersonalDataModel):
+    survivor = models.ForeignKey(
+        "cases.Survivor",
+        on_delete=models.PROTECT,
+        related_name="document_recoveries",
+        verbose_name=_("survivor"),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("followed by"),
+    )
+    kind = models.CharField(_("document"), max_length=20, choices=DocumentKind.choices)
+    other_kind = models.CharField(_("which document"), max_length=100, blank=True)
+    office = models.CharField(
+        _("applied at"), max_length=150, blank=True, help_text=_("The office or camp.")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.NEEDED
+    )
+    status_reason = EncryptedField(_("reason"), blank=True)
+    applied_on = models.DateField(_("applied on"), null=True, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    number = EncryptedCharField(_("document number"), max_length=40, blank=True)
+
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency="agency",
+        district="agency__district",
+        state="agency__state",
+        survivor_data=True,
+        involvement="survivor__cases__agency",
+        through_many=True,
+    )
+    consent_category = Category.IDENTITY
+    survivor_path = "survivor"
+
+    class Meta:
+        ordering = ["survivor", "kind", "pk"]
+        verbose_name_plural = _("document recoveries")
+
+    def __str__(self):
+        return f"D-{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("compensation:document", args=[self.pk])
+
+    @property
+    def masked_number(self):
+        """The last four characters only, as on a bank's screen."""
+        if not self.number:
+            return ""
+        return "•" * max(len(self.number) - 4, 0) + self.number[-4:]
+
+
+class DocumentEvent(StatusEvent):
+    recovery = models.ForeignKey(DocumentRecovery, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=12, choices=DocumentStatus.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=DocumentStatus.choices)
+
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency="recovery__agency",
+        district="recovery__agency__district",
+        state="recovery__agency__state",
+        survivor_data=True,
+        involvement="recovery__survivor__cases__agency",
+        through_many=True,
+    )
+    consent_category = Category.IDENTITY
+    survivor_path = "recovery__survivor"
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    shown_on = "recovery"

@@ -1,0 +1,1 @@
+"""Compensation pages, one module per part."""
