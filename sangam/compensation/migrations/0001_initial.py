@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0005_alter_agency_type_alter_membership_role'),
-        ('cases', '0004_consentgrant_new_agency_types'),
+        ('cases', '0004_alter_consentgrant_agency_type'),
         ('geography', '0002_district_latitude_district_longitude_and_more'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
