@@ -17,6 +17,7 @@ from sangam.accounts.api import TokenAuth
 from sangam.accounts.api import router as accounts_router
 from sangam.agencies.api import router as agencies_router
 from sangam.cases.api import router as cases_router
+from sangam.compensation.api import router as compensation_router
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.directory.api import router as hsds_router
 from sangam.geography.api import router as geography_router
@@ -112,3 +113,4 @@ api.add_router("/hsds/", hsds_router)
 api.add_router("/cases/", cases_router)
 api.add_router("/", referrals_router)
 api.add_router("/matching/", matching_router)
+api.add_router("/compensation/", compensation_router)
