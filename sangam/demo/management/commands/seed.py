@@ -65,6 +65,9 @@ class Command(BaseCommand):
                 seed_found()
                 self.stdout.write(f"demo candidate matches: {registers.run()}")
                 self.stdout.write(f"demo restorations: {seed_restoration()} new")
+                from sangam.demo.compensation import seed_compensation
+
+                self.stdout.write(f"demo compensation claims: {seed_compensation()} new")
                 duplicates = registers.find_duplicate_survivors()
                 self.stdout.write(f"demo possible duplicates: {duplicates}")
             if scale:
