@@ -113,8 +113,8 @@ class ClaimDetail(ClaimOut):
     award_order_number: str
     award_order_date: date | None
     account_masked: str
-    documents: list[DocumentOut]
-    payments: list[PaymentOut]
+    checklist: list[DocumentOut]
+    payments_made: list[PaymentOut]
     history: list[EventOut]
     next_statuses: list[str]
 
@@ -174,8 +174,8 @@ def _detail(user, claim):
     claim.harm_ids = [h.pk for h in claim.harms.all()]
     claim.range_low, claim.range_high = low, high
     claim.account_masked = claim.masked_account
-    claim.documents = list(ClaimDocument.objects.restrict(user, "view").filter(claim=claim))
-    claim.payments = list(ClaimPayment.objects.restrict(user, "view").filter(claim=claim))
+    claim.checklist = list(ClaimDocument.objects.restrict(user, "view").filter(claim=claim))
+    claim.payments_made = list(ClaimPayment.objects.restrict(user, "view").filter(claim=claim))
     claim.history = list(ClaimEvent.objects.restrict(user, "view").filter(claim=claim))
     claim.next_statuses = list(workflow.STATUS.allowed(user, claim))
     return claim

@@ -24,11 +24,17 @@ def _fresh(claim):
 
 
 def _consent(worker, survivor):
-    form = ConsentForm({
-        "given_by": "survivor", "manner": "in_person", "purpose": "Victim compensation claim",
-        "language": "ben", "witness": "Caseworker (synthetic)",
-        "agency_types": [AgencyType.DLSA], "categories": ["identity", "legal"],
-    })  # fmt: skip
+    form = ConsentForm(
+        {
+            "given_by": "survivor",
+            "manner": "in_person",
+            "purpose": "Victim compensation claim",
+            "language": "ben",
+            "witness": "Caseworker (synthetic)",
+            "agency_types": [AgencyType.DLSA],
+            "categories": ["identity", "legal"],
+        }
+    )
     if not form.is_valid():  # the demo's own data: a broken form is a bug here
         raise ValueError(form.errors.as_json())
     cases_workflow.record_consent(worker, survivor, form)
@@ -36,8 +42,12 @@ def _consent(worker, survivor):
 
 @transaction.atomic
 def seed_compensation():
-    users = {u.username: u for u in User.objects.restrict(SYSTEM).filter(
-        username__in=["demo.caseworker", "demo.legal"])}  # fmt: skip
+    users = {
+        u.username: u
+        for u in User.objects.restrict(SYSTEM).filter(
+            username__in=["demo.caseworker", "demo.legal"]
+        )
+    }
     worker, legal = users.get("demo.caseworker"), users.get("demo.legal")
     if worker is None or legal is None:
         return 0
@@ -58,11 +68,16 @@ def seed_compensation():
     ):
         _consent(worker, case.survivor)
         claim = Claim(
-            survivor=case.survivor, case=case, serving_agency=ngo, authority=dlsa, scheme=scheme,
-            district=dlsa.district, offence="Synthetic: trafficked and sexually exploited",
+            survivor=case.survivor,
+            case=case,
+            serving_agency=ngo,
+            authority=dlsa,
+            scheme=scheme,
+            district=dlsa.district,
+            offence="Synthetic: trafficked and sexually exploited",
             offence_date=today - timedelta(days=days_ago + 30),
             age_at_application=case.survivor.age_on(),
-        )  # fmt: skip
+        )
         workflow.create(worker, claim, [harms[harm]])
         workflow.file(worker, claim, today - timedelta(days=days_ago), expected_version=1)
         made.append(_fresh(claim))
@@ -76,35 +91,69 @@ def seed_compensation():
     workflow.update_document(legal, first, doc, expected_version=_fresh(first).version)
     if len(made) > 1:
         second = made[1]
-        workflow.record_interim(legal, second, {
-            "interim_requested_on": second.applied_on, "interim_certificate": "police",
-            "interim_ordered_on": second.applied_on, "interim_order_number": "DLSA/MLD/IR/1 (demo)",
-            "interim_amount": 175000,
-        }, expected_version=second.version)  # fmt: skip
+        workflow.record_interim(
+            legal,
+            second,
+            {
+                "interim_requested_on": second.applied_on,
+                "interim_certificate": "police",
+                "interim_ordered_on": second.applied_on,
+                "interim_order_number": "DLSA/MLD/IR/1 (demo)",
+                "interim_amount": 175000,
+            },
+            expected_version=second.version,
+        )
         second = _fresh(second)
-        workflow.record_account(legal, second, {
-            "account_status": "opened", "account_applied_on": second.applied_on,
-            "account_opened_on": second.applied_on + timedelta(days=3), "account_pmjdy": True,
-            "bank_name": "Demo Gramin Bank, Malda", "account_number": "99990000123456",
-        }, expected_version=second.version)  # fmt: skip
+        workflow.record_account(
+            legal,
+            second,
+            {
+                "account_status": "opened",
+                "account_applied_on": second.applied_on,
+                "account_opened_on": second.applied_on + timedelta(days=3),
+                "account_pmjdy": True,
+                "bank_name": "Demo Gramin Bank, Malda",
+                "account_number": "99990000123456",
+            },
+            expected_version=second.version,
+        )
         second = _fresh(second)
-        workflow.record_payment(legal, second, ClaimPayment(
-            kind="interim", amount=10000, paid_on=second.applied_on + timedelta(days=4)
-        ), expected_version=second.version)  # fmt: skip
+        workflow.record_payment(
+            legal,
+            second,
+            ClaimPayment(
+                kind="interim", amount=10000, paid_on=second.applied_on + timedelta(days=4)
+            ),
+            expected_version=second.version,
+        )
         second = _fresh(second)
         workflow.award(
-            legal, second, amount=600000, order_number="DLSA/MLD/VC/7 (demo)",
-            order_date=second.applied_on + timedelta(days=55), expected_version=second.version,
-        )  # fmt: skip
+            legal,
+            second,
+            amount=600000,
+            order_number="DLSA/MLD/VC/7 (demo)",
+            order_date=second.applied_on + timedelta(days=55),
+            expected_version=second.version,
+        )
         second = _fresh(second)
-        workflow.record_payment(legal, second, ClaimPayment(
-            kind="award", amount=600000, paid_on=second.award_order_date + timedelta(days=20),
-            reference="UTR-DEMO-0001",
-        ), expected_version=second.version)  # fmt: skip
+        workflow.record_payment(
+            legal,
+            second,
+            ClaimPayment(
+                kind="award",
+                amount=600000,
+                paid_on=second.award_order_date + timedelta(days=20),
+                reference="UTR-DEMO-0001",
+            ),
+            expected_version=second.version,
+        )
     if len(made) > 2 and delhi is not None:
         third = made[2]
         workflow.hand_over(
-            legal, third, delhi, "Synthetic: she was exploited in Delhi and now lives there",
+            legal,
+            third,
+            delhi,
+            "Synthetic: she was exploited in Delhi and now lives there",
             expected_version=third.version,
-        )  # fmt: skip
+        )
     return len(made)

@@ -44,66 +44,113 @@ def test_an_award_outside_the_range_needs_a_reason(world):
     claim = filed(world, TODAY - timedelta(days=5), age=25)
     officer = world["officer"]
     with pytest.raises(ValidationError) as refused:
-        workflow.award(officer, claim, amount=900000, order_number="O/1",
-                       order_date=TODAY, expected_version=claim.version)  # fmt: skip
+        workflow.award(
+            officer,
+            claim,
+            amount=900000,
+            order_number="O/1",
+            order_date=TODAY,
+            expected_version=claim.version,
+        )
     assert "award_reason" in refused.value.message_dict
     assert fresh(claim).award_amount is None
-    workflow.award(officer, fresh(claim), amount=900000, order_number="O/1", order_date=TODAY,
-                   reason="Permanent injury", expected_version=fresh(claim).version)  # fmt: skip
+    workflow.award(
+        officer,
+        fresh(claim),
+        amount=900000,
+        order_number="O/1",
+        order_date=TODAY,
+        reason="Permanent injury",
+        expected_version=fresh(claim).version,
+    )
     assert fresh(claim).status == "awarded"
 
 
 def test_an_order_before_the_application_is_refused(world):
     claim = filed(world, TODAY - timedelta(days=5), age=25)
     with pytest.raises(ValidationError) as refused:
-        workflow.award(world["officer"], claim, amount=500000, order_number="O/1",
-                       order_date=TODAY - timedelta(days=9), expected_version=claim.version)  # fmt: skip
+        workflow.award(
+            world["officer"],
+            claim,
+            amount=500000,
+            order_number="O/1",
+            order_date=TODAY - timedelta(days=9),
+            expected_version=claim.version,
+        )
     assert "award_order_date" in refused.value.message_dict
 
 
 def test_the_interim_share_rule(world):
     claim = filed(world, TODAY - timedelta(days=2), age=25)
     officer = world["officer"]
-    workflow.record_interim(officer, claim, {"interim_ordered_on": TODAY,
-                            "interim_order_number": "IR/1", "interim_amount": 10000},
-                            expected_version=claim.version)  # fmt: skip
+    workflow.record_interim(
+        officer,
+        claim,
+        {"interim_ordered_on": TODAY, "interim_order_number": "IR/1", "interim_amount": 10000},
+        expected_version=claim.version,
+    )
     so_far, least = workflow.interim_share(fresh(claim))
     assert (so_far, least) == (10000, 175000)  # 25% of the ₹7 lakh maximum
     with pytest.raises(ValidationError) as refused:
-        workflow.record_interim(officer, fresh(claim), {"interim_amount": 800000,
-                                "interim_ordered_on": TODAY},
-                                expected_version=fresh(claim).version)  # fmt: skip
+        workflow.record_interim(
+            officer,
+            fresh(claim),
+            {"interim_amount": 800000, "interim_ordered_on": TODAY},
+            expected_version=fresh(claim).version,
+        )
     assert "interim_amount" in refused.value.message_dict
 
 
 def test_only_the_authority_orders_interim_relief(world):
     claim = filed(world, TODAY)
     with pytest.raises(Refused):
-        workflow.record_interim(world["worker"], claim, {"interim_amount": 5000,
-                                "interim_ordered_on": TODAY}, expected_version=claim.version)  # fmt: skip
+        workflow.record_interim(
+            world["worker"],
+            claim,
+            {"interim_amount": 5000, "interim_ordered_on": TODAY},
+            expected_version=claim.version,
+        )
 
 
 def _award(world, claim, amount=500000):
-    workflow.award(world["officer"], claim, amount=amount, order_number="O/1",
-                   order_date=TODAY - timedelta(days=1), expected_version=claim.version)  # fmt: skip
+    workflow.award(
+        world["officer"],
+        claim,
+        amount=amount,
+        order_number="O/1",
+        order_date=TODAY - timedelta(days=1),
+        expected_version=claim.version,
+    )
     return fresh(claim)
 
 
 def test_no_payment_before_a_bank_account_exists(world):
     claim = _award(world, filed(world, TODAY - timedelta(days=30), age=25))
     with pytest.raises(ValidationError) as refused:
-        workflow.record_payment(world["officer"], claim,
-                                ClaimPayment(kind="award", amount=500000, paid_on=TODAY),
-                                expected_version=claim.version)  # fmt: skip
+        workflow.record_payment(
+            world["officer"],
+            claim,
+            ClaimPayment(kind="award", amount=500000, paid_on=TODAY),
+            expected_version=claim.version,
+        )
     assert "amount" in refused.value.message_dict
     assert not ClaimPayment.objects.restrict(SYSTEM).filter(claim=claim).exists()
 
 
 def _open_account(world, claim, opened_on):
-    workflow.record_account(world["worker"], claim, {
-        "account_status": "opened", "account_applied_on": opened_on, "account_opened_on": opened_on,
-        "account_pmjdy": True, "bank_name": "Test Bank", "account_number": "99990000111122",
-    }, expected_version=claim.version)  # fmt: skip
+    workflow.record_account(
+        world["worker"],
+        claim,
+        {
+            "account_status": "opened",
+            "account_applied_on": opened_on,
+            "account_opened_on": opened_on,
+            "account_pmjdy": True,
+            "bank_name": "Test Bank",
+            "account_number": "99990000111122",
+        },
+        expected_version=claim.version,
+    )
     return fresh(claim)
 
 
@@ -123,12 +170,20 @@ def test_payments_larger_than_the_award_or_before_the_order_are_refused(world):
     claim = _award(world, claim)
     officer = world["officer"]
     with pytest.raises(ValidationError) as refused:
-        workflow.record_payment(officer, claim, ClaimPayment(kind="award", amount=600000,
-                                paid_on=TODAY), expected_version=claim.version)  # fmt: skip
+        workflow.record_payment(
+            officer,
+            claim,
+            ClaimPayment(kind="award", amount=600000, paid_on=TODAY),
+            expected_version=claim.version,
+        )
     assert "amount" in refused.value.message_dict
     with pytest.raises(ValidationError) as refused:
-        workflow.record_payment(officer, claim, ClaimPayment(kind="award", amount=100,
-                                paid_on=TODAY - timedelta(days=3)), expected_version=claim.version)  # fmt: skip
+        workflow.record_payment(
+            officer,
+            claim,
+            ClaimPayment(kind="award", amount=100, paid_on=TODAY - timedelta(days=3)),
+            expected_version=claim.version,
+        )
     assert "paid_on" in refused.value.message_dict
 
 
@@ -136,19 +191,39 @@ def test_instalments_and_a_fixed_deposit_paid_in_full_make_the_claim_paid(world)
     claim = filed(world, TODAY - timedelta(days=30), age=25)
     claim = _award(world, _open_account(world, claim, TODAY - timedelta(days=20)))
     officer = world["officer"]
-    workflow.record_payment(officer, claim, ClaimPayment(kind="award", amount=125000,
-                            paid_on=TODAY), expected_version=claim.version)  # fmt: skip
+    workflow.record_payment(
+        officer,
+        claim,
+        ClaimPayment(kind="award", amount=125000, paid_on=TODAY),
+        expected_version=claim.version,
+    )
     assert fresh(claim).status == "awarded"
     with pytest.raises(ValidationError) as refused:
-        workflow.record_payment(officer, fresh(claim), ClaimPayment(kind="fixed_deposit",
-                                amount=375000, paid_on=TODAY), expected_version=fresh(claim).version)  # fmt: skip
+        workflow.record_payment(
+            officer,
+            fresh(claim),
+            ClaimPayment(kind="fixed_deposit", amount=375000, paid_on=TODAY),
+            expected_version=fresh(claim).version,
+        )
     assert "matures_on" in refused.value.message_dict
-    workflow.record_payment(officer, fresh(claim), ClaimPayment(
-        kind="fixed_deposit", amount=375000, paid_on=TODAY, matures_on=date(TODAY.year + 3, 1, 1)
-    ), expected_version=fresh(claim).version)  # fmt: skip
+    workflow.record_payment(
+        officer,
+        fresh(claim),
+        ClaimPayment(
+            kind="fixed_deposit",
+            amount=375000,
+            paid_on=TODAY,
+            matures_on=date(TODAY.year + 3, 1, 1),
+        ),
+        expected_version=fresh(claim).version,
+    )
     assert fresh(claim).status == "paid"
     assert [e.to_status for e in ClaimEvent.objects.restrict(SYSTEM).filter(claim=claim)] == [
-        "draft", "filed", "awarded", "paid"]  # fmt: skip
+        "draft",
+        "filed",
+        "awarded",
+        "paid",
+    ]
 
 
 def test_a_claim_needs_no_fir_no_rescue_and_no_accused(world):
@@ -160,9 +235,13 @@ def test_a_harm_of_another_scheme_is_refused(world):
     from sangam.compensation.models import SchemeHarm, SchemeVersion
 
     other = SchemeVersion.objects.create(
-        title="Delhi scheme (synthetic)", source="test", in_force_from=date(2020, 1, 1),
-        state=world["delhi"].state, interim_min=0, interim_max=0,
-    )  # fmt: skip
+        title="Delhi scheme (synthetic)",
+        source="test",
+        in_force_from=date(2020, 1, 1),
+        state=world["delhi"].state,
+        interim_min=0,
+        interim_max=0,
+    )
     harm = SchemeHarm.objects.create(version=other, code="rape", label="Rape", min_amount=1)
     claim = open_claim(world)
     with pytest.raises(ValidationError) as refused:
@@ -172,8 +251,13 @@ def test_a_harm_of_another_scheme_is_refused(world):
 
 def test_without_her_legal_consent_the_claim_is_refused(world):
     survivor, case = make_survivor(world["ngo"], world["worker"], "Other (synthetic)", "x")
-    claim = Claim(survivor=survivor, case=case, serving_agency=world["ngo"],
-                  authority=world["dlsa"], scheme=world["nalsa"])  # fmt: skip
+    claim = Claim(
+        survivor=survivor,
+        case=case,
+        serving_agency=world["ngo"],
+        authority=world["dlsa"],
+        scheme=world["nalsa"],
+    )
     with pytest.raises(ValidationError) as refused:
         workflow.create(world["worker"], claim)
     assert "authority" in refused.value.message_dict
@@ -194,8 +278,13 @@ def test_the_authority_sees_her_identity_only_with_her_consent(world):
 
 def test_a_hand_over_moves_the_claim_and_keeps_its_history(world):
     claim = filed(world, TODAY)
-    workflow.hand_over(world["officer"], claim, world["delhi"], "She lives in Delhi now",
-                       expected_version=claim.version)  # fmt: skip
+    workflow.hand_over(
+        world["officer"],
+        claim,
+        world["delhi"],
+        "She lives in Delhi now",
+        expected_version=claim.version,
+    )
     assert not Claim.objects.restrict(world["officer"]).filter(pk=claim.pk).exists()
     assert Claim.objects.restrict(world["delhi_officer"]).filter(pk=claim.pk).exists()
     assert Claim.objects.restrict(world["worker"]).filter(pk=claim.pk).exists()
@@ -210,16 +299,18 @@ def test_a_stale_version_conflicts(world):
     stale = fresh(claim)
     workflow.transition(world["officer"], claim, "inquiry", expected_version=claim.version)
     with pytest.raises(EditConflict):
-        workflow.transition(world["officer"], stale, "rejected", reason="x",
-                            expected_version=stale.version)  # fmt: skip
+        workflow.transition(
+            world["officer"], stale, "rejected", reason="x", expected_version=stale.version
+        )
     assert fresh(claim).status == "inquiry"
 
 
 def test_a_caseworker_cannot_decide(world):
     claim = filed(world, TODAY)
     with pytest.raises(Refused):
-        workflow.transition(world["worker"], claim, "rejected", reason="x",
-                            expected_version=claim.version)  # fmt: skip
+        workflow.transition(
+            world["worker"], claim, "rejected", reason="x", expected_version=claim.version
+        )
 
 
 @pytest.mark.parametrize("who", ["outsider", "delhi_officer", "official"])

@@ -358,18 +358,15 @@ def claim_document(request, pk, doc_pk):
     return render(request, "compensation/detail.html", context, status=422)
 
 
-PDF_LANGUAGES = ("en", "hi", "bn")
-
-
 @login_required
 def claim_pdf(request, pk):
     """The application, filled from the claim, in her language, ready to sign
     or thumb-print; printing it is audited."""
-    from sangam.compensation.pdf import render_application
+    from sangam.compensation.pdf import LANGUAGES, render_application
 
     claim = queries.get_claim_for_user(request.user, pk, "view")
     language = request.GET.get("lang", "en")
-    if language not in PDF_LANGUAGES:
+    if language not in LANGUAGES:
         raise Http404
     log.record_list(Claim, [claim.pk], action="export", purpose="compensation application")
     survivor = queries.the_survivor(request.user, claim)
