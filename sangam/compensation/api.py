@@ -31,7 +31,7 @@ from sangam.core.workflow import Refused
 router = Router(tags=["compensation"])
 
 
-class HarmOut(Schema):
+class SchemeHarmOut(Schema):
     id: int
     code: str
     label: str
@@ -57,10 +57,10 @@ class SchemeOut(Schema):
     interim_share_percent: int
     inquiry_days: int
     fixed_deposit_percent: int
-    harms: list[HarmOut]
+    harms: list[SchemeHarmOut]
 
 
-class DocumentOut(Schema):
+class ClaimDocumentOut(Schema):
     id: int
     kind: str
     state: str
@@ -68,7 +68,7 @@ class DocumentOut(Schema):
     asked_whom: str
 
 
-class PaymentOut(Schema):
+class ClaimPaymentOut(Schema):
     id: int
     kind: str
     amount: int
@@ -76,7 +76,7 @@ class PaymentOut(Schema):
     matures_on: date | None
 
 
-class EventOut(Schema):
+class ClaimEventOut(Schema):
     from_status: str
     to_status: str
     reason: str
@@ -113,9 +113,9 @@ class ClaimDetail(ClaimOut):
     award_order_number: str
     award_order_date: date | None
     account_masked: str
-    checklist: list[DocumentOut]
-    payments_made: list[PaymentOut]
-    history: list[EventOut]
+    checklist: list[ClaimDocumentOut]
+    payments_made: list[ClaimPaymentOut]
+    history: list[ClaimEventOut]
     next_statuses: list[str]
 
 
@@ -135,13 +135,13 @@ class ClaimIn(Schema):
     harm_ids: list[int] = Field(default_factory=list, max_length=50)
 
 
-class TransitionIn(Schema):
+class ClaimTransitionIn(Schema):
     to: str
     reason: str = Field("", max_length=2000)
     version: int
 
 
-class AwardIn(Schema):
+class ClaimAwardIn(Schema):
     amount: int = Field(ge=1, le=10**9)
     order_number: str = Field(max_length=60)
     order_date: date
@@ -149,7 +149,7 @@ class AwardIn(Schema):
     version: int
 
 
-class PaymentIn(Schema):
+class ClaimPaymentIn(Schema):
     kind: str
     amount: int = Field(ge=1, le=10**9)
     paid_on: date
@@ -158,7 +158,7 @@ class PaymentIn(Schema):
     version: int
 
 
-class DocumentIn(Schema):
+class ClaimDocumentIn(Schema):
     state: str
     on: date | None = None
     asked_whom: str = Field("", max_length=150)
@@ -248,7 +248,7 @@ def open_claim(request, payload: ClaimIn):
 
 
 @router.post("/claims/{claim_id}/transitions", response=ClaimDetail)
-def move(request, claim_id: int, payload: TransitionIn):
+def move(request, claim_id: int, payload: ClaimTransitionIn):
     """Move the claim to another status (a reason when rejecting, withdrawing,
     appealing); filing, awards and payments have their own operations."""
     found = queries.get_claim_for_user(request.auth, claim_id, "change")
@@ -265,7 +265,7 @@ def move(request, claim_id: int, payload: TransitionIn):
 
 
 @router.post("/claims/{claim_id}/award", response=ClaimDetail)
-def record_award(request, claim_id: int, payload: AwardIn):
+def record_award(request, claim_id: int, payload: ClaimAwardIn):
     found = queries.get_claim_for_user(request.auth, claim_id, "change")
     _run(
         lambda: workflow.award(
@@ -281,14 +281,14 @@ def record_award(request, claim_id: int, payload: AwardIn):
     return _detail(request.auth, found)
 
 
-@router.get("/claims/{claim_id}/payments", response=list[PaymentOut])
+@router.get("/claims/{claim_id}/payments", response=list[ClaimPaymentOut])
 def payments(request, claim_id: int):
     found = queries.get_claim_for_user(request.auth, claim_id, "view")
     return list(ClaimPayment.objects.restrict(request.auth, "view").filter(claim=found))
 
 
-@router.post("/claims/{claim_id}/payments", response={201: PaymentOut})
-def record_payment(request, claim_id: int, payload: PaymentIn):
+@router.post("/claims/{claim_id}/payments", response={201: ClaimPaymentOut})
+def record_payment(request, claim_id: int, payload: ClaimPaymentIn):
     found = queries.get_claim_for_user(request.auth, claim_id, "change")
     form = forms.PaymentForm(payload.dict())
     if not form.is_valid():
@@ -301,8 +301,8 @@ def record_payment(request, claim_id: int, payload: PaymentIn):
     return Status(201, made)
 
 
-@router.post("/claims/{claim_id}/documents/{document_id}", response=DocumentOut)
-def update_document(request, claim_id: int, document_id: int, payload: DocumentIn):
+@router.post("/claims/{claim_id}/documents/{document_id}", response=ClaimDocumentOut)
+def update_document(request, claim_id: int, document_id: int, payload: ClaimDocumentIn):
     found = queries.get_claim_for_user(request.auth, claim_id, "change")
     document = get_object_or_404(
         ClaimDocument.objects.restrict(request.auth, "change"), pk=document_id, claim=found

@@ -131,7 +131,8 @@ class SchemeHarm(ReferenceRow):
             errors["max_amount"] = _("The maximum cannot be below the minimum.")
         version = getattr(self, "version", None)
         if (
-            version is not None
+            not errors
+            and version is not None
             and self.max_amount is not None
             and version.interim_max > self.max_amount
         ):
