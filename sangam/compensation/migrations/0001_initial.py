@@ -159,7 +159,7 @@ class Migration(migrations.Migration):
                 ('minor_uplift_percent', models.PositiveSmallIntegerField(default=0, verbose_name='uplift for a minor (%)')),
                 ('interim_min', models.PositiveIntegerField(default=0, verbose_name='interim relief from (₹)')),
                 ('interim_max', models.PositiveIntegerField(default=0, verbose_name='interim relief up to (₹)')),
-                ('interim_share_percent', models.PositiveSmallIntegerField(default=0, verbose_name='interim relief must reach (% of the maximum)')),
+                ('interim_share_percent', models.PositiveSmallIntegerField(default=0, verbose_name='interim relief must reach (per cent of the maximum)')),
                 ('inquiry_days', models.PositiveSmallIntegerField(default=60, verbose_name='inquiry to end within (days)')),
                 ('fixed_deposit_percent', models.PositiveSmallIntegerField(default=0, verbose_name='share kept in a fixed deposit (%)')),
                 ('state', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.state', verbose_name='state')),

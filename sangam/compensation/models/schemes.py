@@ -45,7 +45,7 @@ class SchemeVersion(ReferenceVersion):
     interim_min = models.PositiveIntegerField(_("interim relief from (₹)"), default=0)
     interim_max = models.PositiveIntegerField(_("interim relief up to (₹)"), default=0)
     interim_share_percent = models.PositiveSmallIntegerField(
-        _("interim relief must reach (% of the maximum)"), default=0
+        _("interim relief must reach (per cent of the maximum)"), default=0
     )
     inquiry_days = models.PositiveSmallIntegerField(_("inquiry to end within (days)"), default=60)
     fixed_deposit_percent = models.PositiveSmallIntegerField(
