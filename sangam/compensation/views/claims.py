@@ -93,6 +93,7 @@ def _claim_context(request, claim):
     interim_so_far, interim_least = workflow.interim_share(claim)
     documents = ClaimDocument.objects.restrict(user, "view").filter(claim=claim)
     sides = workflow.sides_of(user, claim)
+    version = {"version": claim.version, "claim_version": claim.version}
     return {
         "claim": claim,
         "survivor": survivor,
@@ -100,7 +101,10 @@ def _claim_context(request, claim):
         "range": (low, high),
         "interim_so_far": interim_so_far,
         "interim_least": interim_least,
-        "documents": [(d, forms.DocumentForm(instance=d, prefix=f"d{d.pk}")) for d in documents],
+        "documents": [
+            (d, forms.DocumentForm(instance=d, prefix=f"d{d.pk}", initial=version))
+            for d in documents
+        ],
         "payments": ClaimPayment.objects.restrict(user, "view").filter(claim=claim),
         "handovers": ClaimHandover.objects.restrict(user, "view")
         .filter(claim=claim)
@@ -114,12 +118,12 @@ def _claim_context(request, claim):
         "is_authority": "authority" in sides,
         "may_change": bool(sides),
         "past_limit": claim.is_past_inquiry_limit(),
-        "file_form": forms.FileForm(initial={"applied_on": timezone.localdate()}),
+        "file_form": forms.FileForm(initial={"applied_on": timezone.localdate(), **version}),
         "interim_form": forms.InterimForm(instance=claim),
         "account_form": forms.AccountForm(instance=claim),
-        "award_form": forms.AwardForm(initial={"award_amount": low}),
-        "payment_form": forms.PaymentForm(initial={"paid_on": timezone.localdate()}),
-        "handover_form": forms.HandoverForm(),
+        "award_form": forms.AwardForm(initial={"award_amount": low, **version}),
+        "payment_form": forms.PaymentForm(initial={"paid_on": timezone.localdate(), **version}),
+        "handover_form": forms.HandoverForm(initial=version),
         "intake_shared": Intake.objects.restrict(user, "view")
         .filter(survivor=claim.survivor_id)
         .exists(),
