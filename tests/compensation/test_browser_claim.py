@@ -28,8 +28,13 @@ def test_a_claim_goes_from_her_case_to_the_money_in_her_account(
     worker = make_user("caseworker", Role.CASEWORKER, ngo)
     officer = make_user("dlsa.officer", Role.LEGAL_SERVICES_OFFICER, dlsa)
     survivor, case = make_survivor(
-        ngo, worker, "Test Survivor (synthetic)", "Synthetic account.",
-        origin_state=malda.state, origin_district=malda, age_recorded_on=timezone.localdate(),
+        ngo,
+        worker,
+        "Test Survivor (synthetic)",
+        "Synthetic account.",
+        origin_state=malda.state,
+        origin_district=malda,
+        age_recorded_on=timezone.localdate(),
     )
     make_consent(survivor, ngo, worker, "dlsa", "identity", "legal")
     today = timezone.localdate().isoformat()
