@@ -77,8 +77,9 @@ def fill(n):
     districts = list(District.objects.select_related("state").order_by("pk")[:DISTRICTS])
     made = {}
     for kind in ("ngo", "dlsa", "district_administration"):
-        Agency.objects.filter(name__startswith=f"Bench {kind}").delete()
-        made[kind] = Agency.objects.bulk_create(
+        # Kept between runs: the survivors' cases point at the NGOs.
+        found = list(Agency.objects.filter(name__startswith=f"Bench {kind} ").order_by("pk"))
+        made[kind] = found or Agency.objects.bulk_create(
             Agency(
                 name=f"Bench {kind} {i} (synthetic)",
                 type=kind,

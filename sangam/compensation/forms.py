@@ -32,9 +32,9 @@ class HarmChoice(forms.ModelMultipleChoiceField):
 class ClaimForm(VersionedForm):
     harms = HarmChoice(
         label=_("Harms (from the scheme's schedule)"),
-        queryset=SchemeHarm.objects.filter(version__published_at__isnull=False).select_related(
-            "version"
-        ),
+        queryset=SchemeHarm.objects.filter(
+            version__published_at__isnull=False, version__kind=SchemeVersion.Kind.VICTIM
+        ).select_related("version"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -43,7 +43,6 @@ class ClaimForm(VersionedForm):
         model = Claim
         fields = [
             "route",
-            "authority",
             "basis",
             "district",
             "offence",
@@ -62,7 +61,6 @@ class ClaimForm(VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["authority"].queryset = authorities()
         self.fields["fir_number"].help_text = _(
             "Leave empty when there is no FIR: a claim does not depend on an FIR, a rescue "
             "or the accused being traced."
@@ -80,11 +78,15 @@ class ClaimForm(VersionedForm):
 
 
 class ClaimCreateForm(ClaimForm):
+    """A new claim also says who prepares it and which authority decides it
+    (changed afterwards only by a hand-over)."""
+
     class Meta(ClaimForm.Meta):
-        fields = ["serving_agency", *ClaimForm.Meta.fields]
+        fields = ["serving_agency", "authority", *ClaimForm.Meta.fields]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["authority"].queryset = authorities()
         from sangam.agencies.models import Agency
 
         ids = [m.agency_id for m in memberships_granted(user, Claim, ADD)]

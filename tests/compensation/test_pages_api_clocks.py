@@ -213,3 +213,32 @@ def test_the_application_pdf_reads_back_in_hindi_and_bengali(world, client, lang
     assert response.status_code == 200
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert words in text
+
+
+def test_editing_the_particulars_cannot_move_the_claim_to_another_authority(world, client):
+    claim = open_claim(world)
+    client.force_login(world["worker"])
+    response = client.post(
+        f"/compensation/{claim.pk}/edit/",
+        {
+            "route": "police",
+            "basis": "residence",
+            "authority": world["delhi"].pk,
+            "age_at_application": 16,
+            "version": claim.version,
+        },
+    )
+    assert response.status_code == 302
+    claim = fresh(claim)
+    assert claim.route == "police" and claim.authority == world["dlsa"]
+
+
+def test_the_remind_command_reports_counts(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    filed(world, TODAY - timedelta(days=90))
+    out = StringIO()
+    call_command("compensation", "remind", stdout=out)
+    assert "escalated 1 claims past the inquiry limit" in out.getvalue()
