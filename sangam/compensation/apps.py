@@ -6,3 +6,4 @@ class CompensationConfig(AppConfig):
     # Keeps the contract files of LAYOUT.md (see core/registry.py).
     capability = True
     label = "compensation"
+    verbose_name = "Victim compensation"

@@ -1,13 +1,8 @@
-"""Demo bonded-labour release, legal aid and documents in Malda, made
-through the same forms and workflow as the pages. Idempotent; synthetic.
-
-The demo survivor recruited for a garment unit with her wages withheld
-consents (recorded by the NGO whose case of her is open) to the district
-administration and the DLSA seeing who she is and her legal matters;
-``demo.dm`` has found her bonded, released her with a certificate, paid the
-immediate assistance and proposed the final assistance (the sanction is
-hers to record next); the NGO's caseworker has applied for legal aid (the
-DLSA's ``demo.legal`` assigns the lawyer) and follows her documents."""
+"""Demo compensation claims of the three demo survivors in Malda, worked by
+demo.caseworker (the NGO) and decided by demo.legal (DLSA Malda): one past
+its inquiry limit, one awarded and paid into a new Jan Dhan account, one
+handed over to the DLSA in Delhi (where she was exploited). Idempotent;
+every number is synthetic."""
 
 from datetime import timedelta
 
@@ -16,185 +11,149 @@ from django.utils import timezone
 
 from sangam.accounts.models import User
 from sangam.agencies.models import Agency, AgencyType
-from sangam.cases import workflow as cases
+from sangam.cases import workflow as cases_workflow
 from sangam.cases.forms import ConsentForm
-from sangam.cases.models import Survivor
-from sangam.compensation import forms, workflow
-from sangam.compensation.models import (
-    BondedLabourCategory,
-    BondedLabourRelease,
-    DocumentStatus,
-    ReleaseStatus,
-)
+from sangam.cases.models import Case
+from sangam.compensation import workflow
+from sangam.compensation.models import Claim, ClaimDocument, ClaimPayment, SchemeVersion
 from sangam.core.access import SYSTEM
 
-ALIAS = "Reena Kumari (synthetic)"
+
+def _fresh(claim):
+    return Claim.objects.restrict(SYSTEM).get(pk=claim.pk)
 
 
-def _user(username):
-    return User.objects.restrict(SYSTEM).filter(username=username).first()
-
-
-def _valid(form):
+def _consent(worker, survivor):
+    form = ConsentForm(
+        {
+            "given_by": "survivor",
+            "manner": "in_person",
+            "purpose": "Victim compensation claim",
+            "language": "ben",
+            "witness": "Caseworker (synthetic)",
+            "agency_types": [AgencyType.DLSA],
+            "categories": ["identity", "legal"],
+        }
+    )
     if not form.is_valid():  # the demo's own data: a broken form is a bug here
         raise ValueError(form.errors.as_json())
-    return form
-
-
-def _iso(days_ago):
-    return (timezone.localdate() - timedelta(days=days_ago)).isoformat()
+    cases_workflow.record_consent(worker, survivor, form)
 
 
 @transaction.atomic
 def seed_compensation():
-    dm, worker = _user("demo.dm"), _user("demo.caseworker")
-    if dm is None or worker is None:
-        return 0
-    if BondedLabourRelease.objects.restrict(SYSTEM).exists():
+    users = {
+        u.username: u
+        for u in User.objects.restrict(SYSTEM).filter(
+            username__in=["demo.caseworker", "demo.legal"]
+        )
+    }
+    worker, legal = users.get("demo.caseworker"), users.get("demo.legal")
+    if worker is None or legal is None:
         return 0
     ngo = worker.active_memberships()[0].agency
-    office = dm.active_memberships()[0].agency
-    survivor = next(
-        (
-            s
-            for s in Survivor.objects.restrict(SYSTEM).filter(cases__agency=ngo).order_by("pk")
-            if ALIAS in (s.aliases or [])
-        ),
-        None,
-    )
-    if survivor is None:
+    dlsa = legal.active_memberships()[0].agency
+    if Claim.objects.restrict(SYSTEM).filter(serving_agency=ngo).exists():
         return 0
-    consent = ConsentForm({
-        "given_by": "survivor", "manner": "in_person", "language": "hin",
-        "purpose": "Release from bonded labour, legal aid and her documents",
-        "agency_types": [AgencyType.DISTRICT_ADMINISTRATION, AgencyType.DLSA, AgencyType.NGO],
-        "categories": ["identity", "legal"],
-    })  # fmt: skip
-    cases.record_consent(worker, survivor, _valid(consent))
-
-    release = _valid(
-        forms.ReleaseForm(
-            {
-                "survivor": survivor.pk,
-                "agency": office.pk,
-                "identified_on": _iso(21),
-                "inquiry_started_on": _iso(20),
-                "place_of_work": "Garment unit, Demo Industrial Area (synthetic)",
-                "employer": "Unit owner (synthetic)",
-                "native_district": office.district_id,
-                "conviction_status": "investigation",
-                "criminal_case_reference": "FIR 000/2026 (synthetic)",
-            },
-            user=dm,
+    delhi = Agency.objects.filter(type=AgencyType.DLSA, state__code="IN-DL").first()
+    scheme = SchemeVersion.for_state(dlsa.state)
+    harms = {h.code: h for h in scheme.harms.all()}
+    today = timezone.localdate()
+    cases = list(
+        Case.objects.restrict(SYSTEM).filter(agency=ngo).select_related("survivor").order_by("pk")
+    )[:3]
+    made = []
+    for case, (harm, days_ago) in zip(
+        cases, [("rape", 80), ("unnatural_sexual_assault", 120), ("gang_rape", 10)], strict=False
+    ):
+        _consent(worker, case.survivor)
+        claim = Claim(
+            survivor=case.survivor,
+            case=case,
+            serving_agency=ngo,
+            authority=dlsa,
+            scheme=scheme,
+            district=dlsa.district,
+            offence="Synthetic: trafficked and sexually exploited",
+            offence_date=today - timedelta(days=days_ago + 30),
+            age_at_application=case.survivor.age_on(),
         )
-    ).instance
-    workflow.open_release(dm, release)
-    steps = [
-        (
-            forms.PrimaFacieForm,
+        workflow.create(worker, claim, [harms[harm]])
+        workflow.file(worker, claim, today - timedelta(days=days_ago), expected_version=1)
+        made.append(_fresh(claim))
+    if not made:
+        return 0
+    # Past its inquiry limit: the police report is still awaited.
+    first = made[0]
+    workflow.transition(legal, first, "inquiry", expected_version=first.version)
+    doc = ClaimDocument.objects.restrict(SYSTEM).get(claim=first, kind="fir")
+    doc.state, doc.on, doc.asked_whom = "requested", today - timedelta(days=70), "Sadar PS (demo)"
+    workflow.update_document(legal, first, doc, expected_version=_fresh(first).version)
+    if len(made) > 1:
+        second = made[1]
+        workflow.record_interim(
+            legal,
+            second,
             {
-                "prima_facie_on": _iso(18),
-                "prima_facie_order_number": "BL/MLD/0001 (synthetic)",
-                "inquiry_summary": "Synthetic: advance of ₹15,000 repaid by unpaid work for "
-                "two years; not free to leave or to work elsewhere.",
+                "interim_requested_on": second.applied_on,
+                "interim_certificate": "police",
+                "interim_ordered_on": second.applied_on,
+                "interim_order_number": "DLSA/MLD/IR/1 (demo)",
+                "interim_amount": 175000,
             },
-            ReleaseStatus.PRIMA_FACIE,
-        ),
-        (
-            forms.CertificateForm,
-            {
-                "certificate_number": "RC/MLD/0001 (synthetic)",
-                "certificate_issued_on": _iso(17),
-                "certificate_officer": "Sub-Divisional Magistrate, Sadar (demo)",
-            },
-            ReleaseStatus.RELEASED,
-        ),
-        (
-            forms.ImmediateAssistanceForm,
-            {"immediate_assistance_amount": 30000, "immediate_assistance_paid_on": _iso(16)},
-            None,
-        ),
-    ]
-    for form_class, data, to in steps:
-        form = _valid(form_class({**data, "version": release.version}, instance=release))
-        if to is None:
-            workflow.record_release(dm, release, expected_version=form.cleaned_data["version"])
-        else:
-            workflow.step_release(dm, release, to, expected_version=form.cleaned_data["version"])
-    special = BondedLabourCategory.objects.get(version=release.scheme, code="special")
-    form = forms.ProposalForm(
-        {
-            "category": special.pk,
-            "conviction_status": "investigation",
-            "criminal_case_reference": "FIR 000/2026 (synthetic)",
-            "proposed_on": _iso(10),
-            "version": release.version,
-        },
-        instance=release,
-    )
-    _valid(form)
-    workflow.step_release(dm, release, ReleaseStatus.PROPOSED, expected_version=release.version)
-
-    meeting = _valid(
-        forms.MeetingForm(
-            {
-                "agency": office.pk,
-                "level": "district",
-                "held_on": _iso(12),
-                "members_present": 7,
-                "cases_reviewed": 1,
-                "decisions": "Synthetic: survey of garment units in the district next month.",
-                "next_meeting_on": (timezone.localdate() + timedelta(days=78)).isoformat(),
-            },
-            user=dm,
+            expected_version=second.version,
         )
-    ).save(commit=False)
-    meeting.created_by = dm
-    meeting.save()
-
-    dlsa = Agency.objects.get(district=ngo.district, type=AgencyType.DLSA)
-    application = _valid(
-        forms.LegalAidForm(
+        second = _fresh(second)
+        workflow.record_account(
+            legal,
+            second,
             {
-                "survivor": survivor.pk,
-                "agency": ngo.pk,
-                "authority": dlsa.pk,
-                "ground": "12b",
-                "matter": "bonded_labour",
-                "details": "Synthetic: unpaid wages and the criminal case against the unit.",
-                "applied_on": _iso(9),
+                "account_status": "opened",
+                "account_applied_on": second.applied_on,
+                "account_opened_on": second.applied_on + timedelta(days=3),
+                "account_pmjdy": True,
+                "bank_name": "Demo Gramin Bank, Malda",
+                "account_number": "99990000123456",
             },
-            user=worker,
+            expected_version=second.version,
         )
-    ).instance
-    workflow.apply_for_legal_aid(worker, application)
-
-    documents = [
-        ("aadhaar", _iso(8), None),
-        ("ration_card", _iso(15), _iso(3)),
-        ("bank_account", "", None),
-    ]
-    for kind, applied_on, issued_on in documents:
-        recovery = _valid(
-            forms.DocumentForm(
-                {
-                    "survivor": survivor.pk,
-                    "agency": ngo.pk,
-                    "kind": kind,
-                    "office": "Block office, Sadar (demo)" if applied_on else "",
-                    "applied_on": applied_on,
-                },
-                user=worker,
-            )
-        ).instance
-        workflow.start_recovery(worker, recovery)
-        if issued_on:
-            form = forms.DocumentIssuedForm(
-                {"issued_on": issued_on, "number": "WB0000123456", "version": recovery.version},
-                instance=recovery,
-            )
-            _valid(form)
-            workflow.step_document(
-                worker, recovery, DocumentStatus.ISSUED, expected_version=recovery.version
-            )
-    return 1
+        second = _fresh(second)
+        workflow.record_payment(
+            legal,
+            second,
+            ClaimPayment(
+                kind="interim", amount=10000, paid_on=second.applied_on + timedelta(days=4)
+            ),
+            expected_version=second.version,
+        )
+        second = _fresh(second)
+        workflow.award(
+            legal,
+            second,
+            amount=600000,
+            order_number="DLSA/MLD/VC/7 (demo)",
+            order_date=second.applied_on + timedelta(days=55),
+            expected_version=second.version,
+        )
+        second = _fresh(second)
+        workflow.record_payment(
+            legal,
+            second,
+            ClaimPayment(
+                kind="award",
+                amount=600000,
+                paid_on=second.award_order_date + timedelta(days=20),
+                reference="UTR-DEMO-0001",
+            ),
+            expected_version=second.version,
+        )
+    if len(made) > 2 and delhi is not None:
+        third = made[2]
+        workflow.hand_over(
+            legal,
+            third,
+            delhi,
+            "Synthetic: she was exploited in Delhi and now lives there",
+            expected_version=third.version,
+        )
+    return len(made)

@@ -12,6 +12,8 @@ SCHEDULE = [
     Entry("cases remind", At(hour=7, minute=0)),
     # District officials: directory entries not verified for long.
     Entry("directory stale", At(hour=6, minute=30)),
+    # Compensation claims past the inquiry limit escalate; interim relief due.
+    Entry("compensation remind", At(hour=7, minute=15)),
     # Every open missing-person report against every survivor.
     Entry("matching run", At(hour=1, minute=30)),
     # Households' scores as their members' ages move across indicators.

@@ -9,6 +9,7 @@ from sangam.accounts.models import User
 from sangam.agencies.models import Agency, AgencyContact
 from sangam.audit.models import AuditEntry
 from sangam.cases.models import Survivor
+from sangam.compensation.models import Claim, SchemeVersion
 from sangam.core import registry
 from sangam.core.access import SYSTEM
 from sangam.directory.models import Service
@@ -20,6 +21,8 @@ EDITS = {
     "agencies:contact_edit": AgencyContact,
     "directory:edit": Service,
     "cases:edit": Survivor,
+    "compensation:claim_edit": Claim,
+    "compensation:scheme_edit": SchemeVersion,
     "prevention:household_edit": Household,
     "prevention:member_edit": Member,
     "prevention:missing_edit": MissingPerson,

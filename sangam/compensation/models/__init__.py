@@ -1,5 +1,6 @@
 """Compensation and rehabilitation: the tables, one module per part."""
 
+# Claims
 # Bonded labour and legal aid
 from sangam.compensation.models.bonded import (  # noqa: F401
     BondedLabourCategory,
@@ -9,6 +10,15 @@ from sangam.compensation.models.bonded import (  # noqa: F401
     ConvictionStatus,
     ReleaseStatus,
     VigilanceCommitteeMeeting,
+)
+from sangam.compensation.models.claims import (  # noqa: F401
+    Claim,
+    ClaimDocument,
+    ClaimEvent,
+    ClaimHandover,
+    ClaimPayment,
+    Route,
+    Status,
 )
 from sangam.compensation.models.documents import (  # noqa: F401
     DocumentEvent,
@@ -26,3 +36,4 @@ from sangam.compensation.models.legal_aid import (  # noqa: F401
     LegalAidEvent,
     LegalAidStatus,
 )
+from sangam.compensation.models.schemes import Authority, SchemeHarm, SchemeVersion  # noqa: F401

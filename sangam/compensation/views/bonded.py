@@ -40,7 +40,11 @@ STEPS = {
     ),
     "proposal": (forms.ProposalForm, R.PROPOSED, gettext_lazy("Final assistance proposal")),
     "sanction": (forms.SanctionForm, R.SANCTIONED, gettext_lazy("Sanction")),
-    "payment": (forms.PaymentForm, R.PAID, gettext_lazy("Payment of the final assistance")),
+    "payment": (
+        forms.AssistancePaymentForm,
+        R.PAID,
+        gettext_lazy("Payment of the final assistance"),
+    ),
     "native-letter": (
         forms.NativeLetterForm,
         None,
@@ -117,7 +121,7 @@ def release_create(request):
     _survivor_choices_shown(form)
     return render(
         request,
-        "compensation/form.html",
+        "compensation/step_form.html",
         {
             "form": form,
             "title": _("New bonded-labour release case"),
@@ -242,7 +246,7 @@ def native_letter(request, pk):
 def schemes(request):
     """The scheme's versions, read-only: what each pays and from when."""
     versions = BondedLabourScheme.objects.published().prefetch_related("categories")
-    return render(request, "compensation/schemes.html", {"versions": versions})
+    return render(request, "compensation/bonded_schemes.html", {"versions": versions})
 
 
 @login_required

@@ -68,7 +68,7 @@ def legal_aid_create(request):
     _survivor_choices_shown(form)
     return render(
         request,
-        "compensation/form.html",
+        "compensation/step_form.html",
         {
             "form": form,
             "title": _("Apply for free legal aid"),
@@ -171,7 +171,7 @@ def document_create(request):
     user = request.user
     if not forms.agencies_for(user, DocumentRecovery).exists():
         raise PermissionDenied
-    form = forms.DocumentForm(
+    form = forms.DocumentRecoveryForm(
         request.POST or None, user=user, initial={"survivor": request.GET.get("survivor")}
     )
     if request.method == "POST" and form.is_valid():
@@ -185,7 +185,7 @@ def document_create(request):
     _survivor_choices_shown(form)
     return render(
         request,
-        "compensation/form.html",
+        "compensation/step_form.html",
         {"form": form, "title": _("Recover a document"), "back": "compensation:documents"},
     )
 

@@ -2,10 +2,23 @@
 
 from django.core.management.base import BaseCommand
 
+from sangam.audit.log import acting_as
 from sangam.compensation.models import BondedLabourScheme
+from sangam.compensation.reminders import escalate, remind
 from sangam.core.commands import Subcommands
 
-# Bonded labour and legal aid
+
+class Remind(BaseCommand):
+    help = "Escalate claims past the inquiry limit; remind of interim relief due (daily)."
+
+    def handle(self, *args, **options):
+        with acting_as(label="command:compensation remind"):
+            escalated = escalate()
+            waiting, sent = remind()
+        self.stdout.write(
+            f"escalated {escalated} claims past the inquiry limit; "
+            f"{waiting} claims waiting, {sent} reminders sent"
+        )
 
 
 class Schemes(BaseCommand):
@@ -30,5 +43,5 @@ class Schemes(BaseCommand):
 
 
 class Command(Subcommands):
-    help = "Compensation and rehabilitation: `schemes`."
-    subcommands = {"schemes": Schemes}
+    help = "Compensation and rehabilitation: `remind`, `schemes`."
+    subcommands = {"remind": Remind, "schemes": Schemes}

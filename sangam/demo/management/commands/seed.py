@@ -59,15 +59,18 @@ class Command(BaseCommand):
                 from sangam.demo.registers import seed_registers
 
                 self.stdout.write(f"demo register entries: {seed_registers()} new")
-                from sangam.demo.compensation import seed_compensation
+                from sangam.demo.bonded import seed_bonded_labour
 
-                self.stdout.write(f"demo bonded labour and legal aid: {seed_compensation()}")
+                self.stdout.write(f"demo bonded labour and legal aid: {seed_bonded_labour()}")
                 from sangam.demo.restoration import seed_found, seed_restoration
                 from sangam.matching import registers
 
                 seed_found()
                 self.stdout.write(f"demo candidate matches: {registers.run()}")
                 self.stdout.write(f"demo restorations: {seed_restoration()} new")
+                from sangam.demo.compensation import seed_compensation
+
+                self.stdout.write(f"demo compensation claims: {seed_compensation()} new")
                 duplicates = registers.find_duplicate_survivors()
                 self.stdout.write(f"demo possible duplicates: {duplicates}")
             if scale:

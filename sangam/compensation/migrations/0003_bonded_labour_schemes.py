@@ -23,6 +23,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("compensation", "0001_initial")]
+    dependencies = [("compensation", "0002_reference_data")]
 
     operations = [migrations.RunPython(load, unload)]

@@ -1,5 +1,7 @@
-"""Shipped reference data (``reference/*.json``): loaded by data migrations
-and by the tests, refused whole when a version is inconsistent."""
+"""Shipped reference data (the JSON files here), loaded by data migrations
+and by the tests, marked unverified: the victim compensation schemes
+(migration 0002), the bonded-labour scheme (0003, refused whole when a
+version is inconsistent) and the entitlement catalogue (0004)."""
 
 import json
 from datetime import date
@@ -11,7 +13,33 @@ from django.utils import timezone
 
 from sangam.compensation.models.bonded import scheme_problems
 
-FILES = Path(__file__).resolve().parent / "reference"
+HERE = Path(__file__).resolve().parent
+VICTIM_COMPENSATION = ("nalsa-2018.json", "cvcf-2015.json")
+
+
+def load(SchemeVersion, SchemeHarm):
+    """Create each shipped version once (by title), published and unverified."""
+    made = 0
+    for path in (HERE / name for name in VICTIM_COMPENSATION):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if SchemeVersion.objects.filter(title=data["title"]).exists():
+            continue
+        harms = data.pop("harms")
+        data.pop("state")
+        data["in_force_from"] = date.fromisoformat(data["in_force_from"])
+        version = SchemeVersion.objects.create(verified=False, **data)
+        SchemeHarm.objects.bulk_create(
+            SchemeHarm(
+                version=version, code=code, label=label, min_amount=low, max_amount=high, order=i
+            )
+            for i, (code, label, low, high) in enumerate(harms)
+        )
+        SchemeVersion.objects.filter(pk=version.pk).update(published_at=timezone.now())
+        made += 1
+    return made
+
+
+FILES = HERE
 BONDED_LABOUR = ("bonded-labour-2016.json", "bonded-labour-2021.json")
 ENTITLEMENTS = ("entitlements-national.json",)
 

@@ -27,6 +27,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("compensation", "0002_bonded_labour_schemes")]
+    dependencies = [("compensation", "0003_bonded_labour_schemes")]
 
     operations = [migrations.RunPython(load, unload)]
