@@ -176,7 +176,7 @@ def seed_bonded_labour():
     ]
     for kind, applied_on, issued_on in documents:
         recovery = _valid(
-            forms.DocumentForm(
+            forms.DocumentRecoveryForm(
                 {
                     "survivor": survivor.pk,
                     "agency": ngo.pk,
