@@ -69,7 +69,14 @@ class SurvivorForm(VersionedForm):
             "cwc_involved",
             "cwc_order",
         ]
-        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"})}
+        # One line each (the model's encrypted text fields would draw boxes).
+        widgets = {
+            "date_of_birth": forms.DateInput(attrs={"type": "date"}),
+            "name": forms.TextInput,
+            "origin_village": forms.TextInput,
+            "safe_contact": forms.TextInput,
+            "cwc_order": forms.TextInput,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
