@@ -13,8 +13,8 @@ free text that matches nothing, or more than one, is answered next to the
 field and never saved.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django import forms
 from django.urls import reverse
@@ -73,21 +73,27 @@ class Picker(forms.TextInput):
         return self.field.queryset.select_related(*self.kind.related)
 
     def value_from_datadict(self, data, files, name):
-        text = (data.get(name) or "").strip()
-        if not text or text.isdigit():  # the API and old links send the primary key
+        value = data.get(name)
+        if not isinstance(value, str):  # the API, the demo and old links send the key
+            return value
+        text = value.strip()
+        if not text or text.isdigit():
             return text
         wanted = text.casefold()
-        found = [obj for obj in self.kind.search(self._queryset(), text.split(",")[0].strip())]
+        found = list(self.kind.search(self._queryset(), text.split(",")[0].strip()))
         exact = [obj for obj in found if self.kind.label(obj).casefold() == wanted]
         named = [obj for obj in found if str(obj.name).casefold() == wanted.split(",")[0].strip()]
         match = exact if len(exact) == 1 else named
         if len(match) == 1:
             return str(match[0].pk)
-        self.field.error_messages["invalid_choice"] = (
-            _("More than one %(noun)s is called “%(value)s”: choose one from the list.")
-            if len(named) > 1
-            else _("No %(noun)s matches “%(value)s”: type part of its name and choose one of the suggestions.")
-        ) % {"noun": self.kind.noun, "value": "%(value)s"}
+        if len(named) > 1:
+            message = _("More than one %(noun)s is called “%(value)s”: choose one from the list.")
+        else:
+            message = _("No %(noun)s matches “%(value)s”: choose one of the suggestions.")
+        self.field.error_messages["invalid_choice"] = message % {
+            "noun": self.kind.noun,
+            "value": "%(value)s",
+        }
         return text
 
     def format_value(self, value):

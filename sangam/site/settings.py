@@ -212,9 +212,10 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
-# Hashed names (the manifest storage) are cached for a year and never asked
-# for again; the page budget (docs/development/page-budget.md) counts on it.
-WHITENOISE_MAX_AGE = 365 * 24 * 3600 if PRODUCTION else 0
+# In production WhiteNoise serves each file under its hashed name (the
+# manifest storage) with "max-age=10 years, immutable" and a pre-compressed
+# .gz beside it: a repeat visit asks for no static file at all (the page
+# budget, docs/development/page-budget.md).
 
 # Largest CSV an import accepts through the web form (the CLI has no limit).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
