@@ -12,6 +12,7 @@ from sangam.agencies.models import Agency, AgencyType
 from sangam.cases import htcds
 from sangam.cases.audio import is_audio
 from sangam.cases.models import (
+    DOCUMENTS,
     Action,
     Case,
     Category,
@@ -28,15 +29,6 @@ from sangam.cases.models import (
 from sangam.core.access import SYSTEM
 from sangam.core.forms import Form, ModelForm
 from sangam.core.vocabulary import language_list, normalise_language
-
-DOCUMENTS = [
-    ("aadhaar", _("Aadhaar")),
-    ("ration_card", _("Ration card")),
-    ("voter_id", _("Voter ID")),
-    ("birth_certificate", _("Birth certificate")),
-    ("bank_account", _("Bank account")),
-    ("school_certificate", _("School certificate")),
-]
 
 
 class SurvivorForm(VersionedForm):
