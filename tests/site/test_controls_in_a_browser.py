@@ -1,8 +1,9 @@
 """Measured in Chromium at 360 x 740, on the demo's own pages: the header
 takes at most 15% of the screen below the demo banner, menu links and every
 radio and checkbox row (its label and control together) are at least
-44 x 44 px, a tap on a choice's words chooses it, and one-line fields are
-one line high."""
+44 x 44 px, a tap on a choice's words chooses it, one-line fields are one
+line high, and the district picker suggests as she types and says when
+nothing matches."""
 
 import re
 
@@ -85,6 +86,19 @@ def test_a_cwc_member_decides_with_a_thumb(browser, live_server):
     page.goto(f"{live_server.url}/cases/new/")
     name = page.get_by_label(re.compile("^Name")).bounding_box()
     assert name["height"] < 60  # it was a 260 px box
+    district = page.locator("#id_origin_district")
+    district.press_sequentially("bilas", delay=50)
+    suggested = page.locator("#id_origin_district_list option")
+    expect(suggested).to_have_count(2)  # asked of the server as she types
+    assert suggested.evaluate_all("els => els.map(e => e.value)") == [
+        "Bilaspur, Chhattisgarh",
+        "Bilaspur, Himachal Pradesh",
+    ]
+    district.fill("")
+    district.press_sequentially("zzqx", delay=50)
+    expect(page.locator("#id_origin_district_hint")).to_have_text(
+        "No district matches what you typed."
+    )
     crp = sign_in(browser, live_server.url, "demo.crp")
     crp.goto(f"{live_server.url}/prevention/households/new/")
     assert crp.locator("main input[type=checkbox]").count() >= 10
