@@ -286,6 +286,12 @@ def log_in(browser, url, user):
     return page
 
 
+def from_menu(page, name):
+    """Follow a link of the menu, which on a phone is behind its one button."""
+    page.locator("header .menu > summary").click()
+    page.locator("header nav").get_by_role("link", name=name, exact=True).click()
+
+
 @pytest.fixture
 def production_env(tmp_path):
     """The environment of a production deployment on an SQLite file."""

@@ -12,6 +12,7 @@ from sangam.agencies.models import Agency, AgencyType
 from sangam.cases import htcds
 from sangam.cases.audio import is_audio
 from sangam.cases.models import (
+    DOCUMENTS,
     Action,
     Case,
     Category,
@@ -28,15 +29,6 @@ from sangam.cases.models import (
 from sangam.core.access import SYSTEM
 from sangam.core.forms import Form, ModelForm
 from sangam.core.vocabulary import language_list, normalise_language
-
-DOCUMENTS = [
-    ("aadhaar", _("Aadhaar")),
-    ("ration_card", _("Ration card")),
-    ("voter_id", _("Voter ID")),
-    ("birth_certificate", _("Birth certificate")),
-    ("bank_account", _("Bank account")),
-    ("school_certificate", _("School certificate")),
-]
 
 
 class SurvivorForm(VersionedForm):
@@ -69,7 +61,14 @@ class SurvivorForm(VersionedForm):
             "cwc_involved",
             "cwc_order",
         ]
-        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"})}
+        # One line each (the model's encrypted text fields would draw boxes).
+        widgets = {
+            "date_of_birth": forms.DateInput(attrs={"type": "date"}),
+            "name": forms.TextInput,
+            "origin_village": forms.TextInput,
+            "safe_contact": forms.TextInput,
+            "cwc_order": forms.TextInput,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -43,6 +43,17 @@ class Category(models.TextChoices):
     LEGAL = "legal", _("Legal")
 
 
+# The identity documents a survivor may hold (Survivor.documents: key -> held/missing).
+DOCUMENTS = [
+    ("aadhaar", _("Aadhaar")),
+    ("ration_card", _("Ration card")),
+    ("voter_id", _("Voter ID")),
+    ("birth_certificate", _("Birth certificate")),
+    ("bank_account", _("Bank account")),
+    ("school_certificate", _("School certificate")),
+]
+
+
 class Survivor(PersonalDataModel):
     name = EncryptedField(_("name"), help_text=_("As the person gives it, in any script."))
     aliases = EncryptedJSONField(_("other names"), default=list, blank=True)
@@ -96,6 +107,17 @@ class Survivor(PersonalDataModel):
 
     def __str__(self):
         return f"S-{self.pk}"
+
+    def documents_by_state(self):
+        """The documents' names (never their keys), held and missing."""
+        names = dict(DOCUMENTS)
+        held = [
+            str(names[k]) for k, v in (self.documents or {}).items() if v == "held" and k in names
+        ]
+        missing = [
+            str(names[k]) for k, v in (self.documents or {}).items() if v != "held" and k in names
+        ]
+        return {"held": held, "missing": missing}
 
     def age_on(self, day=None):
         day = day or timezone.localdate()

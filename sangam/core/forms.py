@@ -1,4 +1,5 @@
-"""The bases of every form: the one limit on free text.
+"""The bases of every form: the one limit on free text, and searchable
+pickers for long choices (core/pickers.py).
 
 A text field of any form takes at most ``SANGAM_MAX_TEXT_CHARS`` characters
 unless it declares less (a model's ``TextField`` declares nothing, so a
@@ -12,6 +13,8 @@ holds every form of every app to these bases.
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+
+from sangam.core.pickers import use_pickers
 
 
 class TextLimits:
@@ -27,6 +30,18 @@ class TextLimits:
                 field.max_length = limit
                 field.validators.append(MaxLengthValidator(limit))
                 field.widget.attrs["maxlength"] = str(limit)
+            if isinstance(field.widget, forms.Textarea) and field.widget.attrs.get("rows") == "10":
+                # Django's default of ten rows drew 260 px boxes; a box grows as
+                # she writes (sangam.css, field-sizing).
+                field.widget.attrs["rows"] = "3"
+
+    def __getitem__(self, name):
+        # Pickers once the form's own __init__ has set its querysets: every
+        # rendering and cleaning of a field goes through here.
+        if not getattr(self, "_pickers_used", False):
+            self._pickers_used = True
+            use_pickers(self)
+        return super().__getitem__(name)
 
 
 class Form(TextLimits, forms.Form):

@@ -73,6 +73,11 @@ def figures():
     return list(_collected("figures", "FIGURES"))
 
 
+def pickers():
+    """Every app's searchable pickers (core/pickers.py Kind)."""
+    return [kind for _c, kind in _collected("pickers", "PICKERS")]
+
+
 def restricted_models():
     """Every model whose default queryset is fail-closed (personal data)."""
     from sangam.core.access import RestrictedQuerySet

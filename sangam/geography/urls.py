@@ -9,4 +9,5 @@ urlpatterns = [
     path("districts/<int:pk>/", views.district, name="district"),
     path("blocks/<int:pk>/", views.block, name="block"),
     path("import/", views.import_villages, name="import"),
+    path("pick/district/", views.pick_district, name="pick_district"),
 ]

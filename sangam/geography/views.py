@@ -5,11 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from sangam.core.access import allowed_to_create
 from sangam.core.imports import start_job
+from sangam.core.pickers import kind_for, suggestions
 from sangam.geography.forms import BlockForm, ImportForm, VillageForm
 from sangam.geography.importer import allowed_districts
 from sangam.geography.models import Block, District, GramPanchayat, State, Village
@@ -104,3 +108,12 @@ def import_villages(request):
         )
         return redirect("jobs:detail", pk=job.pk)
     return render(request, "geography/import.html", {"form": form})
+
+
+@login_required
+@require_POST
+def pick_district(request):
+    """The districts whose name matches what she typed, as <option>s for a
+    picker (core/pickers.py); the text comes by POST, out of URLs and logs."""
+    names = suggestions(kind_for(District), District.objects.all(), request.POST.get("q", ""))
+    return HttpResponse(format_html_join("", '<option value="{}">', ((n,) for n in names)))

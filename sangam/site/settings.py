@@ -81,6 +81,10 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "sangam.site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for 2G (static files come pre-compressed from
+    # WhiteNoise). Django's gzip adds random padding against BREACH, and CSRF
+    # tokens are masked per response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,6 +213,10 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# In production WhiteNoise serves each file under its hashed name (the
+# manifest storage) with "max-age=10 years, immutable" and a pre-compressed
+# .gz beside it: a repeat visit asks for no static file at all (the page
+# budget, docs/development/page-budget.md).
 
 # Largest CSV an import accepts through the web form (the CLI has no limit).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -40,6 +40,7 @@ def test_it_logs_in_with_two_factors_switches_to_hindi_and_shows_the_dashboard(
     assert page.get_by_role("heading", name="Dashboard").is_visible()
     assert page.get_by_text("Demo data").is_visible()
 
+    page.get_by_text("Menu", exact=True).click()  # the switch is in the menu
     page.get_by_label("Language").select_option("hi")
     page.get_by_role("button", name="Change").click()
     assert page.get_by_role("heading", name="डैशबोर्ड").is_visible()

@@ -50,6 +50,7 @@ def test_a_passkey_added_in_my_account_replaces_the_code(browser, live_server, t
     page.get_by_role("button", name="Add a passkey").click()
     expect(page.get_by_text("Passkey added")).to_be_visible()
     expect(page.get_by_role("cell", name="Test phone")).to_be_visible()
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("button", name="Log out").click()
 
     password_step(page, live_server.url)

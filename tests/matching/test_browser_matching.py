@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from sangam.core.access import SYSTEM
 from sangam.matching.models import CandidateMatch
 from sangam.prevention.models import MissingPerson
-from tests.conftest import log_in
+from tests.conftest import from_menu, log_in
 from tests.matching.conftest import found, missing
 
 pytestmark = pytest.mark.browser
@@ -31,12 +31,12 @@ def test_an_ahtu_officer_confirms_a_cross_script_match(
     call_command("matching", "run")
 
     cwc = log_in(browser, live_server.url, sides["cwc"])
-    cwc.get_by_role("link", name="Matches to review").click()
+    from_menu(cwc, "Matches to review")
     expect(cwc.locator("ul.candidates")).to_contain_text("Mousumi Khatun")
     expect(cwc.locator("ul.candidates")).not_to_contain_text("Sumitra Mondal")
 
     police = log_in(browser, live_server.url, sides["police"])
-    police.get_by_role("link", name="Matches to review").click()
+    from_menu(police, "Matches to review")
     queue = police.locator("ul.candidates > li")
     expect(queue.filter(has_text="Sumitra Mondal")).to_have_count(1)
     queue.filter(has_text="Mousumi Khatun").get_by_role("link").click()
@@ -54,7 +54,7 @@ def test_an_ahtu_officer_confirms_a_cross_script_match(
     confirmed = CandidateMatch.objects.restrict(SYSTEM).get(status="confirmed")
     assert confirmed.missing_person == person and confirmed.reviewed_by == sides["police"]
 
-    cwc.get_by_role("link", name="Matches to review").click()
+    from_menu(cwc, "Matches to review")
     expect(cwc.locator("ul.candidates")).not_to_contain_text("Mousumi Khatun")
     cwc.get_by_role("link", name="Children being restored").click()
     cwc.get_by_role("link", name=person.register_no).click()

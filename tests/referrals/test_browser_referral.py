@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from sangam.core.roles import Role
 from sangam.directory.taxonomy import load_taxonomy
-from tests.conftest import district, log_in, make_agency, make_service, make_user
+from tests.conftest import district, from_menu, log_in, make_agency, make_service, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def test_it_refers_a_girl_to_the_nearest_shelter_with_a_bed_and_sees_it_accepted
     make_service("Boys home", malda, sex="male", ages=(6, 18), languages=("ben",), beds=3)
 
     page = log_in(browser, live_server.url, caseworker)
-    page.get_by_role("link", name="Service directory").click()
+    from_menu(page, "Service directory")
     page.get_by_label("Service type", exact=True).select_option("shelter")
     page.get_by_label("Near (village, district or lat,lon)").fill("Malda")
     page.get_by_label("For", exact=True).select_option("female")
@@ -58,7 +58,7 @@ def test_it_refers_a_girl_to_the_nearest_shelter_with_a_bed_and_sees_it_accepted
     referral_url = page.url
 
     shelter = log_in(browser, live_server.url, shelter_staff)
-    shelter.get_by_role("link", name="Referrals", exact=True).click()
+    from_menu(shelter, "Referrals")
     shelter.get_by_role("link", name="MALDA/2026/0042").click()
     expect(shelter.get_by_text("Bengali").or_(shelter.get_by_text("ben"))).to_be_visible()
     shelter.get_by_role("button", name="Accept").click()

@@ -65,7 +65,9 @@ def test_every_api_operation_answers_as_documented_and_never_5xx(audit_flushable
         def check(case):
             for token in tokens:
                 case.call_and_validate(
-                    headers={"Authorization": f"Bearer {token}"},
+                    # Schemathesis's WSGI transport asks for gzip (as requests
+                    # does) but does not unpack it; Sangam gzips every answer.
+                    headers={"Authorization": f"Bearer {token}", "Accept-Encoding": "identity"},
                     # A request the schema allows may still break a rule the
                     # forms check (a date in the future, lat without lon): 422
                     # is the right answer there, so that check is left out.
