@@ -106,7 +106,11 @@ class Linker:
         for side, columns in (("l", left), ("r", right))[: 1 if self.dedupe else 2]:
             self.engine.load(f"{side}_raw", columns, SCHEMA)
             for key in self._multi_keys():
-                values = [(rid, k) for rid, ks in zip(columns["rid"], columns[key]) for k in ks]
+                values = [
+                    (rid, k)
+                    for rid, ks in zip(columns["rid"], columns[key], strict=True)
+                    for k in ks
+                ]
                 rids, ks = zip(*values, strict=True) if values else ((), ())
                 self.engine.load(f"{side}_{key}", {"rid": rids, "k": ks}, KEY_SCHEMA)
         self.right = "l_in" if self.dedupe else "r_in"

@@ -53,10 +53,10 @@ EPOCH = date(1970, 1, 1)
 # seen every side's records.
 COLUMNS = ("rid", "id", "names", "fa", "fas", "fd1", "sex", "age", "day", "state", "district", "vi",
            "lang", "b4", "b4o")  # fmt: skip
-NAME_KEYS = ("g1", "g2", "s1", "s2", "c1", "p2", "a1", "d1")
+NAME_KEYS = ("g1", "g2", "s1", "s2", "c1", "p2", "a1", "d1", "sd1")
 # Keys with several values a record (a table of (rid, key) rows each): two
 # records share a candidate pair when any of their values agree.
-MULTI_KEYS = ("d1", "fd1")
+MULTI_KEYS = ("d1", "sd1", "fd1")
 # A given name shared by at most this many pairs of records is rare enough
 # to be a blocking key by itself (a rare name found with nothing else).
 RARE_PAIRS = 100
@@ -230,6 +230,7 @@ def orient(*sides):
             side["p2"].append(skeleton(given)[:2])
             side["a1"].append(letters(given))
             side["d1"].append(one_edit(letters(given)))
+            side["sd1"].append(one_edit(letters(surname)) if surname else ())
     return sides
 
 
