@@ -199,15 +199,16 @@ class Linker:
         # pair once, and the comparison vectors are computed once per pair
         # (cheaper than excluding every earlier rule's pairs in each join).
         self.rules = self._rules()
-        joins = " UNION ".join(
-            f"SELECT l.rid AS lr, r.rid AS rr FROM {self._join(rule)}" for rule in self.rules
+        self.engine.union(
+            "candidates",
+            [f"SELECT l.rid AS lr, r.rid AS rr FROM {self._join(rule)}" for rule in self.rules],
         )
         # How common the agreeing values are (a rare name counts for more).
         values = "".join(f"l.tf_{column}, " for column in self._tf_columns())
         self.engine.create(
             "gammas",
             f"SELECT p.lr, p.rr, {values}{self._gamma_columns()} "
-            f"FROM ({joins}) p JOIN l_in l ON l.rid = p.lr JOIN {self.right} r ON r.rid = p.rr",
+            f"FROM candidates p JOIN l_in l ON l.rid = p.lr JOIN {self.right} r ON r.rid = p.rr",
         )
         self.pairs = self.engine.rows("SELECT count(*) FROM gammas")[0][0]
 
