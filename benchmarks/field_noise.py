@@ -183,7 +183,7 @@ class FieldGenerator(Generator):
             word = self.confuse(word)
         return word
 
-    def pet(self, p, script_col):
+    def pet(self, p):
         rng = self.rng
         if rng.random() < 0.5:
             latin = rng.choice(PET_F if p.sex == Sex.FEMALE else PET_M)
@@ -203,7 +203,7 @@ class FieldGenerator(Generator):
     def name_words(self, p, script, day):
         rng = self.rng
         c = self.col(p, script)
-        given = self.pet(p, c) if rng.random() < PET_NAME else self.pick(p.given, c)
+        given = self.pet(p) if rng.random() < PET_NAME else self.pick(p.given, c)
         surname = self.pick(p.surname, c)
         father = self.pick(p.father, c)
         adult = (day - p.birth).days > 18 * 365

@@ -80,6 +80,9 @@ class SparkEngine:
                 .appName("sangam-match")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.ui.enabled", "false")
+                # Plans of tables made from tables made from forty joins print
+                # to strings longer than the heap: cut them (they are only logged).
+                .config("spark.sql.maxPlanStringLength", "100000")
                 .getOrCreate()
             )
         self.spark = spark
