@@ -40,6 +40,10 @@ class DuckDBEngine:
     def create(self, name, sql):
         self.db.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
 
+    def union(self, name, selects):
+        """A table of the rows of ``selects``, each row once."""
+        self.create(name, " UNION ".join(selects))
+
     def rows(self, sql):
         return self.db.execute(sql).fetchall()
 
@@ -76,6 +80,9 @@ class SparkEngine:
                 .appName("sangam-match")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.ui.enabled", "false")
+                # Plans of tables made from tables made from forty joins print
+                # to strings longer than the heap: cut them (they are only logged).
+                .config("spark.sql.maxPlanStringLength", "100000")
                 .getOrCreate()
             )
         self.spark = spark
@@ -96,6 +103,18 @@ class SparkEngine:
 
     def create(self, name, sql):
         self.spark.sql(sql).cache().createOrReplaceTempView(name)
+
+    def union(self, name, selects, step=8):
+        """As DuckDB's, a few selects at a time: one job joining some forty
+        blocking rules at once runs out of memory in local mode (every
+        join's hash table at once), so each few are made and kept first."""
+        parts = []
+        for i in range(0, len(selects), step):
+            part = f"{name}_{i // step}"
+            self.create(part, " UNION ".join(selects[i : i + step]))
+            self.rows(f"SELECT count(*) FROM {part}")  # made now, and kept
+            parts.append(f"SELECT * FROM {part}")
+        self.create(name, " UNION ".join(parts))
 
     def rows(self, sql):
         return [tuple(r) for r in self.spark.sql(sql).collect()]

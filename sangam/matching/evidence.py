@@ -25,6 +25,9 @@ LEVEL_LABELS = {
         "given name with the same consonants (vowels written differently)"
     ),
     "given name spelled close": gettext_lazy("given name spelled close"),
+    "given name a letter off": gettext_lazy(
+        "given name a letter off (letters swapped, dropped or doubled)"
+    ),
     "given name partly alike": gettext_lazy("given name partly alike"),
     "partly alike": gettext_lazy("partly alike"),
     "same": gettext_lazy("same"),

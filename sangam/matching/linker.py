@@ -35,8 +35,11 @@ SCHEMA = {
     "s1": pa.string(), "s2": pa.string(), "c1": pa.string(), "p2": pa.string(), "fa": pa.string(),
     "fas": pa.string(), "sex": pa.string(), "age": pa.float64(), "day": pa.int64(),
     "st": pa.string(), "di": pa.string(), "vi": pa.string(), "lang": pa.string(),
-    "b4": pa.int64(), "b4o": pa.int64(), "r1": pa.string(),
+    "b4": pa.int64(), "b4o": pa.int64(), "r1": pa.string(), "a1": pa.string(),
 }  # fmt: skip
+KEY_SCHEMA = {"rid": pa.int64(), "k": pa.string()}
+# "l.d1 = r.d1" (or mirrored, within one file) on a several-valued key.
+_MULTI = re.compile(rf"\b[lr]\.({'|'.join(records.MULTI_KEYS)}) = [lr]\.\1\b")
 TF_CAP = math.log(30)  # a name's rarity moves a weight by at most this much
 EM_ITERATIONS = 60
 # EM rounds over all candidate pairs after the training blocks (_refine).
@@ -93,15 +96,23 @@ class Linker:
         self.say = progress or (lambda *a: None)
         self.model = None
         self.pairs = 0
+        self.rules = []
 
     # -- steps ---------------------------------------------------------------
 
     def _load(self, left, right):
         records.complete(left, *([] if right is None else [right]))
-        self.engine.load("l_raw", left, SCHEMA)
         self.dedupe = right is None
-        if not self.dedupe:
-            self.engine.load("r_raw", right, SCHEMA)
+        for side, columns in (("l", left), ("r", right))[: 1 if self.dedupe else 2]:
+            self.engine.load(f"{side}_raw", columns, SCHEMA)
+            for key in self._multi_keys():
+                values = [
+                    (rid, k)
+                    for rid, ks in zip(columns["rid"], columns[key], strict=True)
+                    for k in ks
+                ]
+                rids, ks = zip(*values, strict=True) if values else ((), ())
+                self.engine.load(f"{side}_{key}", {"rid": rids, "k": ks}, KEY_SCHEMA)
         self.right = "l_in" if self.dedupe else "r_in"
         self.sizes = (len(left["id"]), len(left["id"] if self.dedupe else right["id"]))
 
@@ -131,14 +142,42 @@ class Linker:
             f"{c.gamma_sql(self.dedupe)} AS g_{c.name}" for c in self.config.COMPARISONS
         )
 
+    def _multi_keys(self):
+        """The several-valued keys (records.MULTI_KEYS) some rule joins on."""
+        rules = (*self.config.BLOCKING_RULES, *self.config.BLOCKING_RULES_AT_SCALE)
+        return sorted({m.group(1) for rule in rules for m in _MULTI.finditer(rule)})
+
+    def _join(self, rule):
+        """FROM and ON of a rule's pairs: a several-valued key is a join of
+        its (rid, key) tables, the record tables joined to them."""
+        order = " AND l.rid < r.rid" if self.dedupe else ""
+        keys = [m.group(1) for m in _MULTI.finditer(rule)]
+        if not keys:
+            return f"l_in l JOIN {self.right} r ON ({rule}){order}"
+        other = "l" if self.dedupe else "r"
+        first, *more = keys
+        rest = _MULTI.sub("true", rule)
+        sql = f"l_{first} lk0 JOIN {other}_{first} rk0 ON lk0.k = rk0.k"
+        for i, key in enumerate(more, 1):
+            sql += (
+                f" JOIN l_{key} lk{i} ON lk{i}.rid = lk0.rid"
+                f" JOIN {other}_{key} rk{i} ON rk{i}.rid = rk0.rid AND rk{i}.k = lk{i}.k"
+            )
+        return (
+            f"{sql} JOIN l_in l ON l.rid = lk0.rid "
+            f"JOIN {self.right} r ON r.rid = rk0.rid AND ({rest}){order}"
+        )
+
+    def rule_pairs_sql(self, rule):
+        """(lr, rr) of the pairs one blocking rule gives, each pair once."""
+        return f"SELECT DISTINCT l.rid AS lr, r.rid AS rr FROM {self._join(rule)}"
+
     def _rules(self):
         rules = list(self.config.BLOCKING_RULES)
-        order = " AND l.rid < r.rid" if self.dedupe else ""
+        # Several-valued keys count a pair once per value shared: an
+        # overestimate, which only makes the finer rules come sooner.
         expected = sum(
-            self.engine.rows(f"SELECT count(*) FROM l_in l JOIN {self.right} r ON ({r}){order}")[0][
-                0
-            ]
-            for r in rules
+            self.engine.rows(f"SELECT count(*) FROM {self._join(r)}")[0][0] for r in rules
         )
         if expected > self.config.PAIR_BUDGET:
             self.say(
@@ -159,17 +198,17 @@ class Linker:
         # Each rule contributes row-number pairs only; the union keeps each
         # pair once, and the comparison vectors are computed once per pair
         # (cheaper than excluding every earlier rule's pairs in each join).
-        order = " AND l.rid < r.rid" if self.dedupe else ""
-        joins = " UNION ".join(
-            f"SELECT l.rid AS lr, r.rid AS rr FROM l_in l JOIN {self.right} r ON ({rule}){order}"
-            for rule in self._rules()
+        self.rules = self._rules()
+        self.engine.union(
+            "candidates",
+            [f"SELECT l.rid AS lr, r.rid AS rr FROM {self._join(rule)}" for rule in self.rules],
         )
         # How common the agreeing values are (a rare name counts for more).
         values = "".join(f"l.tf_{column}, " for column in self._tf_columns())
         self.engine.create(
             "gammas",
             f"SELECT p.lr, p.rr, {values}{self._gamma_columns()} "
-            f"FROM ({joins}) p JOIN l_in l ON l.rid = p.lr JOIN {self.right} r ON r.rid = p.rr",
+            f"FROM candidates p JOIN l_in l ON l.rid = p.lr JOIN {self.right} r ON r.rid = p.rr",
         )
         self.pairs = self.engine.rows("SELECT count(*) FROM gammas")[0][0]
 

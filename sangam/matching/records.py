@@ -51,9 +51,12 @@ EPOCH = date(1970, 1, 1)
 # Columns ``prepare`` fills; ``complete`` then adds the name keys (g1, g2,
 # s1, s2, c1, p2, r1) and the state and district keys (st, di), once it has
 # seen every side's records.
-COLUMNS = ("rid", "id", "names", "fa", "fas", "sex", "age", "day", "state", "district", "vi",
+COLUMNS = ("rid", "id", "names", "fa", "fas", "fd1", "sex", "age", "day", "state", "district", "vi",
            "lang", "b4", "b4o")  # fmt: skip
-NAME_KEYS = ("g1", "g2", "s1", "s2", "c1", "p2")
+NAME_KEYS = ("g1", "g2", "s1", "s2", "c1", "p2", "a1", "d1", "sd1")
+# Keys with several values a record (a table of (rid, key) rows each): two
+# records share a candidate pair when any of their values agree.
+MULTI_KEYS = ("d1", "sd1", "fd1")
 # A given name shared by at most this many pairs of records is rare enough
 # to be a blocking key by itself (a rare name found with nothing else).
 RARE_PAIRS = 100
@@ -162,6 +165,7 @@ def prepare(rows, kind, source=""):
         columns["names"].append(name_words)
         columns["fa"].append(father[0] if father else None)
         columns["fas"].append(skeleton(father[0]) if father else None)
+        columns["fd1"].append(one_edit(letters(father[0])) if father else ())
         columns["sex"].append(sex)
         columns["age"].append(age)
         columns["day"].append(day)
@@ -210,6 +214,9 @@ def orient(*sides):
         for key in NAME_KEYS:
             side[key] = []
         for name in side["names"]:
+            # An initial (Tamil "R. Meena", Telugu "D. Srilatha") is neither
+            # the given name nor the surname, wherever it is written.
+            name = [w for w in name if len(w) > 1] or name
             given, surname = name[0], name[-1] if len(name) > 1 else None
             if surname is not None:
                 a, b = skeleton(given), skeleton(surname)
@@ -221,7 +228,27 @@ def orient(*sides):
             side["s2"].append(skeleton(surname) if surname else None)
             side["c1"].append(consonants(given))
             side["p2"].append(skeleton(given)[:2])
+            side["a1"].append(letters(given))
+            side["d1"].append(one_edit(letters(given)))
+            side["sd1"].append(one_edit(letters(surname)) if surname else ())
     return sides
+
+
+def letters(fine):
+    """A word's letters in alphabetical order: the same for a name typed with
+    two letters swapped (Nsiha, Nisha), however far apart."""
+    return "".join(sorted(fine)) if fine else ""
+
+
+def one_edit(sorted_letters):
+    """The sorted letters and each way of leaving one out (a deletion
+    neighbourhood): two words a letter apart — dropped, doubled, typed for
+    another or moved — share one of them. Short words keep all their letters
+    (dropping one of three leaves too little to tell names apart)."""
+    if len(sorted_letters) < 4:
+        return (sorted_letters,) if sorted_letters else ()
+    dropped = {sorted_letters[:i] + sorted_letters[i + 1 :] for i in range(len(sorted_letters))}
+    return tuple(sorted({sorted_letters} | dropped))
 
 
 def _pairs_sharing(value, counts):

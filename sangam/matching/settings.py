@@ -5,7 +5,10 @@ Columns of a prepared record (see ``records.py``): ``g1``/``g2`` the given
 name and the surname (fine keys, put in that order), ``s1``/``s2`` their
 skeletons, ``c1`` the given name's consonants, ``p2`` its first two
 letters, ``r1`` the given name when it is rare, ``fa``/``fas`` the father's
-first name and its skeleton, ``sex``, ``age`` (years, at the record's date)
+first name and its skeleton, ``a1`` the given name's letters in
+alphabetical order, ``d1``/``sd1``/``fd1`` the deletion neighbourhoods of
+the given name's, surname's and father's name's sorted letters (several
+values a record, see ``records.MULTI_KEYS``), ``sex``, ``age`` (years, at the record's date)
 and ``day`` (the record's date as a day number), ``b4``/``b4o`` 4-year bands
 of the birth year, ``st``/``di``/``vi`` state, district and village keys
 (``places.py``), ``lang`` (ISO 639-3).
@@ -79,6 +82,14 @@ COMPARISONS = (
             # Vowels are what spellings vary most (Bheedhur/Bhedhur, Rahl/Rahul).
             Level("given name with the same consonants", "l.c1 = r.c1"),
             Level("given name spelled close", _close("s1", "s1")),
+            # A typing slip: two letters swapped (Nsiha), one dropped, doubled
+            # or hit on the next key (Srilata, Anitah). Compared on the
+            # letters in order (records.letters), with the first letter kept.
+            Level(
+                "given name a letter off",
+                "substr(l.g1, 1, 1) = substr(r.g1, 1, 1) AND "
+                f"(l.a1 = r.a1 OR {_close('a1', 'a1', 1, 1)})",
+            ),
             # Heavily misspelled, or heard and written down by someone else.
             Level("given name partly alike", _close("g1", "g1", 2, 3, 6)),
         ),
@@ -199,6 +210,29 @@ BLOCKING_RULES = (
     "l.fas = r.fas AND l.st = r.st AND l.sex = r.sex",
     # A rare given name alone (see records.RARE_PAIRS).
     "l.r1 = r.r1",
+    # A given name a letter apart (records.one_edit: typed for a neighbouring
+    # key, dropped, doubled or swapped), with a place, surname or father.
+    "l.d1 = r.d1 AND l.di = r.di",
+    "l.d1 = r.d1 AND l.s2 = r.s2",
+    "l.d1 = r.d1 AND l.fas = r.fas",
+    "l.d1 = r.d1 AND l.vi = r.vi",
+    # The father's name a letter apart, or written in another script
+    # (its inherent vowels romanised or not), with the district.
+    "l.fd1 = r.fd1 AND l.di = r.di",
+    "l.fd1 = r.fd1 AND l.s2 = r.s2",
+    "l.vi = r.vi AND l.fas = r.fas",
+    # The same given name, the surname a letter apart (or nasalised: Bhuiya,
+    # Bhuiyan) where no place is known to agree.
+    "l.a1 = r.a1 AND l.sd1 = r.sd1",
+    # Tamil: the father's name written as the surname on one side.
+    "l.fas = r.s2 AND l.di = r.di",
+    "l.s2 = r.fas AND l.di = r.di",
+    "l.fas = r.s1 AND l.di = r.di",
+    "l.s1 = r.fas AND l.di = r.di",
+    # A pet name (Munni, Bablu) shares nothing with the given name: the
+    # district, sex and age are what is left.
+    "l.di = r.di AND l.sex = r.sex AND l.b4 = r.b4",
+    "l.di = r.di AND l.sex = r.sex AND l.b4o = r.b4o",
 )
 
 # When the rules above would give more candidate pairs than PAIR_BUDGET (their
@@ -238,6 +272,19 @@ BLOCKING_RULES_AT_SCALE = (
     "l.c1 = r.c1 AND l.s2 = r.s2",
     "l.fas = r.fas AND l.st = r.st AND l.sex = r.sex",
     "l.r1 = r.r1",
+    # As above: a given name or father's name a letter apart, a surname a
+    # letter apart, the father's name as the surname, a pet name.
+    "l.d1 = r.d1 AND l.di = r.di",
+    "l.d1 = r.d1 AND l.fas = r.fas",
+    "l.d1 = r.d1 AND l.vi = r.vi",
+    "l.d1 = r.d1 AND l.s2 = r.s2 AND l.st = r.st",
+    "l.fd1 = r.fd1 AND l.di = r.di",
+    "l.fd1 = r.fd1 AND l.s2 = r.s2 AND l.st = r.st",
+    "l.a1 = r.a1 AND l.sd1 = r.sd1",
+    "l.fas = r.s2 AND l.di = r.di",
+    "l.s2 = r.fas AND l.di = r.di",
+    "l.di = r.di AND l.sex = r.sex AND l.b4 = r.b4",
+    "l.di = r.di AND l.sex = r.sex AND l.b4o = r.b4o",
 )
 
 # Estimating how true pairs look (m), as Splink does: EM within blocks of
