@@ -4,13 +4,13 @@ language choice, API tokens, passkeys, who a password reset is sent to
 people with (an invitation, a role)."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import SYSTEM
 from sangam.core.forms import Form, TextLimits
+from sangam.core.vocabulary import interface_languages
 
 
 class LoginForm(Form):
@@ -27,7 +27,7 @@ class CodeForm(Form):
 
 
 class LanguageForm(Form):
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language"), choices=interface_languages)
 
 
 class TokenForm(Form):

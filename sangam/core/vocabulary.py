@@ -86,6 +86,26 @@ def _iso639_catalogue(language):
     )
 
 
+# Sangam's own languages (settings.LANGUAGES) in their own script, as the
+# language switch offers them: a reader finds hers whatever the page is in.
+AUTONYMS = {
+    "en": "English", "hi": "हिन्दी", "bn": "বাংলা", "or": "ଓଡ଼ିଆ", "as": "অসমীয়া",
+    "mr": "मराठी", "ta": "தமிழ்", "te": "తెలుగు",
+}  # fmt: skip
+
+
+def autonym(code):
+    """The name of one of Sangam's languages in its own script ("bn" → "বাংলা")."""
+    return AUTONYMS.get(code, code)
+
+
+def interface_languages():
+    """settings.LANGUAGES with each language named in its own script."""
+    from django.conf import settings
+
+    return [(code, autonym(code)) for code, _name in settings.LANGUAGES]
+
+
 def language_name(code):
     """The name of a stored language code in the reader's language ("ben" →
     "Bengali", "बँगाली"); text that is not a known code is shown as it is."""
