@@ -4,8 +4,10 @@ language choice, API tokens, passkeys, who a password reset is sent to
 people with (an invitation, a role)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import SYSTEM
@@ -45,6 +47,11 @@ class SangamPasswordResetForm(TextLimits, PasswordResetForm):
             if u.has_usable_password()
         )
 
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        # In her language, not in the language of the page the reset was asked on.
+        with translation.override(context["user"].language or settings.LANGUAGE_CODE):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
 
 class InviteForm(Form):
     """Someone new joining an agency: the roles offered are those the
@@ -62,6 +69,12 @@ class InviteForm(Form):
         label=_("E-mail"), help_text=_("The invitation link is sent here."), max_length=254
     )
     role = forms.ChoiceField(label=_("Role"))
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=interface_languages,
+        required=False,
+        help_text=_("Sangam and its e-mails, the invitation first, reach her in this language."),
+    )
 
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,5 @@
-"""The languages world: a caseworker of a Malda NGO (West Bengal) who works
-in Bengali."""
+"""The languages world: a Malda NGO (West Bengal) and its caseworker, who
+works in Bengali."""
 
 import pytest
 
@@ -8,8 +8,13 @@ from tests.conftest import make_agency, make_user
 
 
 @pytest.fixture
-def worker(reference):
-    user = make_user("worker.malda", Role.CASEWORKER, make_agency("IN-WB", "Malda"))
+def ngo(reference):
+    return make_agency("IN-WB", "Malda", name="Malda NGO (synthetic)")
+
+
+@pytest.fixture
+def worker(ngo):
+    user = make_user("worker.malda", Role.CASEWORKER, ngo)
     user.language = "bn"
     user.save(update_fields=["language"])
     return user

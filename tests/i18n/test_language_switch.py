@@ -83,7 +83,8 @@ def test_a_missing_translation_falls_back_to_english_for_that_string_only(client
     po, n = re.subn(r'(msgid "Log in"\nmsgstr )"[^"]+"', r'\1""', po)
     assert n == 1
     (locale / "django.po").write_text(po, encoding="utf-8")
-    subprocess.run(["msgfmt", "-o", str(locale / "django.mo"), str(locale / "django.po")], check=True)
+    mo, po_path = str(locale / "django.mo"), str(locale / "django.po")
+    subprocess.run(["msgfmt", "-o", mo, po_path], check=True)
     with override_settings(LOCALE_PATHS=[tmp_path]):
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = "bn"
         body = client.get(reverse("login")).content.decode()
