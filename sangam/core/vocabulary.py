@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 import pycountry
 from django import forms
 from django.db import models
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 
 
@@ -121,6 +121,23 @@ def language_name(code):
 def language_names(codes):
     """A stored comma-separated list of codes as names, for pages."""
     return ", ".join(language_name(c.strip()) for c in (codes or "").split(",") if c.strip())
+
+
+def editable_language_name(code):
+    """A code's name to put back in a form field: the reader's name for it
+    when that reads back as the same code, else the English one (an Odia
+    reader's "ବଙ୍ଗଳା" is not one Sangam can read back; "Bengali" is)."""
+    name = language_name(code)
+    if normalise_language(name) == code:
+        return name
+    with override("en"):
+        return language_name(code)
+
+
+def editable_language_names(codes):
+    """A stored comma-separated list of codes as names a form reads back."""
+    names = (editable_language_name(c.strip()) for c in (codes or "").split(",") if c.strip())
+    return ", ".join(names)
 
 
 def language_list(text):
