@@ -60,10 +60,11 @@ format: $(TEST_STAMP)
 	$(VENV)/bin/ruff format sangam tests benchmarks
 	$(VENV)/bin/ruff check --fix sangam tests benchmarks
 
-# Regenerate and compile translations (needs GNU gettext).
+# Regenerate and compile the catalogue of every language in settings.LANGUAGES
+# (needs GNU gettext), then list what is left to translate (scripts/untranslated).
 messages: $(STAMP)
-	cd sangam && ../$(VENV)/bin/sangam makemessages -l hi --no-obsolete
-	cd sangam && ../$(VENV)/bin/sangam compilemessages
+	$(VENV)/bin/sangam catalogues update
+	scripts/untranslated
 
 clean:
 	rm -rf $(VENV) var

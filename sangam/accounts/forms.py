@@ -7,10 +7,12 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import SYSTEM
 from sangam.core.forms import Form, TextLimits
+from sangam.core.vocabulary import interface_languages
 
 
 class LoginForm(Form):
@@ -27,7 +29,7 @@ class CodeForm(Form):
 
 
 class LanguageForm(Form):
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language"), choices=interface_languages)
 
 
 class TokenForm(Form):
@@ -44,6 +46,11 @@ class SangamPasswordResetForm(TextLimits, PasswordResetForm):
             for u in User.objects.restrict(SYSTEM).filter(email__iexact=email, is_active=True)
             if u.has_usable_password()
         )
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        # In her language, not in the language of the page the reset was asked on.
+        with translation.override(context["user"].language or settings.LANGUAGE_CODE):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class ThrottledPasswordChangeForm(TextLimits, PasswordChangeForm):
@@ -85,6 +92,12 @@ class InviteForm(Form):
         label=_("E-mail"), help_text=_("The invitation link is sent here."), max_length=254
     )
     role = forms.ChoiceField(label=_("Role"))
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=interface_languages,
+        required=False,
+        help_text=_("Sangam and its e-mails, the invitation first, reach her in this language."),
+    )
 
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)

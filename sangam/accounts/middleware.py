@@ -12,8 +12,15 @@ class UserLanguageMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
+            try:
+                language = translation.get_supported_language_variant(user.language)
+            except LookupError:
+                # A language no longer offered: the browser's choice
+                # (LocaleMiddleware) stands rather than untranslated pages.
+                language = None
+            if language:
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
         return self.get_response(request)
 
 

@@ -3,7 +3,6 @@ import secrets
 from datetime import timedelta
 
 import pyotp
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -14,6 +13,7 @@ from sangam.core.access import SYSTEM, AccessPaths, RestrictedQuerySet, system_c
 from sangam.core.crypto import EncryptedField
 from sangam.core.models import ChangeLoggedModel
 from sangam.core.roles import OVERSIGHT_ROLES, TWO_FACTOR_ROLES
+from sangam.core.vocabulary import interface_languages
 
 
 class UserManager(DjangoUserManager):
@@ -32,7 +32,7 @@ class User(AbstractUser):
     contact details are personal data: queries are restricted like any other."""
 
     language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+        _("language"), max_length=8, choices=interface_languages, default="en"
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
 

@@ -137,10 +137,11 @@ def _check_grantable(rank, role):
         raise Refused(_("You cannot give a role above your own."))
 
 
-def invite(manager, agency, *, username, email, role, first_name="", last_name=""):
+def invite(manager, agency, *, username, email, role, first_name="", last_name="", language=""):
     """A new account in ``agency`` with ``role`` and no password yet: she
     sets her password from the invitation and her second factor at her
-    first login. Returns the user; ``send_invitation`` mails the link."""
+    first login. Returns the user; ``send_invitation`` mails the link in
+    her ``language`` (Sangam's default language if none is given)."""
     rank = manager_rank(manager, agency)
     if not rank:
         raise Refused(_("You do not manage the people of this agency."))
@@ -157,6 +158,7 @@ def invite(manager, agency, *, username, email, role, first_name="", last_name="
             password=None,
             first_name=first_name,
             last_name=last_name,
+            language=language or settings.LANGUAGE_CODE,
         )
         Membership.objects.create(
             user=user, agency=agency, role=role, created_by=None if manager is SYSTEM else manager

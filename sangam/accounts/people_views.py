@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -80,7 +81,12 @@ def agency_people(request, pk):
 @login_required
 def invite(request, pk):
     agency = _agency(request, pk)
-    form = InviteForm(request.POST or None, roles=people.grantable_roles(request.user, agency))
+    form = InviteForm(
+        request.POST or None,
+        roles=people.grantable_roles(request.user, agency),
+        # Most often she works in the language of the one inviting her.
+        initial={"language": translation.get_language()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             # One transaction: if the e-mail cannot go, no account is left behind.

@@ -28,7 +28,7 @@ from sangam.cases.models import (
 )
 from sangam.core.access import SYSTEM
 from sangam.core.forms import Form, ModelForm
-from sangam.core.vocabulary import language_list, normalise_language
+from sangam.core.vocabulary import editable_language_names, language_list, normalise_language
 
 
 class SurvivorForm(VersionedForm):
@@ -74,6 +74,8 @@ class SurvivorForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["languages"].help_text = _("Separate with commas: Bengali, Hindi")
         if self.instance.pk:
+            # Stored as codes ("ben,hin"), shown as names ("Bengali, Hindi").
+            self.initial["languages"] = editable_language_names(self.instance.languages)
             self.initial["aliases_text"] = "\n".join(self.instance.aliases or [])
             self.initial["documents_held"] = [
                 k for k, v in (self.instance.documents or {}).items() if v == "held"

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 import pycountry
 from django import forms
 from django.db import models
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 
 
@@ -86,6 +86,26 @@ def _iso639_catalogue(language):
     )
 
 
+# Sangam's own languages (settings.LANGUAGES) in their own script, as the
+# language switch offers them: a reader finds hers whatever the page is in.
+AUTONYMS = {
+    "en": "English", "hi": "हिन्दी", "bn": "বাংলা", "or": "ଓଡ଼ିଆ", "as": "অসমীয়া",
+    "mr": "मराठी", "ta": "தமிழ்", "te": "తెలుగు",
+}  # fmt: skip
+
+
+def autonym(code):
+    """The name of one of Sangam's languages in its own script ("bn" → "বাংলা")."""
+    return AUTONYMS.get(code, code)
+
+
+def interface_languages():
+    """settings.LANGUAGES with each language named in its own script."""
+    from django.conf import settings
+
+    return [(code, autonym(code)) for code, _name in settings.LANGUAGES]
+
+
 def language_name(code):
     """The name of a stored language code in the reader's language ("ben" →
     "Bengali", "बँगाली"); text that is not a known code is shown as it is."""
@@ -101,6 +121,23 @@ def language_name(code):
 def language_names(codes):
     """A stored comma-separated list of codes as names, for pages."""
     return ", ".join(language_name(c.strip()) for c in (codes or "").split(",") if c.strip())
+
+
+def editable_language_name(code):
+    """A code's name to put back in a form field: the reader's name for it
+    when that reads back as the same code, else the English one (an Odia
+    reader's "ବଙ୍ଗଳା" is not one Sangam can read back; "Bengali" is)."""
+    name = language_name(code)
+    if normalise_language(name) == code:
+        return name
+    with override("en"):
+        return language_name(code)
+
+
+def editable_language_names(codes):
+    """A stored comma-separated list of codes as names a form reads back."""
+    names = (editable_language_name(c.strip()) for c in (codes or "").split(",") if c.strip())
+    return ", ".join(names)
 
 
 def language_list(text):

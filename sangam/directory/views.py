@@ -250,11 +250,13 @@ def stale(request):
 
 
 def printable(request, state, district=None):
-    """The directory of a state or district as a PDF, in English or Hindi."""
+    """The directory of a state or district as a PDF in any of Sangam's
+    languages (?lang=bn), by default the reader's."""
     state = get_object_or_404(State, code=state)
     district = get_object_or_404(District, code=district, state=state) if district else None
-    language = request.GET.get("lang") or translation.get_language()
-    language = "hi" if language == "hi" else "en"
+    language = request.GET.get("lang")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language()
     services = (
         Service.objects.filter(state=state, status=Service.Status.ACTIVE)
         .select_related("organization", "district")

@@ -13,7 +13,7 @@ from sangam.agencies.forms import VersionedForm
 from sangam.core.access import SYSTEM
 from sangam.core.forms import Form, ModelForm
 from sangam.core.imports import UploadForm
-from sangam.core.vocabulary import language_name, normalise_language
+from sangam.core.vocabulary import editable_language_name, normalise_language
 from sangam.geography.models import State
 from sangam.prevention import jobcheck
 from sangam.prevention.indicators import INDICATORS
@@ -242,7 +242,7 @@ class MissingPersonForm(VillageChoiceMixin, VersionedForm):
         # Stored as a code of the one language vocabulary, shown by its name.
         self.fields["language"].help_text = _("For example Bengali, Hindi, Odia.")
         if self.instance.language:
-            self.initial["language"] = language_name(self.instance.language)
+            self.initial["language"] = editable_language_name(self.instance.language)
 
     def clean_language(self):
         text = self.cleaned_data["language"].strip()

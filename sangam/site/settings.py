@@ -189,8 +189,23 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("hi", _("Hindi"))]
+# Each needs a catalogue in sangam/locale and its own-script name in
+# core/vocabulary.py AUTONYMS (docs/development/languages.md).
+LANGUAGES = [
+    ("en", _("English")),
+    ("hi", _("Hindi")),
+    ("bn", _("Bengali")),
+    ("or", _("Odia")),
+    ("as", _("Assamese")),
+    ("mr", _("Marathi")),
+    ("ta", _("Tamil")),
+    ("te", _("Telugu")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Numbers in the Indian grouping (1,23,45,678) in every language, and the
+# date formats Django lacks for Assamese and Odia: sangam/formats/<code>/.
+FORMAT_MODULE_PATH = ["sangam.formats"]
+USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True

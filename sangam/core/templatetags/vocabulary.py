@@ -10,3 +10,13 @@ register = template.Library()
 @register.filter
 def language_names(codes):
     return vocabulary.language_names(codes)
+
+
+@register.filter
+def language_name(code):
+    return vocabulary.language_name(code)
+
+
+@register.filter
+def autonym(code):
+    return vocabulary.autonym(code)
