@@ -20,6 +20,7 @@ from sangam.cases.api import router as cases_router
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.directory.api import router as hsds_router
 from sangam.geography.api import router as geography_router
+from sangam.justice.api import router as justice_router
 from sangam.matching.api import router as matching_router
 from sangam.referrals.api import router as referrals_router
 from sangam.site.middleware import BAD_VALUE
@@ -112,3 +113,4 @@ api.add_router("/hsds/", hsds_router)
 api.add_router("/cases/", cases_router)
 api.add_router("/", referrals_router)
 api.add_router("/matching/", matching_router)
+api.add_router("/justice/", justice_router)

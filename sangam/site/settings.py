@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "sangam.cases",
     "sangam.matching",
     "sangam.prevention",
+    "sangam.justice",
     "sangam.audit",
     "sangam.jobs",
     "sangam.demo",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("cases/", include("sangam.cases.urls")),
     path("matching/", include("sangam.matching.urls")),
     path("prevention/", include("sangam.prevention.urls")),
+    path("justice/", include("sangam.justice.urls")),
     path("geography/", include("sangam.geography.urls")),
     path("audit/", include("sangam.audit.urls")),
     path("jobs/", include("sangam.jobs.urls")),

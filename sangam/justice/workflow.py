@@ -1,0 +1,135 @@
+"""What may happen to a criminal case and a rescue, by whom, and what it
+records. Each change is one transaction and ends by recomputing the clocks
+it moves (clocks.py). The forms have checked the dates against the law's
+order; here the writer's right is checked (the records are saved only by
+an agency that holds them)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sangam.cases import workflow as cases_workflow
+from sangam.core.access import allowed_to_create
+from sangam.core.workflow import Refused
+from sangam.justice import clocks
+from sangam.justice.models import (
+    ChargedSection,
+    CriminalCase,
+    Rescue,
+    RescuedPerson,
+)
+
+
+def needs_ahtu(case):
+    """A case with a trafficking section not yet sent to the AHTU."""
+    return case.ahtu_id is None and any(
+        s.offence.trafficking for s in case.sections.all() if s.dropped_on is None
+    )
+
+
+@transaction.atomic
+def register_fir(user, case, offences, victims):
+    if not allowed_to_create(user, CriminalCase, agency=case.police_station):
+        raise ValidationError({"police_station": _("You may only register an FIR of your own station.")})
+    case.created_by = user
+    case.investigating_officer = case.investigating_officer or user
+    case.save()
+    case.victims.set(victims)
+    day = case.fir_date
+    for offence in offences:
+        ChargedSection.objects.create(case=case, offence=offence, added_on=day, created_by=user)
+    clocks.for_case(case, user)
+    return case
+
+
+def _save_case(case, expected_version, user):
+    case.save_checked(expected_version)
+    clocks.for_case(case, user)
+
+
+@transaction.atomic
+def add_section(user, case, offence, added_on, *, expected_version):
+    ChargedSection.objects.create(case=case, offence=offence, added_on=added_on, created_by=user)
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def drop_section(user, case, section, dropped_on, reason, *, expected_version):
+    section.dropped_on = dropped_on
+    section.dropped_reason = reason.strip()
+    section.save()
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def send_to_ahtu(user, case, ahtu, sent_on, *, expected_version):
+    case.ahtu, case.sent_to_ahtu_on = ahtu, sent_on
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def transfer(user, case, station, on, *, expected_version):
+    if case.transferred_to_id:
+        raise Refused(_("This Zero FIR has already been transferred."))
+    case.transferred_to, case.transferred_on = station, on
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def record_progress(user, case, data, *, expected_version):
+    for name in ("chargesheet_on", "victim_informed_on", "pocso_reported_at"):
+        setattr(case, name, data[name])
+    case.cognizance_on, case.child_evidence_on = data["cognizance_on"], data["child_evidence_on"]
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def save_accused(user, case, accused, *, expected_version=None):
+    if accused._state.adding:
+        accused.case, accused.created_by = case, user
+        accused.save()
+    else:
+        accused.save_checked(expected_version)
+    clocks.for_case(case, user)
+    return accused
+
+
+# --- Rescue -----------------------------------------------------------------
+
+
+@transaction.atomic
+def record_rescue(user, rescue, participants):
+    if not allowed_to_create(user, Rescue, agency=rescue.lead_agency):
+        raise ValidationError({"lead_agency": _("You may only record a rescue your agency led.")})
+    rescue.created_by = user
+    rescue.save()
+    rescue.participants.set([a for a in participants if a.pk != rescue.lead_agency_id])
+    return rescue
+
+
+@transaction.atomic
+def add_rescued(user, rescue, *, estimated_age, survivor=None, new=None):
+    """Record a person rescued: ``survivor`` already registered, or ``new``
+    (an unsaved Survivor) registered now with her case at the lead agency."""
+    if survivor is None:
+        new.estimated_age = estimated_age
+        new.age_recorded_on = rescue.at.date()
+        new.cwc_involved = estimated_age < 18
+        new.full_clean()
+        cases_workflow.register_survivor(
+            user, rescue.lead_agency, new, note=_("Rescued in %(rescue)s") % {"rescue": rescue}
+        )
+        survivor = new
+    person = RescuedPerson.objects.create(
+        rescue=rescue, survivor=survivor, estimated_age=estimated_age, created_by=user
+    )
+    clocks.for_rescued(person, user)
+    return person
+
+
+@transaction.atomic
+def record_production(user, person, *, expected_version):
+    person.save_checked(expected_version)
+    clocks.for_rescued(person, user)
+    return person
+
