@@ -12,6 +12,10 @@ from sangam.justice.models import Clock, ClockKind, MaxPunishment, start_of
 from sangam.justice.reference import clock_rules
 
 
+def _by(user):
+    return None if user is SYSTEM else user
+
+
 def _grave(offence, threshold):
     """Punishable with death, life or at least ``threshold`` years."""
     if offence.max_punishment in (MaxPunishment.DEATH, MaxPunishment.LIFE):
@@ -115,13 +119,9 @@ def _rewrite(existing, wanted, user, **subject):
 
 def for_case(case, user=SYSTEM):
     existing = Clock.objects.restrict(SYSTEM).filter(case=case)
-    _rewrite(list(existing), wanted_for_case(case), _creator(user), case=case)
+    _rewrite(list(existing), wanted_for_case(case), _by(user), case=case)
 
 
 def for_rescued(person, user=SYSTEM):
     existing = Clock.objects.restrict(SYSTEM).filter(rescued=person)
-    _rewrite(list(existing), wanted_for_rescued(person), _creator(user), rescued=person)
-
-
-def _creator(user):
-    return None if user is SYSTEM else user
+    _rewrite(list(existing), wanted_for_rescued(person), _by(user), rescued=person)

@@ -150,9 +150,7 @@ class DropSectionForm(CaseForm):
 
     def clean(self):
         data = super().clean()
-        section = self.case.sections.filter(
-            pk=data.get("charged"), dropped_on__isnull=True
-        ).first()
+        section = self.case.sections.filter(pk=data.get("charged"), dropped_on__isnull=True).first()
         if section is None:
             self.add_error(None, _("This section is not charged in this case."))
         elif data.get("dropped_on") and data["dropped_on"] < section.added_on:
@@ -357,7 +355,8 @@ class RescueForm(VersionedForm):
         if all(sexes) and Sex.FEMALE not in sexes:
             # ITPA s.15(2): at least one of the two witnesses is a woman.
             self.add_error(
-                "witness_two_sex", _("At least one of the two witnesses must be a woman (ITPA s.15).")
+                "witness_two_sex",
+                _("At least one of the two witnesses must be a woman (ITPA s.15)."),
             )
         return data
 

@@ -82,9 +82,7 @@ class Offence(ReferenceRow):
     in_camera = models.BooleanField(_("sexual offence tried in camera"), default=False)
     pocso = models.BooleanField(_("POCSO offence"), default=False)
     # BNSS 193(2): rape (BNS 64-71) and POCSO 4/6/8/10 investigated in 2 months.
-    two_month_investigation = models.BooleanField(
-        _("investigation within 2 months"), default=False
-    )
+    two_month_investigation = models.BooleanField(_("investigation within 2 months"), default=False)
     # A special Act's section is chargeable only from the Act's commencement.
     commenced_on = models.DateField(_("in force from"), null=True, blank=True)
 
@@ -252,9 +250,7 @@ class RescuedPerson(PersonalDataModel):
     rescue, and when she was produced where the law says."""
 
     rescue = models.ForeignKey(Rescue, on_delete=models.CASCADE, related_name="persons")
-    survivor = models.ForeignKey(
-        "cases.Survivor", on_delete=models.PROTECT, related_name="rescues"
-    )
+    survivor = models.ForeignKey("cases.Survivor", on_delete=models.PROTECT, related_name="rescues")
     estimated_age = models.PositiveSmallIntegerField(_("estimated age at the rescue"))
     produced_before_magistrate_at = models.DateTimeField(
         _("produced before the magistrate"), null=True, blank=True
@@ -527,7 +523,7 @@ class Clock(PersonalDataModel):
         return reverse("justice:case", args=[self.case_id])
 
     def state(self, now=None):
-        """"met", "missed", "at_risk" (a week or less left) or "running"."""
+        """ "met", "missed", "at_risk" (a week or less left) or "running"."""
         now = now or timezone.now()
         if self.met_at is not None:
             return "met" if self.met_at <= self.due_at else "missed"

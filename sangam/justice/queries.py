@@ -90,5 +90,3 @@ def get_rescued_for_user(user, pk, action="view"):
 
 def my_agency_ids(user):
     return [m.agency_id for m in user.active_memberships()]
-
-

@@ -18,6 +18,7 @@ from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.core.workflow import Refused
 from sangam.justice import queries, workflow
 from sangam.justice.forms import (
+    POLICE,
     AccusedForm,
     AHTUForm,
     DropSectionForm,
@@ -27,7 +28,6 @@ from sangam.justice.forms import (
     RescuedPersonForm,
     RescueForm,
     SectionForm,
-    POLICE,
     TransferForm,
     writing_agencies,
 )
@@ -165,7 +165,9 @@ def _drop_section(user, case, form):
 
 def _send_to_ahtu(user, case, form):
     data = form.cleaned_data
-    workflow.send_to_ahtu(user, case, data["ahtu"], data["sent_on"], expected_version=data["version"])
+    workflow.send_to_ahtu(
+        user, case, data["ahtu"], data["sent_on"], expected_version=data["version"]
+    )
 
 
 def _transfer(user, case, form):
@@ -176,7 +178,9 @@ def _transfer(user, case, form):
 
 
 def _progress(user, case, form):
-    workflow.record_progress(user, case, form.cleaned_data, expected_version=form.cleaned_data["version"])
+    workflow.record_progress(
+        user, case, form.cleaned_data, expected_version=form.cleaned_data["version"]
+    )
 
 
 def _add_accused(user, case, form):
@@ -318,7 +322,9 @@ def production(request, pk):
     if form.is_valid():
         try:
             workflow.record_production(
-                request.user, form.save(commit=False), expected_version=form.cleaned_data["version"] or 0
+                request.user,
+                form.save(commit=False),
+                expected_version=form.cleaned_data["version"] or 0,
             )
         except EditConflict:
             _conflict(request)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sangam.cases import workflow as cases_workflow
-from sangam.core.access import allowed_to_create
+from sangam.core.access import SYSTEM, allowed_to_create
 from sangam.core.workflow import Refused
 from sangam.justice import clocks
 from sangam.justice.models import (
@@ -18,6 +18,11 @@ from sangam.justice.models import (
     Rescue,
     RescuedPerson,
 )
+
+
+def _by(user):
+    """The user a record names as its writer (none when Sangam itself writes)."""
+    return None if user is SYSTEM else user
 
 
 def needs_ahtu(case):
@@ -30,14 +35,18 @@ def needs_ahtu(case):
 @transaction.atomic
 def register_fir(user, case, offences, victims):
     if not allowed_to_create(user, CriminalCase, agency=case.police_station):
-        raise ValidationError({"police_station": _("You may only register an FIR of your own station.")})
-    case.created_by = user
-    case.investigating_officer = case.investigating_officer or user
+        raise ValidationError(
+            {"police_station": _("You may only register an FIR of your own station.")}
+        )
+    case.created_by = _by(user)
+    case.investigating_officer = case.investigating_officer or _by(user)
     case.save()
     case.victims.set(victims)
     day = case.fir_date
     for offence in offences:
-        ChargedSection.objects.create(case=case, offence=offence, added_on=day, created_by=user)
+        ChargedSection.objects.create(
+            case=case, offence=offence, added_on=day, created_by=_by(user)
+        )
     clocks.for_case(case, user)
     return case
 
@@ -49,7 +58,9 @@ def _save_case(case, expected_version, user):
 
 @transaction.atomic
 def add_section(user, case, offence, added_on, *, expected_version):
-    ChargedSection.objects.create(case=case, offence=offence, added_on=added_on, created_by=user)
+    ChargedSection.objects.create(
+        case=case, offence=offence, added_on=added_on, created_by=_by(user)
+    )
     _save_case(case, expected_version, user)
 
 
@@ -86,7 +97,7 @@ def record_progress(user, case, data, *, expected_version):
 @transaction.atomic
 def save_accused(user, case, accused, *, expected_version=None):
     if accused._state.adding:
-        accused.case, accused.created_by = case, user
+        accused.case, accused.created_by = case, _by(user)
         accused.save()
     else:
         accused.save_checked(expected_version)
@@ -101,7 +112,7 @@ def save_accused(user, case, accused, *, expected_version=None):
 def record_rescue(user, rescue, participants):
     if not allowed_to_create(user, Rescue, agency=rescue.lead_agency):
         raise ValidationError({"lead_agency": _("You may only record a rescue your agency led.")})
-    rescue.created_by = user
+    rescue.created_by = _by(user)
     rescue.save()
     rescue.participants.set([a for a in participants if a.pk != rescue.lead_agency_id])
     return rescue
@@ -121,7 +132,7 @@ def add_rescued(user, rescue, *, estimated_age, survivor=None, new=None):
         )
         survivor = new
     person = RescuedPerson.objects.create(
-        rescue=rescue, survivor=survivor, estimated_age=estimated_age, created_by=user
+        rescue=rescue, survivor=survivor, estimated_age=estimated_age, created_by=_by(user)
     )
     clocks.for_rescued(person, user)
     return person
@@ -132,4 +143,3 @@ def record_production(user, person, *, expected_version):
     person.save_checked(expected_version)
     clocks.for_rescued(person, user)
     return person
-

@@ -67,6 +67,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"demo restorations: {seed_restoration()} new")
                 duplicates = registers.find_duplicate_survivors()
                 self.stdout.write(f"demo possible duplicates: {duplicates}")
+                from sangam.demo.justice import seed_justice
+
+                self.stdout.write(f"demo criminal cases: {seed_justice()} new")
             if scale:
                 self._scale(scale, out, seed)
 
