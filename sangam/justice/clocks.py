@@ -8,7 +8,14 @@ section dropped) goes, a new one is made, the rest keep their escalation.
 """
 
 from sangam.core.access import SYSTEM
-from sangam.justice.models import Clock, ClockKind, MaxPunishment, start_of
+from sangam.justice.models import (
+    Accused,
+    ChargedSection,
+    Clock,
+    ClockKind,
+    MaxPunishment,
+    start_of,
+)
 from sangam.justice.reference import clock_rules
 
 
@@ -29,7 +36,8 @@ def _at(day):
 
 def wanted_for_case(case):
     """[(kind, accused, started, met, responsible)] the law sets for ``case``."""
-    sections = [s.offence for s in case.sections.all() if s.dropped_on is None]
+    charged = ChargedSection.objects.restrict(SYSTEM).filter(case=case, dropped_on__isnull=True)
+    sections = [s.offence for s in charged.select_related("offence")]
     rules = clock_rules(case.fir_date)
     investigating = case.investigating_agency
     chargesheet = _at(case.chargesheet_on)
@@ -42,7 +50,9 @@ def wanted_for_case(case):
             if any(_grave(o, threshold) for o in sections)
             else ClockKind.DEFAULT_BAIL_SHORT
         )
-        for accused in case.accused.all():
+        for accused in Accused.objects.restrict(SYSTEM).filter(
+            case=case, arrested_at__isnull=False
+        ):
             if accused.arrested_at:
                 wanted.append((kind, accused, accused.arrested_at, chargesheet, investigating))
     if any(o.two_month_investigation for o in sections):

@@ -10,10 +10,17 @@ from django.utils.translation import gettext_lazy as _
 from sangam.agencies.forms import VersionedForm
 from sangam.agencies.models import Agency, AgencyType
 from sangam.cases.models import Survivor
-from sangam.core.access import ADD, memberships_granted
+from sangam.core.access import ADD, SYSTEM, memberships_granted
 from sangam.core.forms import Form
 from sangam.core.vocabulary import Sex
-from sangam.justice.models import Accused, CriminalCase, Offence, Rescue, RescuedPerson
+from sangam.justice.models import (
+    Accused,
+    ChargedSection,
+    CriminalCase,
+    Offence,
+    Rescue,
+    RescuedPerson,
+)
 from sangam.justice.reference import offences_in_force
 
 WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -105,6 +112,11 @@ class FIRForm(VersionedForm):
         return data
 
 
+def _charged(case):
+    """The sections charged now (the form's case is one the user may change)."""
+    return ChargedSection.objects.restrict(SYSTEM).filter(case=case, dropped_on__isnull=True)
+
+
 class CaseForm(Form):
     """Forms about one case take it, to check dates against its FIR."""
 
@@ -137,7 +149,7 @@ class SectionForm(CaseForm):
             except forms.ValidationError as exc:
                 self.add_error("section", exc)
             else:
-                charged = self.case.sections.filter(dropped_on__isnull=True)
+                charged = _charged(self.case)
                 if charged.filter(offence=data["offence"]).exists():
                     self.add_error("section", _("This section is already charged."))
         return data
@@ -383,7 +395,8 @@ class RescuedPersonForm(Form):
         data = super().clean()
         if not data.get("survivor") and not (data.get("name") or "").strip():
             self.add_error("name", _("Give her name, or choose her record."))
-        if data.get("survivor") and self.rescue.persons.filter(survivor=data["survivor"]).exists():
+        persons = RescuedPerson.objects.restrict(SYSTEM).filter(rescue=self.rescue)
+        if data.get("survivor") and persons.filter(survivor=data["survivor"]).exists():
             self.add_error("survivor", _("She is already recorded in this rescue."))
         return data
 

@@ -102,7 +102,8 @@ def _case_page(request, case, bound=None):
         "accused": accused,
         "may_see_accused": queries.may_see_accused(user),
         "victims": victims,
-        "hidden_victims": case.victims.count() - len(victims),
+        "hidden_victims": CriminalCase.victims.through.objects.filter(criminalcase=case).count()
+        - len(victims),
         "clocks": list(queries.clocks_of(user, case=case)),
         "now": timezone.now(),
         "may_change": may_change,

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sangam.cases import workflow as cases_workflow
-from sangam.core.access import SYSTEM, allowed_to_create
+from sangam.core.access import SYSTEM, allowed_to_create, system_context
 from sangam.core.workflow import Refused
 from sangam.justice import clocks
 from sangam.justice.models import (
@@ -27,9 +27,10 @@ def _by(user):
 
 def needs_ahtu(case):
     """A case with a trafficking section not yet sent to the AHTU."""
-    return case.ahtu_id is None and any(
-        s.offence.trafficking for s in case.sections.all() if s.dropped_on is None
-    )
+    if case.ahtu_id is not None:
+        return False
+    charged = ChargedSection.objects.restrict(SYSTEM).filter(case=case, dropped_on__isnull=True)
+    return charged.filter(offence__trafficking=True).exists()
 
 
 @transaction.atomic
@@ -41,7 +42,8 @@ def register_fir(user, case, offences, victims):
     case.created_by = _by(user)
     case.investigating_officer = case.investigating_officer or _by(user)
     case.save()
-    case.victims.set(victims)
+    with system_context():  # the victims were chosen from what the user may see
+        case.victims.set(victims)
     day = case.fir_date
     for offence in offences:
         ChargedSection.objects.create(

@@ -42,8 +42,8 @@ def world(reference):
     dl_ngo = make_agency("IN-DL", "South", name="NGO Delhi (synthetic)")
     users = {
         "police": make_user("police", Role.POLICE_OFFICER, station),
-        "ahtu": make_user("ahtu", Role.POLICE_OFFICER, ahtu),
-        "cwc": make_user("cwc", Role.CWC_MEMBER, cwc),
+        "ahtu_officer": make_user("ahtu", Role.POLICE_OFFICER, ahtu),
+        "cwc_member": make_user("cwc", Role.CWC_MEMBER, cwc),
         "prosecutor": make_user("prosecutor", Role.PUBLIC_PROSECUTOR, pp),
         "caseworker": make_user("caseworker", Role.CASEWORKER, ngo),
         "legal": make_user("legal", Role.LEGAL_SERVICES_OFFICER, dlsa),
