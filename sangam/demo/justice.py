@@ -4,8 +4,8 @@
   the NGO's own survivor, two are registered at the rescue; all three were
   before the CWC within 24 hours, the social investigation reports are in,
   the CWC's final orders are running;
-- its FIR at the Sadar police station under BNS 143 and ITPA 5 (booked as
-  kidnapping first, that section since dropped), sent to the AHTU, with the
+- its FIR registered by the AHTU (notified as a police station) under BNS
+  143 and ITPA 5 (booked as kidnapping first, that section since dropped), with the
   public prosecutor's office: one accused arrested, whose 90-day
   default-bail date is in 5 days, one absconding; the NGO's survivor
   consented to legal agencies and the NGO following the case;
@@ -26,7 +26,7 @@ from sangam.cases.forms import ConsentForm
 from sangam.cases.models import Survivor
 from sangam.core.access import SYSTEM
 from sangam.justice import workflow
-from sangam.justice.models import Accused, CriminalCase, Rescue
+from sangam.justice.models import Accused, ChargedSection, CriminalCase, Rescue
 from sangam.justice.reference import offences_in_force
 
 GIRLS = [("Rupa Sarkar (synthetic)", 16), ("Jharna Das (synthetic)", 14)]
@@ -85,9 +85,9 @@ def seed_justice():
         workflow.record_production(police, person, expected_version=person.version)
 
     fir_at = rescued_at + timedelta(hours=3)
-    station = _agency(district, AgencyType.POLICE_STATION)
+    # AHTUs are notified as police stations: this one registered the FIR.
     case = CriminalCase(
-        police_station=station,
+        police_station=ahtu,
         fir_number="DEMO-0042/2026",
         fir_at=fir_at,
         cctns_reference="DEMO-CCTNS-WB-0042",
@@ -100,7 +100,7 @@ def seed_justice():
     workflow.register_fir(
         police, case, _offences(day, "BNS 137", "BNS 143"), [p.survivor for p in persons]
     )
-    kidnapping = case.sections.get(offence__section="137")
+    kidnapping = ChargedSection.objects.restrict(SYSTEM).get(case=case, offence__section="137")
     workflow.drop_section(
         police,
         case,
