@@ -100,7 +100,7 @@ class ClockOut(Schema):
         return obj.rule.source
 
 
-class CaseOut(Schema):
+class CriminalCaseOut(Schema):
     id: int
     version: int
     fir_number: str
@@ -117,7 +117,7 @@ class CaseOut(Schema):
     victim_informed_on: date | None
 
 
-class CaseDetail(CaseOut):
+class CriminalCaseDetail(CriminalCaseOut):
     needs_ahtu: bool
     sections: list[SectionOut]
     clocks: list[ClockOut]
@@ -185,28 +185,28 @@ class AccusedChangeIn(AccusedIn):
 
 def _case_detail(user, case):
     return {
-        **CaseOut.from_orm(case).dict(),
+        **CriminalCaseOut.from_orm(case).dict(),
         "needs_ahtu": workflow.needs_ahtu(case),
         "sections": list(case.sections.all()),
         "clocks": list(queries.clocks_of(user, case=case)),
     }
 
 
-@router.get("/cases", response=list[CaseOut])
+@router.get("/cases", response=list[CriminalCaseOut])
 @paginate(Pagination)
 def case_list(request):
     """Criminal cases the caller may see, newest FIR first."""
     return queries.cases(request.auth).order_by("-fir_at", "-pk")
 
 
-@router.get("/cases/{criminalcase_id}", response=CaseDetail)
+@router.get("/cases/{criminalcase_id}", response=CriminalCaseDetail)
 def case_read(request, criminalcase_id: int):
     case = queries.get_case_for_user(request.auth, criminalcase_id)
     log.record_view(case)
     return _case_detail(request.auth, case)
 
 
-@router.post("/cases", response={201: CaseDetail})
+@router.post("/cases", response={201: CriminalCaseDetail})
 def case_create(request, payload: FIRIn):
     """Register an FIR with its sections (as in force on the FIR date)."""
     user = request.auth
@@ -232,7 +232,7 @@ def _case_change(request, case_id, form_class, payload):
     return case, form.cleaned_data
 
 
-@router.post("/cases/{criminalcase_id}/sections", response=CaseDetail)
+@router.post("/cases/{criminalcase_id}/sections", response=CriminalCaseDetail)
 def section_add(request, criminalcase_id: int, payload: SectionIn):
     """Charge a further section (it must be in force on the FIR date)."""
     case, data = _case_change(request, criminalcase_id, SectionForm, payload)
@@ -242,7 +242,7 @@ def section_add(request, criminalcase_id: int, payload: SectionIn):
     return _case_detail(request.auth, queries.get_case_for_user(request.auth, case.pk))
 
 
-@router.post("/cases/{criminalcase_id}/ahtu", response=CaseDetail)
+@router.post("/cases/{criminalcase_id}/ahtu", response=CriminalCaseDetail)
 def ahtu(request, criminalcase_id: int, payload: AHTUIn):
     case, data = _case_change(request, criminalcase_id, AHTUForm, payload)
     workflow.send_to_ahtu(
@@ -251,7 +251,7 @@ def ahtu(request, criminalcase_id: int, payload: AHTUIn):
     return _case_detail(request.auth, queries.get_case_for_user(request.auth, case.pk))
 
 
-@router.post("/cases/{criminalcase_id}/progress", response=CaseDetail)
+@router.post("/cases/{criminalcase_id}/progress", response=CriminalCaseDetail)
 def progress(request, criminalcase_id: int, payload: ProgressIn):
     """The chargesheet and the other dates that stop the case's clocks. Every
     date is sent each time (a missing one is cleared)."""
