@@ -450,3 +450,14 @@ class ProductionForm(VersionedForm):
             elif value and value > timezone.localdate():
                 self.add_error(name, NOT_IN_FUTURE)
         return data
+
+
+class ReviewForm(Form):
+    """Closing a "booked as missing only" review: what the AHTU did."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    outcome = forms.CharField(
+        label=_("What was done"),
+        help_text=_("The sections added to her case, or why none apply."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

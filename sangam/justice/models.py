@@ -462,6 +462,66 @@ class Accused(PersonalDataModel):
         return reverse("justice:accused", args=[self.pk])
 
 
+# --- "Booked as missing only" ----------------------------------------------
+
+
+class SectionReview(PersonalDataModel):
+    """A task for the AHTU of either district: a missing-person report was
+    confirmed as a survivor whose account records exploitation, and no
+    police case of hers charges a trafficking section. Raised by Sangam when
+    the match is confirmed (signals.py); closed by an officer who reviewed."""
+
+    match = models.OneToOneField(
+        "matching.CandidateMatch", on_delete=models.CASCADE, related_name="section_review"
+    )
+    survivor = models.ForeignKey("cases.Survivor", on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(
+        CriminalCase,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("her police case"),
+    )
+    home_ahtu = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("AHTU where she went missing"),
+    )
+    found_ahtu = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("AHTU where she was found"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    outcome = EncryptedField(_("what was done"), blank=True)
+
+    access_paths = AccessPaths(
+        owner="created_by",
+        agency=("home_ahtu", "found_ahtu"),
+        district=("home_ahtu__district", "found_ahtu__district"),
+        state=("home_ahtu__state", "found_ahtu__state"),
+    )
+
+    class Meta:
+        ordering = ["reviewed_at", "-created_at"]
+
+    def __str__(self):
+        return f"REV-{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("justice:review", args=[self.pk])
+
+
 # --- Clocks -----------------------------------------------------------------
 
 

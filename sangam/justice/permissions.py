@@ -39,6 +39,8 @@ GRANTS = {
     },
     # A rescue is seen by the agencies that took part and the CWC its
     # children were produced before, which records what it did.
+    # "Booked as missing only": the AHTUs of both districts.
+    "justice.sectionreview": {Role.POLICE_OFFICER: {"view": "agency", "change": "agency"}},
     "justice.rescue": {
         Role.POLICE_OFFICER: WRITE,
         Role.CWC_MEMBER: READ,

@@ -12,6 +12,7 @@ from sangam.justice.models import (
     CriminalCase,
     Rescue,
     RescuedPerson,
+    SectionReview,
 )
 
 CASE_RELATED = ("police_station", "ahtu", "transferred_to", "prosecution", "investigating_officer")
@@ -90,3 +91,16 @@ def get_rescued_for_user(user, pk, action="view"):
 
 def my_agency_ids(user):
     return [m.agency_id for m in user.active_memberships()]
+
+
+def open_reviews(user):
+    return SectionReview.objects.restrict(user, "view").filter(reviewed_at__isnull=True)
+
+
+def get_review_for_user(user, pk, action="view"):
+    return get_object_or_404(
+        SectionReview.objects.restrict(user, action).select_related(
+            "home_ahtu", "found_ahtu", "case", "match__missing_person"
+        ),
+        pk=pk,
+    )

@@ -19,4 +19,5 @@ urlpatterns = [
     path("rescues/<int:pk>/", views.rescue_detail, name="rescue"),
     path("rescues/<int:pk>/persons/", views.rescued_add, name="rescued_add"),
     path("rescued/<int:pk>/production/", views.production, name="production"),
+    path("reviews/<int:pk>/", views.review, name="review"),
 ]

@@ -27,11 +27,19 @@ from sangam.justice.forms import (
     ProgressForm,
     RescuedPersonForm,
     RescueForm,
+    ReviewForm,
     SectionForm,
     TransferForm,
     writing_agencies,
 )
-from sangam.justice.models import Accused, Clock, CriminalCase, Rescue, RescuedPerson
+from sangam.justice.models import (
+    Accused,
+    Clock,
+    CriminalCase,
+    Rescue,
+    RescuedPerson,
+    SectionReview,
+)
 
 
 @login_required
@@ -41,6 +49,7 @@ def justice_list(request):
     rescues = list(queries.rescues(request.user).order_by("-at", "-pk")[:10])
     clocks = list(queries.due_for(request.user, queries.my_agency_ids(request.user))[:25])
     context = {
+        "reviews": list(queries.open_reviews(request.user)[:25]),
         "page": page,
         "rescues": rescues,
         "clocks": clocks,
@@ -342,3 +351,36 @@ def clocks(request):
     due = queries.due_for(request.user, queries.my_agency_ids(request.user))
     page = Paginator(due, 50).get_page(request.GET.get("page"))
     return render(request, "justice/clocks.html", {"page": page, "now": timezone.now()})
+
+
+@login_required
+def review(request, pk):
+    """A "booked as missing only" task: the AHTU reviews the sections."""
+    found = queries.get_review_for_user(request.user, pk)
+    log.record_view(found)
+    may_change = queries.open_reviews(request.user).filter(pk=pk).exists() and (
+        SectionReview.objects.restrict(request.user, "change").filter(pk=pk).exists()
+    )
+    form = ReviewForm(request.POST or None, initial={"version": found.version})
+    if request.method == "POST":
+        if not may_change:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                workflow.close_review(
+                    request.user,
+                    found,
+                    form.cleaned_data["outcome"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except EditConflict:
+                form.add_error(None, EDIT_CONFLICT)
+            else:
+                return redirect(found)
+    visible_case = found.case_id and queries.cases(request.user).filter(pk=found.case_id).exists()
+    context = {
+        "review": found,
+        "form": form if may_change else None,
+        "case": found.case if visible_case else None,
+    }
+    return render(request, "justice/review.html", context)

@@ -6,9 +6,12 @@ an agency that holds them)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sangam.agencies.models import Agency, AgencyType
 from sangam.cases import workflow as cases_workflow
+from sangam.cases.models import Case, Intake
 from sangam.core.access import SYSTEM, allowed_to_create, system_context
 from sangam.core.workflow import Refused
 from sangam.justice import clocks
@@ -17,6 +20,7 @@ from sangam.justice.models import (
     CriminalCase,
     Rescue,
     RescuedPerson,
+    SectionReview,
 )
 
 
@@ -145,3 +149,59 @@ def record_production(user, person, *, expected_version):
     person.save_checked(expected_version)
     clocks.for_rescued(person, user)
     return person
+
+
+# --- "Booked as missing only" ----------------------------------------------
+
+
+def _ahtu_of(district_id):
+    if district_id is None:
+        return None
+    return Agency.objects.filter(
+        type=AgencyType.AHTU, district_id=district_id, is_active=True
+    ).first()
+
+
+def records_exploitation(survivor):
+    intake = Intake.objects.restrict(SYSTEM).filter(survivor=survivor).first()
+    return intake is not None and (
+        intake.trafficking_status == "actual" or bool(intake.exploitation_types)
+    )
+
+
+def review_if_booked_as_missing(candidate, user):
+    """Task the AHTUs of both districts when her account records exploitation
+    and none of her police cases charges a trafficking section."""
+    survivor = candidate.survivor
+    if not records_exploitation(survivor):
+        return None
+    cases = CriminalCase.objects.restrict(SYSTEM).filter(victims=survivor)
+    charged = ChargedSection.objects.restrict(SYSTEM).filter(
+        case__in=cases, dropped_on__isnull=True, offence__trafficking=True
+    )
+    if charged.exists():
+        return None
+    home = _ahtu_of(candidate.missing_person.district_id)
+    serving = Case.objects.restrict(SYSTEM).filter(survivor=survivor).order_by("-opened_on")
+    found = _ahtu_of(serving.values_list("agency__district", flat=True).first())
+    if home is None and found is None:
+        return None
+    review, _created = SectionReview.objects.restrict(SYSTEM).get_or_create(
+        match=candidate,
+        defaults={
+            "survivor": survivor,
+            "case": cases.order_by("-fir_at").first(),
+            "home_ahtu": home,
+            "found_ahtu": found if found != home else None,
+            "created_by": _by(user),
+        },
+    )
+    return review
+
+
+@transaction.atomic
+def close_review(user, review, outcome, *, expected_version):
+    review.reviewed_at, review.reviewed_by = timezone.now(), _by(user)
+    review.outcome = outcome.strip()
+    review.save_checked(expected_version)
+    return review
