@@ -356,6 +356,7 @@ class RescueForm(VersionedForm):
             else Agency.objects.none()
         )
         self.fields["participants"].required = False
+        self.fields["lead_agency"].initial = lead.pk if lead else None
         self.fields["district"].initial = lead.district_id if lead else None
 
     def clean_at(self):

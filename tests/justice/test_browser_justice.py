@@ -73,7 +73,7 @@ def test_from_rescue_to_chargesheet_with_the_laws_clocks(browser, live_server, t
     expect(page.locator("#needs-ahtu")).to_be_visible()
 
     page.get_by_text("Add an accused").click()
-    page.get_by_label("Name", exact=True).fill("Accused Browser (synthetic)")
+    page.locator("#id_name").fill("Accused Browser (synthetic)")
     page.get_by_label("Role alleged").select_option("recruiter")
     arrested = now - timedelta(hours=2)
     page.get_by_label("Arrested at").fill(when(arrested))
