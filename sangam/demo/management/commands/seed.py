@@ -59,6 +59,10 @@ class Command(BaseCommand):
                 from sangam.demo.registers import seed_registers
 
                 self.stdout.write(f"demo register entries: {seed_registers()} new")
+                # Before matching runs, so that its first run scores the rescued girls.
+                from sangam.demo.justice import seed_justice
+
+                self.stdout.write(f"demo criminal cases: {seed_justice()} new")
                 from sangam.demo.restoration import seed_found, seed_restoration
                 from sangam.matching import registers
 
@@ -67,9 +71,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"demo restorations: {seed_restoration()} new")
                 duplicates = registers.find_duplicate_survivors()
                 self.stdout.write(f"demo possible duplicates: {duplicates}")
-                from sangam.demo.justice import seed_justice
-
-                self.stdout.write(f"demo criminal cases: {seed_justice()} new")
             if scale:
                 self._scale(scale, out, seed)
 
