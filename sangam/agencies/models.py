@@ -31,7 +31,6 @@ class AgencyType(models.TextChoices):
     HEALTH_DMHP = "health_dmhp", _("Health / District Mental Health Programme")
     LABOUR_DEPARTMENT = "labour_department", _("Labour department")
     PROSECUTION = "prosecution", _("Prosecution (public prosecutor's office)")
-    DISTRICT_COURT = "district_court", _("District and Sessions Court")
     OTHER = "other", _("Other")
 
 

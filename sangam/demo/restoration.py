@@ -82,8 +82,9 @@ def seed_found():
     )  # fmt: skip
     intake = Intake(
         narrative="Synthetic account: found at a railway station in Kolkata, placed in "
-        "the girls' home by CWC order; says she is from a village near Chanchal.",
-        language="ben", trafficking_status="suspected",
+        "the girls' home by CWC order; says she is from a village near Chanchal "
+        "and was made to work in a house without pay.",
+        language="ben", trafficking_status="suspected", exploitation_types=["domestic_servitude"],
     )  # fmt: skip
     workflow.register_survivor(home_worker, home, survivor, intake=intake)
     consent = _valid(ConsentForm({

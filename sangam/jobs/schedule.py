@@ -6,6 +6,8 @@ from sangam.jobs.scheduler import At, Entry
 SCHEDULE = [
     # Escalates unanswered referrals, reminds senders of external ones.
     Entry("referrals remind", At(minute=5)),
+    # The law's clocks that ran out (production, chargesheet): once, to the agency.
+    Entry("justice remind", At(minute=15)),
     # Missed migrant check-ins: alerts, then escalation to block and AHTU.
     Entry("prevention checkins", At(hour=5, minute=0)),
     # Case owners and counsellors: follow-ups due or overdue.

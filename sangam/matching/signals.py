@@ -9,8 +9,14 @@ thousand survivors is one run, not a thousand. ``on_saved`` also takes a
 batch of ids (``ids=``) for imports that write rows without saving models."""
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from sangam.matching.tasks import match_all_task, match_new_task
+
+# What matching sends: a reviewer confirmed ``candidate`` (a missing-person
+# report and a survivor are the same person); sent inside the decision's
+# transaction, with ``candidate`` and ``user``.
+match_confirmed = Signal()
 
 # Which side of the linkage each register is.
 SIDES = {"prevention.missingperson": "missing_ids", "cases.survivor": "survivor_ids"}

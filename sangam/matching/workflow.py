@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from sangam.core.access import SYSTEM
 from sangam.matching.models import CandidateMatch, Restoration, Review
+from sangam.matching.signals import match_confirmed
 from sangam.prevention.models import MissingPerson
 
 
@@ -38,6 +39,7 @@ def decide(candidate, user, confirmed, reason):
         reviewed_by=user,
         reviewed_at=timezone.now(),
     )
+    match_confirmed.send(sender=CandidateMatch, candidate=candidate, user=user)
     if is_child(candidate):
         return Restoration.objects.create(match=candidate, created_by=user)
     return None

@@ -21,6 +21,7 @@ from sangam.compensation.api import router as compensation_router
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.directory.api import router as hsds_router
 from sangam.geography.api import router as geography_router
+from sangam.justice.api import router as justice_router
 from sangam.matching.api import router as matching_router
 from sangam.referrals.api import router as referrals_router
 from sangam.site.middleware import BAD_VALUE
@@ -114,3 +115,4 @@ api.add_router("/cases/", cases_router)
 api.add_router("/", referrals_router)
 api.add_router("/matching/", matching_router)
 api.add_router("/compensation/", compensation_router)
+api.add_router("/justice/", justice_router)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sangam.matching",
     "sangam.prevention",
     "sangam.compensation",
+    "sangam.justice",
     "sangam.audit",
     "sangam.jobs",
     "sangam.demo",

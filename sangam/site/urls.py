@@ -19,6 +19,7 @@ urlpatterns = [
     path("matching/", include("sangam.matching.urls")),
     path("prevention/", include("sangam.prevention.urls")),
     path("compensation/", include("sangam.compensation.urls")),
+    path("justice/", include("sangam.justice.urls")),
     path("geography/", include("sangam.geography.urls")),
     path("audit/", include("sangam.audit.urls")),
     path("jobs/", include("sangam.jobs.urls")),

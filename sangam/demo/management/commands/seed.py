@@ -62,6 +62,10 @@ class Command(BaseCommand):
                 from sangam.demo.bonded import seed_bonded_labour
 
                 self.stdout.write(f"demo bonded labour and legal aid: {seed_bonded_labour()}")
+                # Before matching runs, so that its first run scores the rescued girls.
+                from sangam.demo.justice import seed_justice
+
+                self.stdout.write(f"demo criminal cases: {seed_justice()} new")
                 from sangam.demo.restoration import seed_found, seed_restoration
                 from sangam.matching import registers
 

@@ -1,0 +1,198 @@
+"""Demo justice records, made through the same workflow as the pages:
+
+- a Malda rescue of three girls led by the AHTU (the NGO took part): one is
+  the NGO's own survivor, two are registered at the rescue; all three were
+  before the CWC within 24 hours, the social investigation reports are in,
+  the CWC's final orders are running;
+- its FIR registered by the AHTU (notified as a police station) under BNS
+  143 and ITPA 5 (booked as kidnapping first, that section since dropped), with the
+  public prosecutor's office: one accused arrested, whose 90-day
+  default-bail date is in 5 days, one absconding; the NGO's survivor
+  consented to legal agencies and the NGO following the case;
+- a South Delhi case with its chargesheet filed in time and cognizance
+  taken, awaiting trial.
+
+Idempotent; every name marked synthetic. Dates are relative to today."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from sangam.accounts.models import User
+from sangam.agencies.models import Agency, AgencyType
+from sangam.cases import workflow as cases_workflow
+from sangam.cases.forms import ConsentForm
+from sangam.cases.models import Survivor
+from sangam.core.access import SYSTEM
+from sangam.justice import workflow
+from sangam.justice.models import Accused, ChargedSection, CriminalCase, Rescue
+from sangam.justice.reference import offences_in_force
+
+GIRLS = [("Rupa Sarkar (synthetic)", 16), ("Jharna Das (synthetic)", 14)]
+
+
+def _agency(district, kind):
+    return Agency.objects.filter(district=district, type=kind).order_by("pk").first()
+
+
+def _offences(on, *codes):
+    found = {f"{o.act} {o.section}": o for o in offences_in_force(on)}
+    return [found[c] for c in codes]
+
+
+@transaction.atomic
+def seed_justice():
+    police = User.objects.restrict(SYSTEM).filter(username="demo.police").first()
+    worker = User.objects.restrict(SYSTEM).filter(username="demo.caseworker").first()
+    if police is None or worker is None or Rescue.objects.restrict(SYSTEM).exists():
+        return 0
+    ahtu = police.active_memberships()[0].agency
+    ngo = worker.active_memberships()[0].agency
+    district = ahtu.district
+    now = timezone.now().replace(second=0, microsecond=0)
+    rescued_at = now - timedelta(days=85, hours=2)
+
+    rescue = workflow.record_rescue(
+        police,
+        Rescue(
+            lead_agency=ahtu,
+            source=Rescue.Source.NGO,
+            source_note="Synthetic: the NGO heard of girls kept in a house near the station.",
+            at=rescued_at,
+            district=district,
+            place="Synthetic: a rented house behind the bus stand",
+            witness_one="Anjali Witness (synthetic)",
+            witness_one_sex="female",
+            witness_two="Bikash Witness (synthetic)",
+            witness_two_sex="male",
+        ),
+        [ngo],
+    )
+    own = Survivor.objects.restrict(SYSTEM).filter(cases__agency=ngo, estimated_age=15).first()
+    persons = []
+    if own is not None:
+        persons.append(workflow.add_rescued(police, rescue, estimated_age=15, survivor=own))
+    for name, age in GIRLS:
+        new = Survivor(name=name, sex="female", languages="ben", origin_district=district)
+        new.origin_state_id = district.state_id
+        persons.append(workflow.add_rescued(police, rescue, estimated_age=age, new=new))
+    cwc = _agency(district, AgencyType.CWC)
+    for person in persons:
+        person.cwc = cwc
+        person.produced_before_cwc_at = rescued_at + timedelta(hours=20)
+        person.sir_on = (rescued_at + timedelta(days=14)).date()
+        workflow.record_production(police, person, expected_version=person.version)
+
+    fir_at = rescued_at + timedelta(hours=3)
+    # AHTUs are notified as police stations: this one registered the FIR.
+    case = CriminalCase(
+        police_station=ahtu,
+        fir_number="DEMO-0042/2026",
+        fir_at=fir_at,
+        cctns_reference="DEMO-CCTNS-WB-0042",
+        rescue=rescue,
+        ahtu=ahtu,
+        sent_to_ahtu_on=fir_at.date(),
+        prosecution=_agency(district, AgencyType.PROSECUTION),
+    )
+    day = timezone.localtime(fir_at).date()
+    workflow.register_fir(
+        police, case, _offences(day, "BNS 137", "BNS 143"), [p.survivor for p in persons]
+    )
+    kidnapping = ChargedSection.objects.restrict(SYSTEM).get(case=case, offence__section="137")
+    workflow.drop_section(
+        police,
+        case,
+        kidnapping,
+        day + timedelta(days=3),
+        "Synthetic: the girls were sold, not only taken; trafficking applies.",
+        expected_version=case.version,
+    )
+    workflow.add_section(
+        police,
+        case,
+        _offences(day, "ITPA 5")[0],
+        day + timedelta(days=3),
+        expected_version=case.version,
+    )
+    workflow.save_accused(
+        police,
+        case,
+        Accused(
+            name="Accused Placement Agent (synthetic)",
+            aliases=["Dada (synthetic)"],
+            phones=["+91 99999 00042"],
+            role=Accused.Role.PLACEMENT_AGENT,
+            arrested_at=rescued_at + timedelta(hours=1),
+        ),
+    )
+    workflow.save_accused(
+        police,
+        case,
+        Accused(
+            name="Accused House Owner (synthetic)",
+            role=Accused.Role.BROTHEL_KEEPER,
+            absconding=True,
+        ),
+    )
+    if own is not None:
+        _consent_to_follow_the_case(worker, own)
+    return 1 + _seed_delhi()
+
+
+def _consent_to_follow_the_case(worker, survivor):
+    form = ConsentForm({
+        "given_by": "guardian", "manner": "in_person", "language": "ben",
+        "purpose": "Following the police case and legal aid", "witness": "Caseworker (synthetic)",
+        "agency_types": [AgencyType.NGO, AgencyType.DLSA, AgencyType.CWC],
+        "categories": ["legal"],
+    })  # fmt: skip
+    if not form.is_valid():  # the demo's own data: a broken form is a bug here
+        raise ValueError(form.errors.as_json())
+    cases_workflow.record_consent(worker, survivor, form)
+
+
+def _seed_delhi():
+    station = Agency.objects.filter(
+        type=AgencyType.POLICE_STATION, state__code="IN-DL", name__endswith="(demo)"
+    ).first()
+    if station is None:
+        return 0
+    fir_at = timezone.now().replace(second=0, microsecond=0) - timedelta(days=420)
+    day = timezone.localtime(fir_at).date()
+    case = workflow.register_fir(
+        SYSTEM,
+        CriminalCase(
+            police_station=station,
+            fir_number="DEMO-0917/2025",
+            fir_at=fir_at,
+            ahtu=_agency(station.district_id, AgencyType.AHTU),
+            sent_to_ahtu_on=day,
+            prosecution=_agency(station.district_id, AgencyType.PROSECUTION),
+        ),
+        _offences(day, "BNS 143", "BNS 144"),
+        [],
+    )
+    workflow.save_accused(
+        SYSTEM,
+        case,
+        Accused(
+            name="Accused Employer (synthetic)",
+            role=Accused.Role.EMPLOYER,
+            arrested_at=fir_at + timedelta(days=1),
+        ),
+    )
+    workflow.record_progress(
+        SYSTEM,
+        case,
+        {
+            "chargesheet_on": day + timedelta(days=75),
+            "victim_informed_on": day + timedelta(days=40),
+            "pocso_reported_at": None,
+            "cognizance_on": day + timedelta(days=90),
+            "child_evidence_on": None,
+        },
+        expected_version=case.version,
+    )
+    return 1

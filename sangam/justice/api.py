@@ -1,0 +1,475 @@
+"""Justice in the API, mounted under /api/justice/: criminal cases (FIR,
+sections, AHTU, progress), their accused (police and prosecution only),
+rescues with the persons rescued and their production, and the clocks the
+caller's agencies must meet. The same restricted look-ups as the pages
+(404 for unknown and forbidden alike), the same forms (422 by the field),
+and the version a change started from (409 when someone saved since)."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from sangam.audit import log
+from sangam.cases.models import Survivor
+from sangam.core.params import Pagination
+from sangam.core.workflow import Refused
+from sangam.justice import queries, workflow
+from sangam.justice.forms import (
+    POLICE,
+    AccusedForm,
+    AHTUForm,
+    FIRForm,
+    ProductionForm,
+    ProgressForm,
+    RescuedPersonForm,
+    RescueForm,
+    SectionForm,
+    writing_agencies,
+)
+from sangam.justice.models import CriminalCase, Rescue
+
+router = Router(tags=["justice"])
+
+
+def _invalid(form):
+    raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+
+
+class SectionOut(Schema):
+    id: int
+    section: str
+    title: str
+    trafficking: bool
+    pocso: bool
+    in_camera: bool
+    added_on: date
+    dropped_on: date | None
+
+    @staticmethod
+    def resolve_section(obj):
+        return str(obj.offence)
+
+    @staticmethod
+    def resolve_title(obj):
+        return obj.offence.title
+
+    @staticmethod
+    def resolve_trafficking(obj):
+        return obj.offence.trafficking
+
+    @staticmethod
+    def resolve_pocso(obj):
+        return obj.offence.pocso
+
+    @staticmethod
+    def resolve_in_camera(obj):
+        return obj.offence.in_camera
+
+
+class ClockOut(Schema):
+    id: int
+    kind: str
+    label: str
+    due_at: datetime
+    met_at: datetime | None
+    state: str
+    days_left: int
+    responsible_id: int
+    source: str
+    case_id: int | None
+    accused_id: int | None
+    rescued_id: int | None
+
+    @staticmethod
+    def resolve_label(obj):
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_state(obj):
+        return obj.state()
+
+    @staticmethod
+    def resolve_days_left(obj):
+        return obj.days_left()
+
+    @staticmethod
+    def resolve_source(obj):
+        return obj.rule.source
+
+
+class CriminalCaseOut(Schema):
+    id: int
+    version: int
+    fir_number: str
+    fir_at: datetime
+    police_station_id: int
+    zero_fir: bool
+    transferred_to_id: int | None
+    transferred_on: date | None
+    cctns_reference: str
+    ahtu_id: int | None
+    sent_to_ahtu_on: date | None
+    chargesheet_on: date | None
+    cognizance_on: date | None
+    victim_informed_on: date | None
+
+
+class CriminalCaseDetail(CriminalCaseOut):
+    needs_ahtu: bool
+    sections: list[SectionOut]
+    clocks: list[ClockOut]
+
+
+class FIRIn(Schema):
+    police_station: int
+    fir_number: str
+    fir_at: datetime
+    zero_fir: bool = False
+    cctns_reference: str = ""
+    sections: list[str]
+    victims: list[int] = []
+
+
+class SectionIn(Schema):
+    version: int
+    section: str
+    added_on: date
+
+
+class AHTUIn(Schema):
+    version: int
+    ahtu: int
+    sent_on: date
+
+
+class ProgressIn(Schema):
+    version: int
+    chargesheet_on: date | None = None
+    victim_informed_on: date | None = None
+    pocso_reported_at: datetime | None = None
+    cognizance_on: date | None = None
+    child_evidence_on: date | None = None
+
+
+class AccusedOut(Schema):
+    id: int
+    version: int
+    case_id: int
+    name: str
+    aliases: list[str]
+    phones: list[str]
+    role: str
+    arrested_at: datetime | None
+    absconding: bool
+    bail_on: date | None
+    bail: str
+
+
+class AccusedIn(Schema):
+    name: str
+    role: str
+    aliases: list[str] = []
+    phones: list[str] = []
+    arrested_at: datetime | None = None
+    absconding: bool = False
+    bail_on: date | None = None
+    bail: str = ""
+
+
+class AccusedChangeIn(AccusedIn):
+    version: int
+
+
+def _case_detail(user, case):
+    return {
+        **CriminalCaseOut.from_orm(case).dict(),
+        "needs_ahtu": workflow.needs_ahtu(case),
+        "sections": list(case.sections.all()),
+        "clocks": list(queries.clocks_of(user, case=case)),
+    }
+
+
+@router.get("/cases", response=list[CriminalCaseOut])
+@paginate(Pagination)
+def case_list(request):
+    """Criminal cases the caller may see, newest FIR first."""
+    return queries.cases(request.auth).order_by("-fir_at", "-pk")
+
+
+@router.get("/cases/{criminalcase_id}", response=CriminalCaseDetail)
+def case_read(request, criminalcase_id: int):
+    case = queries.get_case_for_user(request.auth, criminalcase_id)
+    log.record_view(case)
+    return _case_detail(request.auth, case)
+
+
+@router.post("/cases", response={201: CriminalCaseDetail})
+def case_create(request, payload: FIRIn):
+    """Register an FIR with its sections (as in force on the FIR date)."""
+    user = request.auth
+    if not writing_agencies(user, CriminalCase, POLICE).exists():
+        raise HttpError(403, "You may not register an FIR.")
+    data = payload.dict()
+    form = FIRForm(
+        {**data, "fir_at": data["fir_at"].isoformat(), "zero_fir": data["zero_fir"] or ""},
+        user=user,
+    )
+    if not form.is_valid():
+        _invalid(form)
+    clean = form.cleaned_data
+    case = workflow.register_fir(user, form.save(commit=False), clean["offences"], clean["victims"])
+    return 201, _case_detail(user, queries.get_case_for_user(user, case.pk))
+
+
+def _case_change(request, case_id, form_class, payload):
+    case = queries.get_case_for_user(request.auth, case_id, "change")
+    form = form_class(payload.dict(exclude_none=True), case=case)
+    if not form.is_valid():
+        _invalid(form)
+    return case, form.cleaned_data
+
+
+@router.post("/cases/{criminalcase_id}/sections", response=CriminalCaseDetail)
+def section_add(request, criminalcase_id: int, payload: SectionIn):
+    """Charge a further section (it must be in force on the FIR date)."""
+    case, data = _case_change(request, criminalcase_id, SectionForm, payload)
+    workflow.add_section(
+        request.auth, case, data["offence"], data["added_on"], expected_version=data["version"]
+    )
+    return _case_detail(request.auth, queries.get_case_for_user(request.auth, case.pk))
+
+
+@router.post("/cases/{criminalcase_id}/ahtu", response=CriminalCaseDetail)
+def ahtu(request, criminalcase_id: int, payload: AHTUIn):
+    case, data = _case_change(request, criminalcase_id, AHTUForm, payload)
+    workflow.send_to_ahtu(
+        request.auth, case, data["ahtu"], data["sent_on"], expected_version=data["version"]
+    )
+    return _case_detail(request.auth, queries.get_case_for_user(request.auth, case.pk))
+
+
+@router.post("/cases/{criminalcase_id}/progress", response=CriminalCaseDetail)
+def progress(request, criminalcase_id: int, payload: ProgressIn):
+    """The chargesheet and the other dates that stop the case's clocks. Every
+    date is sent each time (a missing one is cleared)."""
+    case = queries.get_case_for_user(request.auth, criminalcase_id, "change")
+    data = payload.dict()
+    if data["pocso_reported_at"]:
+        data["pocso_reported_at"] = data["pocso_reported_at"].isoformat()
+    form = ProgressForm({k: v for k, v in data.items() if v is not None}, case=case)
+    if not form.is_valid():
+        _invalid(form)
+    try:
+        workflow.record_progress(
+            request.auth, case, form.cleaned_data, expected_version=form.cleaned_data["version"]
+        )
+    except Refused as exc:
+        raise HttpError(409, str(exc)) from None
+    return _case_detail(request.auth, queries.get_case_for_user(request.auth, case.pk))
+
+
+def _accused_form(payload, case, instance=None):
+    data = payload.dict()
+    data["aliases_text"] = "\n".join(data.pop("aliases"))
+    data["phones_text"] = "\n".join(data.pop("phones"))
+    if data["arrested_at"]:
+        data["arrested_at"] = data["arrested_at"].isoformat()
+    data = {k: v for k, v in data.items() if v is not None and v is not False}
+    form = AccusedForm(data, case=case, instance=instance)
+    if not form.is_valid():
+        _invalid(form)
+    return form
+
+
+@router.get("/cases/{criminalcase_id}/accused", response=list[AccusedOut])
+def accused_list(request, criminalcase_id: int):
+    """Police and prosecution only; anyone else gets 404."""
+    if not queries.may_see_accused(request.auth):
+        raise HttpError(404, "Not found.")
+    case = queries.get_case_for_user(request.auth, criminalcase_id)
+    accused = list(queries.accused_of(request.auth, case))
+    if accused:
+        log.record_list(type(accused[0]), [a.pk for a in accused])
+    return accused
+
+
+@router.post("/cases/{criminalcase_id}/accused", response={201: AccusedOut})
+def accused_add(request, criminalcase_id: int, payload: AccusedIn):
+    case = queries.get_case_for_user(request.auth, criminalcase_id, "change")
+    if not queries.may_see_accused(request.auth):
+        raise HttpError(404, "Not found.")
+    form = _accused_form(payload, case)
+    return 201, workflow.save_accused(request.auth, case, form.save(commit=False))
+
+
+@router.get("/accused/{accused_id}", response=AccusedOut)
+def accused_read(request, accused_id: int):
+    accused = queries.get_accused_for_user(request.auth, accused_id)
+    log.record_view(accused)
+    return accused
+
+
+@router.put("/accused/{accused_id}", response=AccusedOut)
+def accused_change(request, accused_id: int, payload: AccusedChangeIn):
+    """Arrest, bail, absconding: the arrest starts the default-bail clock."""
+    accused = queries.get_accused_for_user(request.auth, accused_id, "change")
+    form = _accused_form(payload, accused.case, instance=accused)
+    return workflow.save_accused(
+        request.auth, accused.case, form.save(commit=False), expected_version=payload.version
+    )
+
+
+# --- Rescues ----------------------------------------------------------------
+
+
+class RescuedOut(Schema):
+    id: int
+    version: int
+    survivor_id: int
+    estimated_age: int
+    is_minor: bool
+    produced_before_magistrate_at: datetime | None
+    custody_ended_at: datetime | None
+    cwc_id: int | None
+    produced_before_cwc_at: datetime | None
+    sir_on: date | None
+    cwc_order_on: date | None
+    clocks: list[ClockOut]
+
+    @staticmethod
+    def resolve_clocks(obj):
+        return getattr(obj, "clocks_seen", [])
+
+
+class RescueOut(Schema):
+    id: int
+    version: int
+    lead_agency_id: int
+    source: str
+    at: datetime
+    district_id: int
+    place: str
+    witness_one: str
+    witness_one_sex: str
+    witness_two: str
+    witness_two_sex: str
+    persons: list[RescuedOut]
+
+
+class RescueIn(Schema):
+    lead_agency: int
+    participants: list[int] = []
+    source: str
+    source_note: str = ""
+    at: datetime
+    district: int
+    place: str
+    witness_one: str
+    witness_one_sex: str
+    witness_two: str
+    witness_two_sex: str
+
+
+class RescuedIn(Schema):
+    survivor: int | None = None
+    name: str = ""
+    sex: str = "female"
+    estimated_age: int
+    languages: str = ""
+
+
+class ProductionIn(Schema):
+    version: int
+    produced_before_magistrate_at: datetime | None = None
+    custody_ended_at: datetime | None = None
+    cwc: int | None = None
+    produced_before_cwc_at: datetime | None = None
+    sir_on: date | None = None
+    cwc_order_on: date | None = None
+
+
+def _rescue_out(user, rescue):
+    persons = list(queries.persons_of(user, rescue))
+    by_person = {}
+    for clock in queries.clocks_of(user, rescued__rescue=rescue):
+        by_person.setdefault(clock.rescued_id, []).append(clock)
+    for person in persons:
+        person.clocks_seen = by_person.get(person.pk, [])
+    out = RescueOut.from_orm(rescue).dict(exclude={"persons"})
+    return {**out, "persons": persons}
+
+
+@router.get("/rescues/{rescue_id}", response=RescueOut)
+def rescue_read(request, rescue_id: int):
+    rescue = queries.get_rescue_for_user(request.auth, rescue_id)
+    log.record_view(rescue)
+    return _rescue_out(request.auth, rescue)
+
+
+@router.post("/rescues", response={201: RescueOut})
+def rescue_create(request, payload: RescueIn):
+    """A rescue needs two witnesses, one a woman (ITPA s.15)."""
+    user = request.auth
+    if not writing_agencies(user, Rescue, POLICE).exists():
+        raise HttpError(403, "You may not record a rescue.")
+    data = payload.dict()
+    data["at"] = data["at"].isoformat()
+    form = RescueForm(data, user=user)
+    if not form.is_valid():
+        _invalid(form)
+    rescue = workflow.record_rescue(
+        user, form.save(commit=False), form.cleaned_data["participants"]
+    )
+    return 201, _rescue_out(user, rescue)
+
+
+@router.post("/rescues/{rescue_id}/persons", response={201: RescueOut})
+def rescued_add(request, rescue_id: int, payload: RescuedIn):
+    """A person rescued: her record, or a new survivor registered now."""
+    rescue = queries.get_rescue_for_user(request.auth, rescue_id, "change")
+    data = {k: v for k, v in payload.dict().items() if v is not None}
+    form = RescuedPersonForm(data, user=request.auth, rescue=rescue)
+    if not form.is_valid():
+        _invalid(form)
+    clean = form.cleaned_data
+    new = None
+    if clean["survivor"] is None:
+        new = Survivor(name=clean["name"].strip(), sex=clean["sex"], languages=clean["languages"])
+    workflow.add_rescued(
+        request.auth,
+        rescue,
+        estimated_age=clean["estimated_age"],
+        survivor=clean["survivor"],
+        new=new,
+    )
+    return 201, _rescue_out(request.auth, rescue)
+
+
+@router.put("/rescued/{rescuedperson_id}/production", response=RescuedOut)
+def production(request, rescuedperson_id: int, payload: ProductionIn):
+    """When she was produced before the magistrate or the CWC, and the CWC's
+    report and order: each stops a clock. Every field is sent each time."""
+    person = queries.get_rescued_for_user(request.auth, rescuedperson_id, "change")
+    data = {
+        k: (v.isoformat() if isinstance(v, datetime) else v)
+        for k, v in payload.dict().items()
+        if v is not None
+    }
+    form = ProductionForm(data, instance=person)
+    if not form.is_valid():
+        _invalid(form)
+    person = workflow.record_production(
+        request.auth, form.save(commit=False), expected_version=payload.version
+    )
+    person.clocks_seen = list(queries.clocks_of(request.auth, rescued=person))
+    return person
+
+
+@router.get("/clocks", response=list[ClockOut])
+@paginate(Pagination)
+def clocks(request):
+    """Open clocks the caller's agencies must meet, soonest first."""
+    return queries.due_for(request.auth, queries.my_agency_ids(request.auth))

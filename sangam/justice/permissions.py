@@ -1,0 +1,56 @@
+"""Grants for justice records.
+
+The police station or AHTU holding a case writes it; the prosecution it is
+sent to reads it. The DLSA, the CWC and the DCPU read cases of their
+district, and the agencies serving a victim read hers, only as far as her
+consent to their kind of agency covers the "legal" category (the access
+engine adds that condition). The accused are police and prosecution
+records: no other role holds a grant, so anyone else gets 404. Clocks are
+read by the agency that must meet them and the case's agencies; they are
+written only by Sangam (clocks.py). District officials get figures only.
+"""
+
+from sangam.core.roles import Role
+
+WRITE = {"view": "agency", "add": "agency", "change": "agency"}
+READ = {"view": "agency"}
+DISTRICT = {"view": "jurisdiction"}
+CONSENT = {"view": "consent"}
+
+CASE = {
+    Role.POLICE_OFFICER: WRITE,
+    Role.PUBLIC_PROSECUTOR: READ,
+    Role.LEGAL_SERVICES_OFFICER: DISTRICT,
+    Role.CWC_MEMBER: DISTRICT,
+    Role.DCPU_OFFICER: DISTRICT,
+    Role.CASEWORKER: CONSENT,
+    Role.COUNSELLOR: CONSENT,
+    Role.SUPERVISOR: CONSENT,
+}
+
+GRANTS = {
+    "justice.criminalcase": CASE,
+    "justice.chargedsection": CASE,
+    "justice.accused": {Role.POLICE_OFFICER: WRITE, Role.PUBLIC_PROSECUTOR: READ},
+    "justice.clock": {
+        Role.POLICE_OFFICER: READ,
+        Role.PUBLIC_PROSECUTOR: READ,
+        Role.CWC_MEMBER: READ,
+    },
+    # A rescue is seen by the agencies that took part and the CWC its
+    # children were produced before, which records what it did.
+    # "Booked as missing only": the AHTUs of both districts.
+    "justice.sectionreview": {Role.POLICE_OFFICER: {"view": "agency", "change": "agency"}},
+    "justice.rescue": {
+        Role.POLICE_OFFICER: WRITE,
+        Role.CWC_MEMBER: READ,
+        Role.CASEWORKER: READ,
+        Role.SUPERVISOR: READ,
+    },
+    "justice.rescuedperson": {
+        Role.POLICE_OFFICER: WRITE,
+        Role.CWC_MEMBER: {"view": "agency", "change": "agency"},
+        Role.CASEWORKER: READ,
+        Role.SUPERVISOR: READ,
+    },
+}

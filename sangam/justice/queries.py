@@ -1,0 +1,106 @@
+"""Restricted look-ups of justice records shared by the pages and the API:
+unknown and forbidden alike are 404."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from sangam.core.access import can
+from sangam.justice.models import (
+    Accused,
+    ChargedSection,
+    Clock,
+    CriminalCase,
+    Rescue,
+    RescuedPerson,
+    SectionReview,
+)
+
+CASE_RELATED = ("police_station", "ahtu", "transferred_to", "prosecution", "investigating_officer")
+
+
+def cases(user, action="view"):
+    return CriminalCase.objects.restrict(user, action).select_related(*CASE_RELATED)
+
+
+def get_case_for_user(user, pk, action="view"):
+    """The case with its sections (as the user may see them) or 404."""
+    sections = ChargedSection.objects.restrict(user, "view").select_related(
+        "offence", "offence__version"
+    )
+    return get_object_or_404(
+        cases(user, action).prefetch_related(Prefetch("sections", queryset=sections)), pk=pk
+    )
+
+
+def accused_of(user, case, action="view"):
+    """The case's accused the user may see: none for anyone but police and
+    prosecution (no grant)."""
+    return Accused.objects.restrict(user, action).filter(case=case)
+
+
+def get_accused_for_user(user, pk, action="view"):
+    return get_object_or_404(
+        Accused.objects.restrict(user, action).select_related("case", "case__police_station"),
+        pk=pk,
+    )
+
+
+def may_see_accused(user):
+    return can(user, Accused, "view")
+
+
+def clocks_of(user, **subject):
+    return (
+        Clock.objects.restrict(user, "view")
+        .filter(**subject)
+        .select_related("responsible", "rule", "accused")
+    )
+
+
+def due_for(user, agency_ids):
+    """Open clocks the user's agencies must meet, soonest first."""
+    return (
+        Clock.objects.restrict(user, "view")
+        .filter(responsible__in=agency_ids, met_at__isnull=True)
+        .select_related("responsible", "rule")
+        .order_by("due_at")
+    )
+
+
+def rescues(user, action="view"):
+    return Rescue.objects.restrict(user, action).select_related("lead_agency", "district")
+
+
+def get_rescue_for_user(user, pk, action="view"):
+    return get_object_or_404(rescues(user, action), pk=pk)
+
+
+def persons_of(user, rescue, action="view"):
+    return (
+        RescuedPerson.objects.restrict(user, action)
+        .filter(rescue=rescue)
+        .select_related("survivor", "cwc")
+    )
+
+
+def get_rescued_for_user(user, pk, action="view"):
+    return get_object_or_404(
+        RescuedPerson.objects.restrict(user, action).select_related("rescue", "cwc"), pk=pk
+    )
+
+
+def my_agency_ids(user):
+    return [m.agency_id for m in user.active_memberships()]
+
+
+def open_reviews(user):
+    return SectionReview.objects.restrict(user, "view").filter(reviewed_at__isnull=True)
+
+
+def get_review_for_user(user, pk, action="view"):
+    return get_object_or_404(
+        SectionReview.objects.restrict(user, action).select_related(
+            "home_ahtu", "found_ahtu", "case", "match__missing_person"
+        ),
+        pk=pk,
+    )

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from sangam.justice import views
+
+app_name = "justice"
+urlpatterns = [
+    path("", views.justice_list, name="list"),
+    path("clocks/", views.clocks, name="clocks"),
+    path("cases/new/", views.case_create, name="case_create"),
+    path("cases/<int:pk>/", views.case_detail, name="case"),
+    path("cases/<int:pk>/sections/", views.section_add, name="section_add"),
+    path("cases/<int:pk>/sections/drop/", views.section_drop, name="section_drop"),
+    path("cases/<int:pk>/ahtu/", views.ahtu, name="ahtu"),
+    path("cases/<int:pk>/transfer/", views.transfer, name="transfer"),
+    path("cases/<int:pk>/progress/", views.progress, name="progress"),
+    path("cases/<int:pk>/accused/", views.accused_add, name="accused_add"),
+    path("accused/<int:pk>/", views.accused_detail, name="accused"),
+    path("rescues/new/", views.rescue_create, name="rescue_create"),
+    path("rescues/<int:pk>/", views.rescue_detail, name="rescue"),
+    path("rescues/<int:pk>/persons/", views.rescued_add, name="rescued_add"),
+    path("rescued/<int:pk>/production/", views.production, name="production"),
+    path("reviews/<int:pk>/", views.review, name="review"),
+]

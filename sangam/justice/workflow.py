@@ -1,0 +1,207 @@
+"""What may happen to a criminal case and a rescue, by whom, and what it
+records. Each change is one transaction and ends by recomputing the clocks
+it moves (clocks.py). The forms have checked the dates against the law's
+order; here the writer's right is checked (the records are saved only by
+an agency that holds them)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sangam.agencies.models import Agency, AgencyType
+from sangam.cases import workflow as cases_workflow
+from sangam.cases.models import Case, Intake
+from sangam.core.access import SYSTEM, allowed_to_create, system_context
+from sangam.core.workflow import Refused
+from sangam.justice import clocks
+from sangam.justice.models import (
+    ChargedSection,
+    CriminalCase,
+    Rescue,
+    RescuedPerson,
+    SectionReview,
+)
+
+
+def _by(user):
+    """The user a record names as its writer (none when Sangam itself writes)."""
+    return None if user is SYSTEM else user
+
+
+def needs_ahtu(case):
+    """A case with a trafficking section not yet sent to the AHTU."""
+    if case.ahtu_id is not None:
+        return False
+    charged = ChargedSection.objects.restrict(SYSTEM).filter(case=case, dropped_on__isnull=True)
+    return charged.filter(offence__trafficking=True).exists()
+
+
+@transaction.atomic
+def register_fir(user, case, offences, victims):
+    if not allowed_to_create(user, CriminalCase, agency=case.police_station):
+        raise ValidationError(
+            {"police_station": _("You may only register an FIR of your own station.")}
+        )
+    case.created_by = _by(user)
+    case.investigating_officer = case.investigating_officer or _by(user)
+    case.save()
+    with system_context():  # the victims were chosen from what the user may see
+        case.victims.set(victims)
+    day = case.fir_date
+    for offence in offences:
+        ChargedSection.objects.create(
+            case=case, offence=offence, added_on=day, created_by=_by(user)
+        )
+    clocks.for_case(case, user)
+    return case
+
+
+def _save_case(case, expected_version, user):
+    case.save_checked(expected_version)
+    clocks.for_case(case, user)
+
+
+@transaction.atomic
+def add_section(user, case, offence, added_on, *, expected_version):
+    ChargedSection.objects.create(
+        case=case, offence=offence, added_on=added_on, created_by=_by(user)
+    )
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def drop_section(user, case, section, dropped_on, reason, *, expected_version):
+    section.dropped_on = dropped_on
+    section.dropped_reason = reason.strip()
+    section.save()
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def send_to_ahtu(user, case, ahtu, sent_on, *, expected_version):
+    case.ahtu, case.sent_to_ahtu_on = ahtu, sent_on
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def transfer(user, case, station, on, *, expected_version):
+    if case.transferred_to_id:
+        raise Refused(_("This Zero FIR has already been transferred."))
+    case.transferred_to, case.transferred_on = station, on
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def record_progress(user, case, data, *, expected_version):
+    for name in ("chargesheet_on", "victim_informed_on", "pocso_reported_at"):
+        setattr(case, name, data[name])
+    case.cognizance_on, case.child_evidence_on = data["cognizance_on"], data["child_evidence_on"]
+    _save_case(case, expected_version, user)
+
+
+@transaction.atomic
+def save_accused(user, case, accused, *, expected_version=None):
+    if accused._state.adding:
+        accused.case, accused.created_by = case, _by(user)
+        accused.save()
+    else:
+        accused.save_checked(expected_version)
+    clocks.for_case(case, user)
+    return accused
+
+
+# --- Rescue -----------------------------------------------------------------
+
+
+@transaction.atomic
+def record_rescue(user, rescue, participants):
+    if not allowed_to_create(user, Rescue, agency=rescue.lead_agency):
+        raise ValidationError({"lead_agency": _("You may only record a rescue your agency led.")})
+    rescue.created_by = _by(user)
+    rescue.save()
+    rescue.participants.set([a for a in participants if a.pk != rescue.lead_agency_id])
+    return rescue
+
+
+@transaction.atomic
+def add_rescued(user, rescue, *, estimated_age, survivor=None, new=None):
+    """Record a person rescued: ``survivor`` already registered, or ``new``
+    (an unsaved Survivor) registered now with her case at the lead agency."""
+    if survivor is None:
+        new.estimated_age = estimated_age
+        new.age_recorded_on = rescue.at.date()
+        new.cwc_involved = estimated_age < 18
+        new.full_clean()
+        cases_workflow.register_survivor(
+            user, rescue.lead_agency, new, note=_("Rescued in %(rescue)s") % {"rescue": rescue}
+        )
+        survivor = new
+    person = RescuedPerson.objects.create(
+        rescue=rescue, survivor=survivor, estimated_age=estimated_age, created_by=_by(user)
+    )
+    clocks.for_rescued(person, user)
+    return person
+
+
+@transaction.atomic
+def record_production(user, person, *, expected_version):
+    person.save_checked(expected_version)
+    clocks.for_rescued(person, user)
+    return person
+
+
+# --- "Booked as missing only" ----------------------------------------------
+
+
+def _ahtu_of(district_id):
+    if district_id is None:
+        return None
+    return Agency.objects.filter(
+        type=AgencyType.AHTU, district_id=district_id, is_active=True
+    ).first()
+
+
+def records_exploitation(survivor):
+    intake = Intake.objects.restrict(SYSTEM).filter(survivor=survivor).first()
+    return intake is not None and (
+        intake.trafficking_status == "actual" or bool(intake.exploitation_types)
+    )
+
+
+def review_if_booked_as_missing(candidate, user):
+    """Task the AHTUs of both districts when her account records exploitation
+    and none of her police cases charges a trafficking section."""
+    survivor = candidate.survivor
+    if not records_exploitation(survivor):
+        return None
+    cases = CriminalCase.objects.restrict(SYSTEM).filter(victims=survivor)
+    charged = ChargedSection.objects.restrict(SYSTEM).filter(
+        case__in=cases, dropped_on__isnull=True, offence__trafficking=True
+    )
+    if charged.exists():
+        return None
+    home = _ahtu_of(candidate.missing_person.district_id)
+    serving = Case.objects.restrict(SYSTEM).filter(survivor=survivor).order_by("-opened_on")
+    found = _ahtu_of(serving.values_list("agency__district", flat=True).first())
+    if home is None and found is None:
+        return None
+    review, _created = SectionReview.objects.restrict(SYSTEM).get_or_create(
+        match=candidate,
+        defaults={
+            "survivor": survivor,
+            "case": cases.order_by("-fir_at").first(),
+            "home_ahtu": home,
+            "found_ahtu": found if found != home else None,
+            "created_by": _by(user),
+        },
+    )
+    return review
+
+
+@transaction.atomic
+def close_review(user, review, outcome, *, expected_version):
+    review.reviewed_at, review.reviewed_by = timezone.now(), _by(user)
+    review.outcome = outcome.strip()
+    review.save_checked(expected_version)
+    return review
