@@ -17,7 +17,13 @@ PASSWORD = "correct-horse-battery-9"
 
 @pytest.fixture
 def reference(db):
+    from sangam.compensation.reference import load_all
+    from sangam.justice.reference import load
+
     call_command("geography", "load")
+    # Loaded by data migrations, but gone after a transactional test's flush.
+    load_all()
+    load()
 
 
 def district(state_code, name):

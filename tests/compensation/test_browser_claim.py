@@ -48,7 +48,7 @@ def test_a_claim_goes_from_her_case_to_the_money_in_her_account(
     page.get_by_label("Rape — ₹400,000–700,000", exact=False).check()
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#status")).to_have_text("Being prepared")
-    expect(page.locator("#range")).to_have_text("₹600000–₹1050000")  # +50% for a minor
+    expect(page.locator("#range")).to_have_text("₹6,00,000–₹10,50,000")  # +50% for a minor
     page.locator("#file").get_by_role("button", name="File").click()
     expect(page.locator("#status")).to_have_text("Filed")
     claim_url = page.url
@@ -62,10 +62,10 @@ def test_a_claim_goes_from_her_case_to_the_money_in_her_account(
     form.get_by_label("Interim order number").fill("DLSA/MLD/IR/1")
     form.get_by_label("Interim relief (₹)").fill("10000")
     form.get_by_role("button", name="Save interim relief").click()
-    expect(dlsa_page.locator("#interim")).to_contain_text("₹10000")
+    expect(dlsa_page.locator("#interim")).to_contain_text("₹10,000")
 
     page.goto(claim_url)
-    expect(page.locator("#interim")).to_contain_text("₹10000")
+    expect(page.locator("#interim")).to_contain_text("₹10,000")
     page.get_by_text("Record the account step").click()
     form = page.locator("#account-form")
     form.get_by_label("Bank account").select_option("opened")
@@ -95,7 +95,7 @@ def test_a_claim_goes_from_her_case_to_the_money_in_her_account(
 
     page.goto(claim_url)
     expect(page.locator("#status")).to_have_text("Paid")
-    expect(page.locator("#award")).to_contain_text("₹700000")
-    expect(page.locator("#payments")).to_contain_text("₹700000")
+    expect(page.locator("#award")).to_contain_text("₹7,00,000")
+    expect(page.locator("#payments")).to_contain_text("₹7,00,000")
     expect(page.locator(".history")).to_contain_text("dlsa.officer")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

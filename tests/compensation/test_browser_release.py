@@ -13,7 +13,7 @@ from sangam.agencies.models import AgencyType
 from sangam.compensation.models import BondedLabourCategory, BondedLabourScheme
 from sangam.compensation.reference import load_bonded_labour_scheme, shipped_bonded_labour_schemes
 from sangam.core.roles import Role
-from tests.conftest import log_in, make_agency, make_consent, make_survivor, make_user
+from tests.conftest import from_menu, log_in, make_agency, make_consent, make_survivor, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def test_the_dm_records_a_release_and_its_immediate_assistance(
     make_consent(survivor, ngo, worker, AgencyType.DISTRICT_ADMINISTRATION, "identity", "legal")
 
     page = log_in(browser, live_server.url, dm)
-    page.get_by_role("link", name="Bonded labour").click()
+    from_menu(page, "Bonded labour")
     page.get_by_role("link", name="New release case").click()
     page.get_by_label("Survivor").select_option(str(survivor.pk))
     page.get_by_label("Identified or rescued on").fill(_day(6))

@@ -108,3 +108,24 @@ def load_entitlement_catalogue(data, catalogue_model, item_model, state_model):
         item_model.objects.create(version=catalogue, **item)
     catalogue_model.objects.filter(pk=catalogue.pk).update(published_at=timezone.now())
     return catalogue
+
+
+def load_all():
+    """Every shipped version not there yet, with the live models: what the
+    data migrations load, again for a database emptied since (a test's
+    flush) — called by `sangam seed`."""
+    from sangam.compensation.models import (
+        BondedLabourCategory,
+        BondedLabourScheme,
+        EntitlementCatalogue,
+        EntitlementItem,
+        SchemeHarm,
+        SchemeVersion,
+    )
+    from sangam.geography.models import State
+
+    load(SchemeVersion, SchemeHarm)
+    for data in shipped_bonded_labour_schemes():
+        load_bonded_labour_scheme(data, BondedLabourScheme, BondedLabourCategory)
+    for data in shipped_entitlement_catalogues():
+        load_entitlement_catalogue(data, EntitlementCatalogue, EntitlementItem, State)

@@ -31,6 +31,13 @@ class Command(BaseCommand):
         with acting_as(label="command:seed"):
             states, districts = load_reference()
             terms = load_taxonomy()
+            # The law's shipped versions (loaded by migrations; again here
+            # for a database emptied since).
+            from sangam.compensation.reference import load_all as load_schemes
+            from sangam.justice.reference import load as load_offences_and_clocks
+
+            load_schemes()
+            load_offences_and_clocks()
             self.stdout.write(
                 f"reference: {states} states/UTs, {districts} districts, {terms} service types"
             )
