@@ -2,6 +2,8 @@
 with its form, the release certificate and the letter to the native
 district as PDFs (printing audited), and the Vigilance Committee's meetings."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +24,7 @@ from sangam.compensation.models import (
     ReleaseStatus,
     VigilanceCommitteeMeeting,
 )
+from sangam.compensation.views import steps
 from sangam.core.access import can
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.core.workflow import Refused
@@ -187,25 +190,13 @@ def release_step(request, pk, step):
 @require_POST
 def release_transition(request, pk):
     release = queries.get_release_for_user(request.user, pk, "change")
-    form = forms.TransitionForm(request.POST)
-    if not form.is_valid() or form.cleaned_data["to"] in STEP_OF_STATUS:
-        messages.error(request, _("That change could not be read. Please try again."))
-        return redirect(release)
-    data = form.cleaned_data
-    try:
-        workflow.step_release(
-            request.user, release, data["to"], reason=data["reason"],
-            expected_version=data["version"],
-        )  # fmt: skip
-    except Refused as exc:
-        messages.error(request, str(exc))
-    except EditConflict:
-        messages.error(request, EDIT_CONFLICT)
-    else:
-        messages.success(
-            request, _("The case is now %(status)s.") % {"status": release.get_status_display()}
-        )
-    return redirect(release)
+    return steps.transition(
+        request,
+        release,
+        partial(workflow.step_release, request.user, release),
+        not_here=STEP_OF_STATUS,
+        done=lambda r: _("The case is now %(status)s.") % {"status": r.get_status_display()},
+    )
 
 
 def _printable(request, pk, purpose):

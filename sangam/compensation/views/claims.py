@@ -2,6 +2,7 @@
 step's form, the steps themselves, the application PDF and the area figures."""
 
 from copy import copy
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,6 +25,7 @@ from sangam.compensation.models import (
     ClaimPayment,
     Status,
 )
+from sangam.compensation.views import steps
 from sangam.core.access import can
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.core.workflow import Refused
@@ -196,28 +198,12 @@ def _step(request, pk, form_class, name, run, message, form_kwargs=None):
 @require_POST
 def claim_transition(request, pk):
     claim = queries.get_claim_for_user(request.user, pk, "change")
-    form = forms.TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("That change could not be read. Please try again."))
-        return redirect(claim)
-    data = form.cleaned_data
-    try:
-        workflow.transition(
-            request.user,
-            claim,
-            data["to"],
-            reason=data["reason"],
-            expected_version=data["version"],
-        )
-    except Refused as exc:
-        messages.error(request, str(exc))
-    except EditConflict:
-        messages.error(request, EDIT_CONFLICT)
-    else:
-        messages.success(
-            request, _("The claim is now %(s)s.") % {"s": claim.get_status_display().lower()}
-        )
-    return redirect(claim)
+    return steps.transition(
+        request,
+        claim,
+        partial(workflow.transition, request.user, claim),
+        done=lambda c: _("The claim is now %(s)s.") % {"s": c.get_status_display().lower()},
+    )
 
 
 @login_required

@@ -1,6 +1,8 @@
 """Legal aid and document pages: her application for free legal aid with
 the panel lawyer assigned, and the documents recovered for her."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +20,7 @@ from sangam.compensation.models import (
     LegalAidApplication,
     LegalAidStatus,
 )
+from sangam.compensation.views import steps
 from sangam.compensation.views.bonded import _errors_to_form, _survivor_choices_shown
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.core.workflow import Refused
@@ -133,26 +136,13 @@ def legal_aid_lawyer(request, pk):
 @require_POST
 def legal_aid_transition(request, pk):
     application = queries.get_legal_aid_for_user(request.user, pk, "change")
-    form = forms.TransitionForm(request.POST)
-    if not form.is_valid() or form.cleaned_data["to"] == LegalAidStatus.LAWYER_ASSIGNED:
-        messages.error(request, _("That change could not be read. Please try again."))
-        return redirect(application)
-    data = form.cleaned_data
-    try:
-        workflow.step_legal_aid(
-            request.user, application, data["to"], reason=data["reason"],
-            today=timezone.localdate(), expected_version=data["version"],
-        )  # fmt: skip
-    except Refused as exc:
-        messages.error(request, str(exc))
-    except EditConflict:
-        messages.error(request, EDIT_CONFLICT)
-    else:
-        messages.success(
-            request,
-            _("The application is now %(status)s.") % {"status": application.get_status_display()},
-        )
-    return redirect(application)
+    return steps.transition(
+        request,
+        application,
+        partial(workflow.step_legal_aid, request.user, application, today=timezone.localdate()),
+        not_here={LegalAidStatus.LAWYER_ASSIGNED},
+        done=lambda a: _("The application is now %(status)s.") % {"status": a.get_status_display()},
+    )
 
 
 @login_required
@@ -248,20 +238,10 @@ def document_step(request, pk, to):
 @require_POST
 def document_transition(request, pk):
     recovery = queries.get_document_for_user(request.user, pk, "change")
-    form = forms.TransitionForm(request.POST)
-    if not form.is_valid() or form.cleaned_data["to"] in DOCUMENT_STEPS:
-        messages.error(request, _("That change could not be read. Please try again."))
-        return redirect(recovery)
-    data = form.cleaned_data
-    try:
-        workflow.step_document(
-            request.user, recovery, data["to"], reason=data["reason"],
-            expected_version=data["version"],
-        )  # fmt: skip
-    except Refused as exc:
-        messages.error(request, str(exc))
-    except EditConflict:
-        messages.error(request, EDIT_CONFLICT)
-    else:
-        messages.success(request, _("Document updated."))
-    return redirect(recovery)
+    return steps.transition(
+        request,
+        recovery,
+        partial(workflow.step_document, request.user, recovery),
+        not_here=DOCUMENT_STEPS,
+        done=lambda _record: _("Document updated."),
+    )
