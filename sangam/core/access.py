@@ -34,7 +34,7 @@ the scope of the grant.
 
 import contextvars
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from operator import or_
 
@@ -110,6 +110,27 @@ class AccessPaths:
     involvement: str | tuple[str, ...] | None = None
     # Paths cross a to-many relation: filter by primary key to avoid duplicates.
     through_many: bool = False
+
+    def through(self, relation):
+        """The paths of a record that belongs to one ``relation`` whose paths
+        these are (a release's status events): each path reached through it,
+        and the record's own creator as its owner."""
+
+        def prefixed(path):
+            if path is None:
+                return None
+            if isinstance(path, tuple):
+                return tuple(f"{relation}__{p}" for p in path)
+            return f"{relation}__{path}"
+
+        return replace(
+            self,
+            owner="created_by",
+            **{
+                name: prefixed(getattr(self, name))
+                for name in ("agency", "district", "state", "block", "assignment", "involvement")
+            },
+        )
 
 
 _grants: dict[str, dict[str, dict[str, str]]] = {}

@@ -265,15 +265,7 @@ class BondedLabourEvent(StatusEvent):
     from_status = models.CharField(max_length=20, choices=ReleaseStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ReleaseStatus.choices)
 
-    access_paths = AccessPaths(
-        owner="created_by",
-        agency="release__agency",
-        district="release__agency__district",
-        state="release__agency__state",
-        survivor_data=True,
-        involvement="release__survivor__cases__agency",
-        through_many=True,
-    )
+    access_paths = BondedLabourRelease.access_paths.through("release")
     consent_category = Category.LEGAL
     survivor_path = "release__survivor"
 

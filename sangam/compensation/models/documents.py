@@ -93,15 +93,7 @@ class DocumentEvent(StatusEvent):
     from_status = models.CharField(max_length=12, choices=DocumentStatus.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=DocumentStatus.choices)
 
-    access_paths = AccessPaths(
-        owner="created_by",
-        agency="recovery__agency",
-        district="recovery__agency__district",
-        state="recovery__agency__state",
-        survivor_data=True,
-        involvement="recovery__survivor__cases__agency",
-        through_many=True,
-    )
+    access_paths = DocumentRecovery.access_paths.through("recovery")
     consent_category = Category.IDENTITY
     survivor_path = "recovery__survivor"
 

@@ -113,15 +113,7 @@ class LegalAidEvent(StatusEvent):
     from_status = models.CharField(max_length=20, choices=LegalAidStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=LegalAidStatus.choices)
 
-    access_paths = AccessPaths(
-        owner="created_by",
-        agency=("application__agency", "application__authority"),
-        district=("application__agency__district", "application__authority__district"),
-        state=("application__agency__state", "application__authority__state"),
-        survivor_data=True,
-        involvement="application__survivor__cases__agency",
-        through_many=True,
-    )
+    access_paths = LegalAidApplication.access_paths.through("application")
     consent_category = Category.LEGAL
     survivor_path = "application__survivor"
 
