@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sangam.justice import views
+from sangam.justice.views import cases as views
 
 app_name = "justice"
 urlpatterns = [

@@ -1,0 +1,23 @@
+"""Justice forms, one module per part (the police case in `cases`)."""
+
+from sangam.justice.forms.cases import (  # noqa: F401
+    DAY,
+    NOT_IN_FUTURE,
+    POLICE,
+    WHEN,
+    AccusedForm,
+    AHTUForm,
+    CaseForm,
+    DropSectionForm,
+    FIRForm,
+    ProductionForm,
+    ProgressForm,
+    RescuedPersonForm,
+    RescueForm,
+    ReviewForm,
+    SectionForm,
+    TransferForm,
+    resolve_sections,
+    section_choices,
+    writing_agencies,
+)

@@ -1,0 +1,22 @@
+"""Justice: the tables, one module per part (the police case in `cases`)."""
+
+from sangam.justice.models.cases import (  # noqa: F401
+    AT_RISK,
+    CASE_AGENCIES,
+    Accused,
+    Act,
+    ChargedSection,
+    Clock,
+    ClockKind,
+    ClockRule,
+    ClockTable,
+    CriminalCase,
+    MaxPunishment,
+    Offence,
+    OffenceTable,
+    Rescue,
+    RescuedPerson,
+    SectionReview,
+    Unit,
+    start_of,
+)

@@ -1,0 +1,1 @@
+"""Justice pages, one module per part (the police case in `cases`)."""
