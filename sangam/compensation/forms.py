@@ -194,7 +194,7 @@ class HandoverForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class SchemeForm(ModelForm):
+class SchemeForm(VersionedForm):
     """A draft version of a state's scheme (a published one is never edited)."""
 
     class Meta:
@@ -220,9 +220,18 @@ class SchemeForm(ModelForm):
 
 
 class HarmForm(ModelForm):
+    # The draft's version the page was loaded at: a harm added to a draft
+    # someone has changed since is refused, like any stale edit.
+    draft_version = forms.IntegerField(widget=forms.HiddenInput)
+
     class Meta:
         model = SchemeHarm
         fields = ["code", "label", "min_amount", "max_amount", "order"]
+
+    def __init__(self, *args, draft=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if draft is not None:
+            self.fields["draft_version"].initial = draft.version
 
 
 # Bonded labour and legal aid

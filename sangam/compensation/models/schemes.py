@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sangam.core.models import VersionedModel
 from sangam.core.reference import ReferenceRow, ReferenceVersion
 
 
@@ -20,7 +21,10 @@ class Authority(models.TextChoices):
     DEPARTMENT = "department", _("A state department")
 
 
-class SchemeVersion(ReferenceVersion):
+class SchemeVersion(ReferenceVersion, VersionedModel):
+    # VersionedModel: two officers editing one draft (or one publishing while
+    # the other adds a harm) conflict instead of overwriting each other.
+
     class Kind(models.TextChoices):
         VICTIM = "victim", _("Victim compensation scheme")
         CVCF = "cvcf", _("Central Victim Compensation Fund floor")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from sangam.agencies.models import AgencyType
 from sangam.compensation.forms import HarmForm, SchemeForm
 from sangam.compensation.models import SchemeHarm, SchemeVersion
+from sangam.core.editing import EDIT_CONFLICT, EditConflict, save_versioned
 from sangam.core.reference import PublishedVersionLocked
 from sangam.core.roles import Role
 
@@ -53,7 +54,7 @@ def scheme_detail(request, pk):
             "version": version,
             "harms": version.harms.all(),
             "editable": editable,
-            "harm_form": HarmForm(instance=harm) if editable else None,
+            "harm_form": HarmForm(instance=harm, draft=version) if editable else None,
             "harm": harm,
         },
     )
@@ -104,11 +105,13 @@ def scheme_edit(request, pk):
     if not draft:
         return redirect(version)
     form = SchemeForm(request.POST or None, instance=version)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_versioned(form, request.user):
         messages.success(request, _("Draft saved."))
         return redirect(version)
-    return render(request, "compensation/scheme_form.html", {"form": form, "version": version})
+    status = 422 if form.errors else 200
+    return render(
+        request, "compensation/scheme_form.html", {"form": form, "version": version}, status=status
+    )
 
 
 @login_required
@@ -122,9 +125,17 @@ def harm_edit(request, pk):
         harm = get_object_or_404(SchemeHarm, pk=request.POST["harm"], version=version)
     form = HarmForm(request.POST, instance=harm or SchemeHarm(version=version))
     if form.is_valid():
-        form.save()
-        messages.success(request, _("Harm saved."))
-        return redirect(version)
+        try:
+            with transaction.atomic():
+                # Bumps the draft's version, so the other editor's page is stale too.
+                version.save_checked(form.cleaned_data["draft_version"])
+                form.save()
+        except EditConflict:
+            form.add_error(None, EDIT_CONFLICT)
+        else:
+            messages.success(request, _("Harm saved."))
+            return redirect(version)
+    version.refresh_from_db()
     return render(
         request,
         "compensation/scheme.html",
@@ -145,7 +156,12 @@ def scheme_publish(request, pk):
     version, draft = _draft_of(request, pk)
     if draft:
         try:
-            version.publish()
+            with transaction.atomic():
+                # Publish only the draft she saw: not one changed since her page loaded.
+                version.save_checked(int(request.POST.get("version") or 0))
+                version.publish()
+        except EditConflict:
+            messages.error(request, str(EDIT_CONFLICT))
         except ValidationError as exc:
             for error in exc.messages:
                 messages.error(request, error)
