@@ -111,8 +111,11 @@ class ClaimOut(Schema):
 class ClaimDetail(ClaimOut):
     offence: str
     offence_date: date | None
+    criminal_case_id: int | None
     fir_number: str
     fir_date: date | None
+    police_station: str
+    sections: str
     age_at_application: int | None
     trafficking: bool
     harm_ids: list[int]
@@ -126,6 +129,11 @@ class ClaimDetail(ClaimOut):
     history: list[ClaimEventOut]
     next_statuses: list[str]
 
+    @staticmethod
+    def resolve_fir_number(claim):
+        # Her police case's number when the claim reads it from there (_detail).
+        return getattr(claim, "fir_number_seen", claim.fir_number)
+
 
 class ClaimIn(Schema):
     case_id: int
@@ -135,9 +143,13 @@ class ClaimIn(Schema):
     district_id: int | None = None
     offence: str = Field("", max_length=2000)
     offence_date: date | None = None
+    # Her police case on Sangam (one she has consented to share): its FIR
+    # and sections are used instead of the typed ones; the earliest by default.
+    criminal_case_id: int | None = None
     fir_number: str = Field("", max_length=60)
     fir_date: date | None = None
     police_station: str = Field("", max_length=150)
+    sections: str = Field("", max_length=300)
     age_at_application: int | None = Field(None, ge=0, le=120)
     trafficking: bool = True
     harm_ids: list[int] = Field(default_factory=list, max_length=50)
@@ -182,6 +194,7 @@ def _detail(user, claim):
     claim.harm_ids = [h.pk for h in claim.harms.all()]
     claim.range_low, claim.range_high = low, high
     claim.account_masked = claim.masked_account
+    claim.fir_number_seen = queries.fir_number_of(user, claim)
     claim.checklist = list(ClaimDocument.objects.restrict(user, "view").filter(claim=claim))
     claim.payments_made = list(ClaimPayment.objects.restrict(user, "view").filter(claim=claim))
     claim.history = list(ClaimEvent.objects.restrict(user, "view").filter(claim=claim))
@@ -231,9 +244,11 @@ def open_claim(request, payload: ClaimIn):
             "district": data["district_id"] or initial.get("district") or "",
             "offence": data["offence"] or initial.get("offence", ""),
             "offence_date": data["offence_date"] or "",
+            "criminal_case": data["criminal_case_id"] or initial.get("criminal_case") or "",
             "fir_number": data["fir_number"],
             "fir_date": data["fir_date"] or "",
             "police_station": data["police_station"],
+            "sections": data["sections"],
             "age_at_application": (
                 data["age_at_application"]
                 if data["age_at_application"] is not None
@@ -243,6 +258,7 @@ def open_claim(request, payload: ClaimIn):
             "harms": data["harm_ids"],
         },
         user=user,
+        survivor_id=case.survivor_id,
     )
     if not form.is_valid():
         _invalid(form)

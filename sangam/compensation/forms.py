@@ -4,6 +4,7 @@ a scheme version with its harms. Each form is used by the pages and the API."""
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.forms import VersionedForm
@@ -22,7 +23,7 @@ from sangam.compensation.models import (
     SchemeVersion,
     VigilanceCommitteeMeeting,
 )
-from sangam.compensation.queries import authorities
+from sangam.compensation.queries import authorities, from_police_case, police_cases_of
 from sangam.core.access import ADD, memberships_granted
 from sangam.core.forms import Form, ModelForm
 from sangam.geography.models import District
@@ -37,6 +38,14 @@ def _harm_label(harm):
 class HarmChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return _harm_label(obj)
+
+
+def _police_case_label(case):
+    return _("FIR %(number)s of %(date)s, %(station)s") % {
+        "number": case.fir_number,
+        "date": date_format(case.fir_date),
+        "station": case.police_station.name,
+    }
 
 
 class ClaimForm(VersionedForm):
@@ -55,11 +64,13 @@ class ClaimForm(VersionedForm):
             "route",
             "basis",
             "district",
+            "criminal_case",
             "offence",
             "offence_date",
             "fir_number",
             "fir_date",
             "police_station",
+            "sections",
             "age_at_application",
             "trafficking",
         ]
@@ -69,18 +80,36 @@ class ClaimForm(VersionedForm):
             "fir_date": DATE,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, survivor_id=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        survivor_id = survivor_id or self.instance.survivor_id
+        police = self.fields["criminal_case"]
+        police.queryset = (
+            police_cases_of(user, survivor_id) if user and survivor_id else police.queryset.none()
+        )
+        police.label_from_instance = _police_case_label
+        police.error_messages["invalid_choice"] = _("Choose a police case of hers.")
+        police.help_text = _("The FIR number, date, police station and sections come from it.")
         self.fields["fir_number"].help_text = _(
             "Leave empty when there is no FIR: a claim does not depend on an FIR, a rescue "
             "or the accused being traced."
         )
+        if police.queryset.exists():
+            self.fields["fir_number"].help_text = _(
+                "The FIR comes from her police case on Sangam: nothing to type."
+            )
+        else:
+            del self.fields["criminal_case"]
         self.fields["age_at_application"].widget.attrs.update(min=0, max=120)
         if self.instance.pk:
             self.initial["harms"] = [h.pk for h in self.instance.harms.all()]
 
     def clean(self):
         data = super().clean()
+        if data.get("criminal_case") is not None:
+            # Told once: what her police case records wins over anything typed.
+            data.update(from_police_case(self.user, data["criminal_case"]))
         offence, fir = data.get("offence_date"), data.get("fir_date")
         if offence and fir and fir < offence:
             self.add_error("fir_date", _("The FIR cannot be before the offence."))
@@ -95,7 +124,7 @@ class ClaimCreateForm(ClaimForm):
         fields = ["serving_agency", "authority", *ClaimForm.Meta.fields]
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["authority"].queryset = authorities()
         from sangam.agencies.models import Agency
 

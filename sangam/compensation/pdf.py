@@ -25,8 +25,10 @@ def labels(language):
     return {key: texts[language] for key, texts in _labels().items()}
 
 
-def render_application(claim, survivor, language):
-    """``survivor``: her record as far as the reader may see it (None: not shared)."""
+def render_application(claim, survivor, language, agencies=(), fir_number=""):
+    """``survivor``: her record as far as the reader may see it (None: not
+    shared); ``agencies`` and ``fir_number``: as far as the reader may see
+    them (the FIR number may be her police case's)."""
     from sangam.compensation import workflow
 
     low, high = workflow.award_range(claim)
@@ -36,6 +38,8 @@ def render_application(claim, survivor, language):
             "claim": claim,
             "survivor": survivor,
             "harms": list(claim.harms.all()),
+            "agencies": agencies,
+            "fir_number": fir_number or claim.fir_number,
             "range": (low, high),
             "language": language,
             "labels": labels(language),

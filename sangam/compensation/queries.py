@@ -72,10 +72,58 @@ def the_survivor(user, claim):
     return Survivor.objects.restrict(user, "view").filter(pk=claim.survivor_id).first()
 
 
-def agencies_involved(user, survivor_id):
-    """The agencies with a case of hers that ``user`` may see."""
-    cases = Case.objects.restrict(user, "view").filter(survivor_id=survivor_id)
-    return list(Agency.objects.filter(pk__in=cases.values("agency")).order_by("name"))
+def agencies_involved(user, claim):
+    """The agencies with a case of hers that ``user`` may see, and the police
+    holding her police case (the claim names its station already)."""
+    cases = Case.objects.restrict(user, "view").filter(survivor_id=claim.survivor_id)
+    ids = set(cases.values_list("agency", flat=True))
+    police = police_cases_of(user, claim.survivor_id).filter(pk=claim.criminal_case_id)
+    for row in police.values_list("police_station", "ahtu", "prosecution"):
+        ids |= {pk for pk in row if pk}
+    return list(Agency.objects.filter(pk__in=ids).order_by("name"))
+
+
+def police_cases_of(user, survivor_id):
+    """Her police cases (justice) that ``user`` may see: her "legal" consent
+    decides for everyone but the police and the prosecution holding them."""
+    from sangam.justice import queries as justice
+
+    return justice.cases(user).filter(victims=survivor_id).order_by("fir_at", "pk")
+
+
+def police_case_of(user, claim):
+    """Her police case the claim reads its FIR from, if ``user`` may see it."""
+    if not claim.criminal_case_id:
+        return None
+    return police_cases_of(user, claim.survivor_id).filter(pk=claim.criminal_case_id).first()
+
+
+def fir_number_of(user, claim):
+    """The FIR number: the claim's own, else her police case's (kept there
+    only, so it is never a second copy), as far as ``user`` may see it."""
+    if claim.fir_number:
+        return claim.fir_number
+    case = police_case_of(user, claim)
+    return case.fir_number if case else ""
+
+
+def from_police_case(user, criminal_case):
+    """The claim's FIR fields as her police case records them (the sections
+    still charged, as ``user`` may see them). The FIR number itself stays on
+    the case: the claim reads it from there."""
+    from sangam.justice.models import ChargedSection
+
+    charged = (
+        ChargedSection.objects.restrict(user, "view")
+        .filter(case=criminal_case, dropped_on__isnull=True)
+        .select_related("offence")
+    )
+    return {
+        "fir_number": "",
+        "fir_date": criminal_case.fir_date,
+        "police_station": criminal_case.police_station.name,
+        "sections": ", ".join(sorted({str(s.offence) for s in charged})),
+    }
 
 
 # What her case's "documents the person has" stand for on the checklist.
@@ -113,6 +161,11 @@ def prefill(user, case):
     }
     if intake is not None:
         initial["offence"] = offence_summary(intake)
+    police_case = police_cases_of(user, survivor.pk).first()
+    if police_case is not None:
+        initial["criminal_case"] = police_case.pk
+        initial |= from_police_case(user, police_case)
+        initial["fir_number"] = police_case.fir_number  # shown; saved on the case only
     if district is not None:
         dlsa = authorities().filter(type="dlsa", district=district).first()
         if dlsa is not None:

@@ -16,6 +16,7 @@ from sangam.cases.forms import ConsentForm
 from sangam.cases.models import Case
 from sangam.compensation import workflow
 from sangam.compensation.models import Claim, ClaimDocument, ClaimPayment, SchemeVersion
+from sangam.compensation.queries import from_police_case, police_cases_of
 from sangam.core.access import SYSTEM
 
 
@@ -78,6 +79,12 @@ def seed_compensation():
             offence_date=today - timedelta(days=days_ago + 30),
             age_at_application=case.survivor.age_on(),
         )
+        # Told once: a survivor of the demo rescue has her FIR on Sangam.
+        police = police_cases_of(SYSTEM, case.survivor_id).first()
+        if police is not None:
+            claim.criminal_case = police
+            for field, value in from_police_case(SYSTEM, police).items():
+                setattr(claim, field, value)
         workflow.create(worker, claim, [harms[harm]])
         workflow.file(worker, claim, today - timedelta(days=days_ago), expected_version=1)
         made.append(_fresh(claim))

@@ -31,3 +31,10 @@ def test_demo_legal_has_claims_in_several_states_and_a_hand_over_to_delhi(demo, 
     assert not claims.filter(pk=handover.claim_id).exists()
     worker = User.objects.restrict(SYSTEM).get(username="demo.caseworker")
     assert Claim.objects.restrict(worker).count() == 3
+
+
+def test_a_demo_claim_of_a_rescued_girl_takes_her_fir_from_sangam(demo, db, client):
+    claim = Claim.objects.restrict(SYSTEM).get(criminal_case__isnull=False)
+    assert "BNS 143" in claim.sections and "BNS 137" not in claim.sections
+    client.force_login(User.objects.restrict(SYSTEM).get(username="demo.legal"))
+    assert "DEMO-0042/2026" in client.get(f"/compensation/{claim.pk}/").content.decode()

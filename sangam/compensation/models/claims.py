@@ -111,7 +111,18 @@ class Claim(PersonalDataModel):
         related_name="+",
         verbose_name=_("district of the offence or of her residence"),
     )
+    # Her police case on Sangam, when there is one: the FIR and the sections
+    # are copied from it (told once) rather than typed again.
+    criminal_case = models.ForeignKey(
+        "justice.CriminalCase",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("her police case on Sangam"),
+    )
     offence = EncryptedField(_("offence"), blank=True)
+    sections = models.CharField(_("sections of law"), max_length=300, blank=True)
     offence_date = models.DateField(_("date of the offence"), null=True, blank=True)
     fir_number = EncryptedCharField(_("FIR number"), max_length=60, blank=True)
     fir_date = models.DateField(_("FIR date"), null=True, blank=True)

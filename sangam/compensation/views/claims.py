@@ -64,7 +64,9 @@ def claim_create(request, case_pk):
     log.record_view(case.survivor, purpose="compensation claim")
     initial, held = queries.prefill(request.user, case)
     initial["serving_agency"] = case.agency_id
-    form = forms.ClaimCreateForm(request.POST or None, user=request.user, initial=initial)
+    form = forms.ClaimCreateForm(
+        request.POST or None, user=request.user, survivor_id=case.survivor_id, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         claim = form.instance
         claim.survivor, claim.case = case.survivor, case
@@ -96,9 +98,13 @@ def _claim_context(request, claim):
     documents = ClaimDocument.objects.restrict(user, "view").filter(claim=claim)
     sides = workflow.sides_of(user, claim)
     version = {"version": claim.version, "claim_version": claim.version}
+    police_case = queries.police_case_of(user, claim)
     return {
         "claim": claim,
         "survivor": survivor,
+        "police_case": police_case,
+        "fir_number": claim.fir_number or (police_case.fir_number if police_case else ""),
+        "agencies": queries.agencies_involved(user, claim),
         "harms": list(claim.harms.all()),
         "range": (low, high),
         "interim_so_far": interim_so_far,
@@ -155,7 +161,7 @@ def _done(request, claim, message):
 def claim_edit(request, pk):
     claim = queries.get_claim_for_user(request.user, pk, "change")
     log.record_view(claim)
-    form = forms.ClaimForm(request.POST or None, instance=claim)
+    form = forms.ClaimForm(request.POST or None, instance=claim, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             workflow.save_particulars(
@@ -361,7 +367,13 @@ def claim_pdf(request, pk):
     log.record_list(Claim, [claim.pk], action="export", purpose="compensation application")
     survivor = queries.the_survivor(request.user, claim)
     with translation.override(language):
-        pdf = render_application(claim, survivor, language)
+        pdf = render_application(
+            claim,
+            survivor,
+            language,
+            agencies=queries.agencies_involved(request.user, claim),
+            fir_number=queries.fir_number_of(request.user, claim),
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="claim-{claim.pk}-{language}.pdf"'
     return response
