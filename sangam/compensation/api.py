@@ -1,11 +1,13 @@
 """Compensation in the API, mounted under /api/compensation/: claims (list,
 one with its history, documents and payments; a claim opened from a case;
-status changes, awards, documents and payments with the version they start
-from) and the schemes, read-only. Validated by the pages' forms and
+filing, interim relief, the bank account, hand-overs, status changes,
+awards, documents and payments with the version they start from) and the
+schemes, read-only. Validated by the pages' forms and
 workflow (422 with field errors, 409 for a refused step or a stale
 version); access by the same restricted querysets (404 for unknown and
 forbidden alike)."""
 
+from copy import copy
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -185,6 +187,37 @@ class ClaimDocumentIn(Schema):
     claim_version: int
 
 
+class ClaimFileIn(Schema):
+    applied_on: date
+    version: int
+
+
+class ClaimInterimIn(Schema):
+    interim_requested_on: date | None = None
+    interim_certificate: str = ""
+    interim_ordered_on: date | None = None
+    interim_order_number: str = Field("", max_length=60)
+    interim_amount: int | None = Field(None, ge=0, le=10**9)
+    version: int
+
+
+class ClaimAccountIn(Schema):
+    account_status: str
+    account_applied_on: date | None = None
+    account_opened_on: date | None = None
+    account_pmjdy: bool = False
+    bank_name: str = Field("", max_length=150)
+    # Sent once; never returned (the detail shows it masked). Empty keeps the recorded one.
+    account_number: str = Field("", max_length=30)
+    version: int
+
+
+class ClaimHandoverIn(Schema):
+    to_authority_id: int
+    reason: str = Field(max_length=2000)
+    version: int
+
+
 def _invalid(form):
     raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
 
@@ -302,6 +335,69 @@ def record_award(request, claim_id: int, payload: ClaimAwardIn):
             expected_version=payload.version,
         )
     )
+    return _detail(request.auth, found)
+
+
+@router.post("/claims/{claim_id}/file", response=ClaimDetail)
+def file_claim(request, claim_id: int, payload: ClaimFileIn):
+    """The application reached the authority: its inquiry and interim clocks start."""
+    found = queries.get_claim_for_user(request.auth, claim_id, "change")
+    form = forms.FileForm(payload.dict())
+    if not form.is_valid():
+        _invalid(form)
+    data = form.cleaned_data
+    _run(
+        lambda: workflow.file(
+            request.auth, found, data["applied_on"], expected_version=data["version"]
+        )
+    )
+    return _detail(request.auth, found)
+
+
+def _claim_step(request, claim_id, form_class, payload, record):
+    """The interim relief and bank account steps: the page's form, then the workflow."""
+    found = queries.get_claim_for_user(request.auth, claim_id, "change")
+    data = payload.dict()
+    if "account_pmjdy" in data:  # a checkbox to the form
+        data["account_pmjdy"] = "on" if data["account_pmjdy"] else ""
+    form = form_class({k: "" if v is None else v for k, v in data.items()}, instance=copy(found))
+    if not form.is_valid():
+        _invalid(form)
+    changes = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+    _run(lambda: record(request.auth, found, changes, expected_version=payload.version))
+    return _detail(request.auth, queries.get_claim_for_user(request.auth, claim_id, "view"))
+
+
+@router.post("/claims/{claim_id}/interim", response=ClaimDetail)
+def record_interim(request, claim_id: int, payload: ClaimInterimIn):
+    """Interim relief asked for (with the certificate) or ordered (the authority only)."""
+    return _claim_step(request, claim_id, forms.InterimForm, payload, workflow.record_interim)
+
+
+@router.post("/claims/{claim_id}/account", response=ClaimDetail)
+def record_account(request, claim_id: int, payload: ClaimAccountIn):
+    """Her bank account: applied for, then opened (the number kept encrypted)."""
+    return _claim_step(request, claim_id, forms.AccountForm, payload, workflow.record_account)
+
+
+@router.post("/claims/{claim_id}/handover", response=ClaimDetail)
+def hand_over(request, claim_id: int, payload: ClaimHandoverIn):
+    """Hand the claim to another authority with its history and its access:
+    afterwards it is that authority's (404 to the one that handed it over)."""
+    found = queries.get_claim_for_user(request.auth, claim_id, "change")
+    form = forms.HandoverForm(
+        {"to_authority": payload.to_authority_id, "reason": payload.reason,
+         "version": payload.version}
+    )  # fmt: skip
+    if not form.is_valid():
+        _invalid(form)
+    data = form.cleaned_data
+    _run(
+        lambda: workflow.hand_over(
+            request.auth, found, data["to_authority"], data["reason"],
+            expected_version=data["version"],
+        )
+    )  # fmt: skip
     return _detail(request.auth, found)
 
 
