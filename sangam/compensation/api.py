@@ -506,6 +506,7 @@ class ReleaseOut(Schema):
     annuity_amount: int | None
     dbt_amount: int | None
     conviction_status: str
+    criminal_case_id: int | None
     criminal_case_reference: str
     proposed_on: date | None
     sanctioned_on: date | None
@@ -552,6 +553,7 @@ class ReleaseStepIn(Schema):
     category_id: int | None = None
     annuity_amount: int | None = Field(None, ge=0, le=10**9)
     conviction_status: str = "no_case"
+    criminal_case_id: int | None = None
     criminal_case_reference: str = Field("", max_length=80)
     proposed_on: date | None = None
     sanctioned_on: date | None = None
@@ -648,7 +650,8 @@ def release_step(request, release_id: int, payload: ReleaseStepIn):
     if payload.step not in steps_open_to(user, found):
         raise HttpError(409, "That step is not open for this case now.")
     form_class = STEPS[payload.step][0]
-    form = _valid(form_class(_form_data(payload.dict(exclude={"step"})), instance=found))
+    data = _form_data(payload.dict(exclude={"step"}))
+    form = _valid(form_class(data, instance=found, user=request.auth))
     try:
         save_step(user, found, payload.step, form)
     except Refused as exc:

@@ -85,22 +85,21 @@ class ClaimForm(VersionedForm):
         self.user = user
         survivor_id = survivor_id or self.instance.survivor_id
         police = self.fields["criminal_case"]
-        police.queryset = (
-            police_cases_of(user, survivor_id) if user and survivor_id else police.queryset.none()
-        )
-        police.label_from_instance = _police_case_label
-        police.error_messages["invalid_choice"] = _("Choose a police case of hers.")
-        police.help_text = _("The FIR number, date, police station and sections come from it.")
+        hers = police_cases_of(user, survivor_id) if user and survivor_id else None
         self.fields["fir_number"].help_text = _(
             "Leave empty when there is no FIR: a claim does not depend on an FIR, a rescue "
             "or the accused being traced."
         )
-        if police.queryset.exists():
+        if hers is None or not hers.exists():
+            del self.fields["criminal_case"]
+        else:
+            police.queryset = hers
+            police.label_from_instance = _police_case_label
+            police.error_messages["invalid_choice"] = _("Choose a police case of hers.")
+            police.help_text = _("The FIR number, date, police station and sections come from it.")
             self.fields["fir_number"].help_text = _(
                 "The FIR comes from her police case on Sangam: nothing to type."
             )
-        else:
-            del self.fields["criminal_case"]
         self.fields["age_at_application"].widget.attrs.update(min=0, max=120)
         if self.instance.pk:
             self.initial["harms"] = [h.pk for h in self.instance.harms.all()]
@@ -299,8 +298,9 @@ class DatedForm(ModelForm):
     may_be_future: tuple = ()
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = DATE
@@ -458,12 +458,21 @@ class ProposalForm(DatedForm):
             "category",
             "annuity_amount",
             "conviction_status",
+            "criminal_case",
             "criminal_case_reference",
             "proposed_on",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        police = self.fields["criminal_case"]
+        hers = police_cases_of(self.user, self.instance.survivor_id) if self.user else None
+        if hers is None or not hers.exists():
+            del self.fields["criminal_case"]
+        else:
+            police.queryset = hers
+            police.label_from_instance = _police_case_label
+            police.error_messages["invalid_choice"] = _("Choose a police case of hers.")
         self.fields["category"].queryset = BondedLabourCategory.objects.filter(
             version=self.instance.scheme_id
         )

@@ -1,8 +1,8 @@
 """Grants for justice records.
 
 The police station or AHTU holding a case writes it; the prosecution it is
-sent to reads it. The DLSA, the CWC and the DCPU read cases of their
-district, and the agencies serving a victim read hers, only as far as her
+sent to reads it. The DLSA, the CWC, the DCPU and the DM/SDM read cases of
+their district, and the agencies serving a victim read hers, only as far as her
 consent to their kind of agency covers the "legal" category (the access
 engine adds that condition). The accused are police and prosecution
 records: no other role holds a grant, so anyone else gets 404. Clocks are
@@ -23,6 +23,9 @@ CASE = {
     Role.LEGAL_SERVICES_OFFICER: DISTRICT,
     Role.CWC_MEMBER: DISTRICT,
     Role.DCPU_OFFICER: DISTRICT,
+    # The DM/SDM releasing a bonded labourer links the Bonded Labour Act
+    # case to the release (her consent to district administration decides).
+    Role.DISTRICT_MAGISTRATE: DISTRICT,
     Role.CASEWORKER: CONSENT,
     Role.COUNSELLOR: CONSENT,
     Role.SUPERVISOR: CONSENT,

@@ -198,9 +198,20 @@ class BondedLabourRelease(PersonalDataModel):
         choices=ConvictionStatus.choices,
         default=ConvictionStatus.NO_CASE,
     )
-    # Until the justice capability lands, the FIR or court case as written.
+    # Her police case on Sangam; the reference as written when it is not there.
+    criminal_case = models.ForeignKey(
+        "justice.CriminalCase",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("her police case on Sangam"),
+    )
     criminal_case_reference = models.CharField(
-        _("FIR or court case number"), max_length=80, blank=True
+        _("FIR or court case number"),
+        max_length=80,
+        blank=True,
+        help_text=_("When the case is not on Sangam."),
     )
     proposed_on = models.DateField(_("proposal sent on"), null=True, blank=True)
     sanctioned_on = models.DateField(_("sanctioned on"), null=True, blank=True)

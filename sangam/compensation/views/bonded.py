@@ -155,6 +155,13 @@ def release_detail(request, pk):
         "steps": [(slug, STEPS[slug][2]) for slug in steps_open_to(user, release)],
         "reason_steps": [R(t) for t in allowed if t not in STEP_OF_STATUS],
         "works_it": bool(workflow.release_parties(user, release)),
+        "police_case": (
+            queries.police_cases_of(user, release.survivor_id)
+            .filter(pk=release.criminal_case_id)
+            .first()
+            if release.criminal_case_id
+            else None
+        ),
     }
     return render(request, "compensation/release.html", context)
 
@@ -169,7 +176,7 @@ def release_step(request, pk, step):
         messages.error(request, _("That step is not open for this case now."))
         return redirect(release)
     form_class, _target, title = STEPS[step]
-    form = form_class(request.POST or None, instance=release)
+    form = form_class(request.POST or None, instance=release, user=user)
     if request.method == "POST" and form.is_valid():
         try:
             save_step(user, release, step, form)
