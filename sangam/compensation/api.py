@@ -780,6 +780,9 @@ class DocumentOut(Schema):
     agency_id: int
     kind: str
     other_kind: str
+    entitlement: str
+    for_whom: str
+    relation: str
     office: str
     status: str
     status_reason: str
@@ -800,6 +803,10 @@ class DocumentIn(Schema):
     agency_id: int
     kind: str
     other_kind: str = Field("", max_length=100)
+    # With kind "entitlement": a code of the catalogue in force in the agency's state.
+    entitlement: str = Field("", max_length=20)
+    for_whom: str = "herself"
+    relation: str = Field("", max_length=60)
     office: str = Field("", max_length=150)
     applied_on: date | None = None
 

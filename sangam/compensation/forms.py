@@ -11,6 +11,7 @@ from sangam.agencies.forms import VersionedForm
 from sangam.agencies.models import Agency, AgencyType
 from sangam.cases.models import Survivor
 from sangam.compensation.models import (
+    Beneficiary,
     BondedLabourCategory,
     BondedLabourRelease,
     Claim,
@@ -18,11 +19,13 @@ from sangam.compensation.models import (
     ClaimPayment,
     DocumentKind,
     DocumentRecovery,
+    EntitlementCatalogue,
     LegalAidApplication,
     SchemeHarm,
     SchemeVersion,
     VigilanceCommitteeMeeting,
 )
+from sangam.compensation.models.entitlements import entitlements_for
 from sangam.compensation.queries import authorities, from_police_case, police_cases_of
 from sangam.core.access import ADD, memberships_granted
 from sangam.core.forms import Form, ModelForm
@@ -647,19 +650,60 @@ class LawyerForm(DatedForm):
 class DocumentRecoveryForm(DatedForm):
     class Meta:
         model = DocumentRecovery
-        fields = ["survivor", "agency", "kind", "other_kind", "office", "applied_on"]
+        fields = [
+            "survivor",
+            "agency",
+            "kind",
+            "other_kind",
+            "entitlement",
+            "for_whom",
+            "relation",
+            "office",
+            "applied_on",
+        ]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["survivor"] = survivor_field(user)
-        self.fields["agency"].queryset = agencies_for(user, DocumentRecovery)
+        agencies = agencies_for(user, DocumentRecovery)
+        self.fields["agency"].queryset = agencies
         self.fields["agency"].empty_label = None
         self.fields["applied_on"].help_text = _("Leave empty if she has not applied yet.")
+        self.fields["for_whom"].required = False  # herself, unless said otherwise
+        # The entitlements of the catalogues in force where her agencies work.
+        choices = {}
+        for state_id in sorted({a.state_id for a in agencies}):
+            choices.update(entitlements_for(state_id))
+        self.fields["entitlement"] = forms.ChoiceField(
+            label=_("Entitlement"),
+            choices=[("", "—"), *choices.items()],
+            required=False,
+            help_text=_("From the state's list of entitlements, when the kind is an entitlement."),
+        )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == DocumentKind.OTHER and not cleaned.get("other_kind", "").strip():
+        kind = cleaned.get("kind")
+        cleaned["for_whom"] = cleaned.get("for_whom") or Beneficiary.HERSELF
+        if kind == DocumentKind.OTHER and not cleaned.get("other_kind", "").strip():
             self.add_error("other_kind", _("Say which document."))
+        family = cleaned.get("for_whom") == Beneficiary.FAMILY
+        if family and not cleaned.get("relation", "").strip():
+            self.add_error("relation", _("Say who in her family."))
+        code, agency = cleaned.get("entitlement"), cleaned.get("agency")
+        if kind != DocumentKind.ENTITLEMENT:
+            cleaned["entitlement"] = ""
+            self.instance.catalogue = None
+        elif not code:
+            self.add_error("entitlement", _("Choose the entitlement."))
+        elif agency is not None:
+            catalogue = EntitlementCatalogue.in_force_for(agency.state_id)
+            if catalogue is None or not catalogue.items.filter(code=code).exists():
+                self.add_error(
+                    "entitlement", _("Not on the list of entitlements in force in that state.")
+                )
+            else:
+                self.instance.catalogue = catalogue
         return cleaned
 
 

@@ -19,5 +19,10 @@ ITEMS = [
     # Bonded labour and legal aid
     Item(_("Bonded labour"), "compensation:releases", order=45, models=(BondedLabourRelease,)),
     Item(_("Legal aid"), "compensation:legal_aid_list", order=46, models=(LegalAidApplication,)),
-    Item(_("Documents"), "compensation:documents", order=47, models=(DocumentRecovery,)),
+    Item(
+        _("Documents and entitlements"),
+        "compensation:documents",
+        order=47,
+        models=(DocumentRecovery,),
+    ),
 ]

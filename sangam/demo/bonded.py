@@ -169,12 +169,19 @@ def seed_bonded_labour():
     ).instance
     workflow.apply_for_legal_aid(worker, application)
 
+    # (kind, applied on, issued on, and for an entitlement: the catalogue's code and for whom)
     documents = [
-        ("aadhaar", _iso(8), None),
-        ("ration_card", _iso(15), _iso(3)),
-        ("bank_account", "", None),
+        ("aadhaar", _iso(8), None, {}),
+        ("ration_card", _iso(15), _iso(3), {}),
+        ("bank_account", "", None, {}),
+        (
+            "entitlement",
+            _iso(20),
+            None,
+            {"entitlement": "pension", "for_whom": "family", "relation": "mother"},
+        ),
     ]
-    for kind, applied_on, issued_on in documents:
+    for kind, applied_on, issued_on, entitlement in documents:
         recovery = _valid(
             forms.DocumentRecoveryForm(
                 {
@@ -183,6 +190,7 @@ def seed_bonded_labour():
                     "kind": kind,
                     "office": "Block office, Sadar (demo)" if applied_on else "",
                     "applied_on": applied_on,
+                    **entitlement,
                 },
                 user=worker,
             )

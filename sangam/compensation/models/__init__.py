@@ -21,6 +21,7 @@ from sangam.compensation.models.claims import (  # noqa: F401
     Status,
 )
 from sangam.compensation.models.documents import (  # noqa: F401
+    Beneficiary,
     DocumentEvent,
     DocumentKind,
     DocumentRecovery,

@@ -1,7 +1,8 @@
-"""Her documents, recovered: Aadhaar, ration card, bank account, caste and
-income certificates, applied for and issued, with the dates. Followed by
-the caseworker of an agency serving her; the number, once issued, is
-encrypted and shown masked."""
+"""Her documents and entitlements, recovered: Aadhaar, ration card, bank
+account, caste and income certificates, and the schemes and benefits of the
+state's entitlement catalogue (for herself or a member of her family),
+applied for and issued, with the dates. Followed by the caseworker of an
+agency serving her; the number, once issued, is encrypted and shown masked."""
 
 from django.db import models
 from django.urls import reverse
@@ -22,7 +23,13 @@ class DocumentKind(models.TextChoices):
     INCOME_CERTIFICATE = "income_certificate", _("Income certificate")
     BIRTH_CERTIFICATE = "birth_certificate", _("Birth certificate")
     VOTER_ID = "voter_id", _("Voter ID")
+    ENTITLEMENT = "entitlement", _("An entitlement (a scheme or benefit)")
     OTHER = "other", _("Other")
+
+
+class Beneficiary(models.TextChoices):
+    HERSELF = "herself", _("Herself")
+    FAMILY = "family", _("A member of her family")
 
 
 class DocumentStatus(models.TextChoices):
@@ -47,6 +54,22 @@ class DocumentRecovery(PersonalDataModel):
     )
     kind = models.CharField(_("document"), max_length=20, choices=DocumentKind.choices)
     other_kind = models.CharField(_("which document"), max_length=100, blank=True)
+    # An entitlement: a code of the catalogue version in force where the
+    # agency applies (kept, like a claim's scheme, with the version used).
+    entitlement = models.CharField(_("entitlement"), max_length=20, blank=True)
+    catalogue = models.ForeignKey(
+        "compensation.EntitlementCatalogue",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    for_whom = models.CharField(
+        _("for whom"), max_length=10, choices=Beneficiary.choices, default=Beneficiary.HERSELF
+    )
+    relation = models.CharField(
+        _("relation to her"), max_length=60, blank=True, help_text=_("Mother, son, …")
+    )
     office = models.CharField(
         _("applied at"), max_length=150, blank=True, help_text=_("The office or camp.")
     )
@@ -81,6 +104,22 @@ class DocumentRecovery(PersonalDataModel):
         return reverse("compensation:document", args=[self.pk])
 
     @property
+    def what(self):
+        """What is being recovered, in the reader's language."""
+        if self.kind == DocumentKind.ENTITLEMENT:
+            item = self.__dict__.get("entitlement_item")  # a list sets it (with_items)
+            if item is None:
+                from sangam.compensation.models.entitlements import EntitlementItem
+
+                item = EntitlementItem.objects.filter(
+                    version=self.catalogue_id, code=self.entitlement
+                ).first()
+            return item.local_label if item else self.entitlement
+        if self.kind == DocumentKind.OTHER and self.other_kind:
+            return self.other_kind
+        return self.get_kind_display()
+
+    @property
     def masked_number(self):
         """The last four characters only, as on a bank's screen."""
         if not self.number:
@@ -101,3 +140,17 @@ class DocumentEvent(StatusEvent):
         ordering = ["at", "pk"]
 
     shown_on = "recovery"
+
+
+def with_items(recoveries):
+    """The recoveries, each entitlement with its catalogue row (one query)."""
+    from sangam.compensation.models.entitlements import EntitlementItem
+
+    recoveries = list(recoveries)
+    versions = {r.catalogue_id for r in recoveries if r.catalogue_id}
+    items = {
+        (i.version_id, i.code): i for i in EntitlementItem.objects.filter(version__in=versions)
+    }
+    for r in recoveries:
+        r.entitlement_item = items.get((r.catalogue_id, r.entitlement))
+    return recoveries

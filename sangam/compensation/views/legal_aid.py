@@ -20,6 +20,7 @@ from sangam.compensation.models import (
     LegalAidApplication,
     LegalAidStatus,
 )
+from sangam.compensation.models.documents import with_items
 from sangam.compensation.views import steps
 from sangam.compensation.views.bonded import _errors_to_form, _survivor_choices_shown
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
@@ -148,7 +149,7 @@ def legal_aid_transition(request, pk):
 @login_required
 def document_list(request):
     page = Paginator(queries.documents_for(request.user), 25).get_page(request.GET.get("page"))
-    page.object_list = _with_names(request.user, page.object_list)
+    page.object_list = with_items(_with_names(request.user, page.object_list))
     return render(
         request,
         "compensation/documents.html",
