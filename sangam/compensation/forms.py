@@ -4,7 +4,7 @@ a scheme version with its harms. Each form is used by the pages and the API."""
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from sangam.agencies.forms import VersionedForm
@@ -35,12 +35,19 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _harm_label(harm):
-    return f"{harm.label} — ₹{harm.min_amount:,}–{harm.max_amount or 0:,} ({harm.version.title})"
+    low = rupees(harm.min_amount)
+    high = "…" if harm.max_amount is None else rupees(harm.max_amount)
+    return f"{harm.label} — ₹{low}–{high} ({harm.version.title})"
 
 
 class HarmChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return _harm_label(obj)
+
+
+def rupees(amount):
+    """An amount grouped the Indian way (1,23,45,678), as the templates print it."""
+    return number_format(amount, force_grouping=True)
 
 
 def _police_case_label(case):
@@ -425,7 +432,7 @@ class ImmediateAssistanceForm(DatedForm):
         limit = self.instance.scheme.immediate_assistance_limit
         self.fields["immediate_assistance_amount"].help_text = _(
             "Up to ₹%(limit)s under %(scheme)s."
-        ) % {"limit": f"{limit:,}", "scheme": self.instance.scheme.title}
+        ) % {"limit": rupees(limit), "scheme": self.instance.scheme.title}
 
     def clean(self):
         cleaned = super().clean()
@@ -440,7 +447,7 @@ class ImmediateAssistanceForm(DatedForm):
             self.add_error(
                 "immediate_assistance_amount",
                 _("The scheme allows at most ₹%(limit)s of immediate assistance.")
-                % {"limit": f"{limit:,}"},
+                % {"limit": rupees(limit)},
             )
         if amount == 0:
             self.add_error("immediate_assistance_amount", _("Enter the amount paid."))
@@ -503,13 +510,13 @@ class ProposalForm(DatedForm):
             self.add_error(
                 "annuity_amount",
                 _("This category keeps at least ₹%(n)s in an annuity.")
-                % {"n": f"{category.annuity_minimum:,}"},
+                % {"n": rupees(category.annuity_minimum)},
             )
         elif annuity > category.amount:
             self.add_error(
                 "annuity_amount",
                 _("The annuity cannot be more than the ₹%(n)s of the category.")
-                % {"n": f"{category.amount:,}"},
+                % {"n": rupees(category.amount)},
             )
         cleaned["annuity_amount"] = annuity
         # The amount is the version's, recorded on the case with its split.

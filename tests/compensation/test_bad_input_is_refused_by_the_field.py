@@ -137,7 +137,7 @@ def test_an_annuity_below_the_categorys_minimum(malda, client):
         {"category": release.scheme.categories.get(code="extreme").pk, "annuity_amount": 1000,
          "proposed_on": days_ago(1), "conviction_status": "no_case"},
     )  # fmt: skip
-    assert "at least ₹200,000" in response.context["form"].errors["annuity_amount"][0]
+    assert "at least ₹2,00,000" in response.context["form"].errors["annuity_amount"][0]
     _unchanged(release, release)
 
 

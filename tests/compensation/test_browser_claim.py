@@ -45,7 +45,7 @@ def test_a_claim_goes_from_her_case_to_the_money_in_her_account(
     expect(page.get_by_label("Age", exact=True)).to_have_value("16")
     expect(page.get_by_label("Deciding authority")).to_have_value(str(dlsa.pk))
     expect(page.get_by_text("A claim does not depend on a rescue, an FIR")).to_be_visible()
-    page.get_by_label("Rape — ₹400,000–700,000", exact=False).check()
+    page.get_by_label("Rape — ₹4,00,000–7,00,000", exact=False).check()
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#status")).to_have_text("Being prepared")
     expect(page.locator("#range")).to_have_text("₹6,00,000–₹10,50,000")  # +50% for a minor

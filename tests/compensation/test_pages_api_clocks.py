@@ -27,6 +27,8 @@ def test_a_claim_opened_from_her_case_is_pre_filled(world, client):
     form = page.context["form"]
     assert form.initial["age_at_application"] == 16
     assert "does not depend on a rescue, an FIR" in page.content.decode()
+    # The schedule's amounts read the Indian way, as everywhere else.
+    assert "Rape — ₹4,00,000–7,00,000" in page.content.decode()
     rape = world["nalsa"].harms.get(code="rape")
     response = client.post(
         f"/compensation/new/{world['case'].pk}/",
