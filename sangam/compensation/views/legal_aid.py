@@ -177,7 +177,11 @@ def document_create(request):
     return render(
         request,
         "compensation/step_form.html",
-        {"form": form, "title": _("Recover a document"), "back": "compensation:documents"},
+        {
+            "form": form,
+            "title": _("Recover a document or an entitlement"),
+            "back": "compensation:documents",
+        },
     )
 
 
