@@ -511,6 +511,7 @@ class TrialIn(Schema):
     cnr: str
     charges_framed_on: date | None = None
     public_prosecutor: str = ""
+    prosecution: int | None = None
 
 
 class HearingOut(Schema):
@@ -598,8 +599,9 @@ def trial_read(request, criminalcase_id: int):
 @router.put("/cases/{criminalcase_id}/trial", response=TrialOut)
 def trial_save(request, criminalcase_id: int, payload: TrialIn):
     """Record the trial of a case, or change it (with the version it started
-    from). The CNR is refused unless it is a valid eCourts number; in camera
-    is set from the sections charged (BNSS 366)."""
+    from), naming the prosecution office that conducts it. The CNR is
+    refused unless it is a valid eCourts number; in camera is set from the
+    sections charged (BNSS 366)."""
     user = request.auth
     case = queries.get_case_for_user(user, criminalcase_id)
     _court_writer(user, case)
@@ -608,7 +610,11 @@ def trial_save(request, criminalcase_id: int, payload: TrialIn):
     if not form.is_valid():
         _invalid(form)
     return workflow.record_trial(
-        user, case, form.save(commit=False), expected_version=form.cleaned_data["version"]
+        user,
+        case,
+        form.save(commit=False),
+        expected_version=form.cleaned_data["version"],
+        prosecution=form.cleaned_data["prosecution"],
     )
 
 

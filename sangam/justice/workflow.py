@@ -244,9 +244,13 @@ def _refuse_unless_writer(user, case):
 
 
 @transaction.atomic
-def record_trial(user, case, trial, *, expected_version=None):
-    """The trial of ``case``, new or changed; in camera by its sections."""
+def record_trial(user, case, trial, *, expected_version=None, prosecution=None):
+    """The trial of ``case``, new or changed; in camera by its sections.
+    Naming the ``prosecution`` office that conducts it makes it the case's."""
     _refuse_unless_writer(user, case)
+    if prosecution is not None and prosecution.pk != case.prosecution_id:
+        case.prosecution = prosecution
+        case.save(update_fields=["prosecution", "updated_at"])
     trial.case, trial.in_camera = case, tried_in_camera(case)
     if trial._state.adding:
         trial.created_by = _by(user)

@@ -136,3 +136,30 @@ def test_the_api_writes_with_the_pages_forms_422_409_and_403(world, case, tried,
     response = api(world["police"], "put", f"/cases/{case.pk}/trial", trial)
     assert response.status_code == 200, response.content
     assert response.json()["court"] == "Renamed (synthetic)"
+
+
+def test_recording_the_trial_names_the_prosecution_office_that_then_writes_it(world, client):
+    from sangam.justice.models import CriminalCase, Trial
+    from tests.justice.conftest import CNR, FIR_AT, offences
+
+    case = workflow.register_fir(
+        world["police"],
+        CriminalCase(police_station=world["station"], fir_number="T-5/2025", fir_at=FIR_AT),
+        offences(FIR_AT.date(), "BNS 143"),
+        [],
+    )
+    client.force_login(world["prosecutor"])
+    assert client.get(case.get_absolute_url()).status_code == 404
+    client.force_login(world["police"])
+    trial = {"court": "Court (synthetic)", "court_kind": "sessions", "cnr": CNR,
+             "court_district": world["station"].district_id,
+             "prosecution": world["prosecution"].pk}  # fmt: skip
+    response = client.post(
+        f"/justice/cases/{case.pk}/trial/", {f"trial-{k}": v for k, v in trial.items()}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.prosecution == world["prosecution"]
+    client.force_login(world["prosecutor"])
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "Add a hearing" in page and Trial.objects.restrict(SYSTEM).get().case == case

@@ -12,7 +12,7 @@ from tests.justice.conftest import CNR
 
 
 def trial_form(world, **changes):
-    return {
+    data = {
         "court": "Special Court Malda (synthetic)",
         "court_kind": "special",
         "court_district": world["station"].district_id,
@@ -20,6 +20,7 @@ def trial_form(world, **changes):
         "public_prosecutor": "PP (synthetic)",
         **changes,
     }
+    return {f"trial-{k}": v for k, v in data.items()}
 
 
 @pytest.mark.parametrize(
@@ -100,6 +101,6 @@ def test_a_stale_version_is_not_saved(world, tried, client):
     url = f"/justice/cases/{tried.case_id}/trial/"
     data = trial_form(world, version=tried.version, court="Renamed (synthetic)")
     assert client.post(url, data).status_code == 302
-    response = client.post(url, {**data, "court": "Again (synthetic)"}, follow=True)
+    response = client.post(url, {**data, "trial-court": "Again (synthetic)"}, follow=True)
     assert "Someone else saved this record" in response.content.decode()
     assert Trial.objects.restrict(SYSTEM).get().court == "Renamed (synthetic)"

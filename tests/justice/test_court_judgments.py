@@ -13,8 +13,12 @@ from sangam.justice.models import Accused, ChargedSection, Judgment
 from tests.justice.conftest import offences
 
 
+def prefixed(prefix, data):
+    return {f"{prefix}-{k}": v for k, v in data.items()}
+
+
 def judgment_form(trial, section, **changes):
-    return {
+    return prefixed("judgment", {
         "version": trial.version,
         "accused": trial.accused_on_trial.pk,
         "section": section.pk,
@@ -22,7 +26,7 @@ def judgment_form(trial, section, **changes):
         "verdict": "convicted",
         "sentence": "Rigorous imprisonment for 10 years (synthetic)",
         **changes,
-    }
+    })  # fmt: skip
 
 
 def charged(case, code):
@@ -135,13 +139,16 @@ def test_an_appeal_follows_the_judgment(world, case, tried, client):
     url = f"/justice/trials/{tried.pk}/appeals/"
     appeal = {"by": "accused", "court": "High Court at Calcutta (synthetic)",
               "filed_on": "2026-04-01", "outcome": "pending"}  # fmt: skip
-    response = client.post(url, {**appeal, "version": tried.version})
+    response = client.post(url, prefixed("appeal", {**appeal, "version": tried.version}))
     assert response.context["appeal_form"].non_field_errors() == [
         "An appeal follows a judgment: record the judgment first."
     ]
     judgments = f"/justice/trials/{tried.pk}/judgments/"
     client.post(judgments, judgment_form(tried, charged(case, "143")))
     tried.refresh_from_db()
-    assert client.post(url, {**appeal, "version": tried.version}).status_code == 302
+    assert (
+        client.post(url, prefixed("appeal", {**appeal, "version": tried.version})).status_code
+        == 302
+    )
     page = client.get(case.get_absolute_url()).content.decode()
     assert "High Court at Calcutta (synthetic)" in page

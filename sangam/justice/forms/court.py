@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sangam.agencies.models import Agency, AgencyType
 from sangam.core.access import SYSTEM
 from sangam.core.forms import ModelForm
 from sangam.geography.models import District
@@ -17,6 +18,7 @@ from sangam.justice.models import (
     Accused,
     Appeal,
     ChargedSection,
+    CriminalCase,
     Hearing,
     Judgment,
     Trial,
@@ -31,7 +33,16 @@ def _not_future_day(value):
 
 
 class TrialForm(ModelForm):
+    """The trial, and the prosecution office that conducts it (the case's
+    ``prosecution``: its public prosecutors then read the case and write
+    the trial)."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    prosecution = forms.ModelChoiceField(
+        label=CriminalCase._meta.get_field("prosecution").verbose_name,
+        queryset=Agency.objects.none(),
+        required=False,
+    )
     cnr = forms.CharField(
         label=_("CNR number"),
         max_length=40,
@@ -61,6 +72,10 @@ class TrialForm(ModelForm):
             state=station.state_id
         ).order_by("name")
         self.fields["court_district"].initial = station.district_id
+        self.fields["prosecution"].queryset = Agency.objects.filter(
+            type=AgencyType.PROSECUTION, is_active=True, state=station.state_id
+        ).order_by("name")
+        self.fields["prosecution"].initial = case.prosecution_id
 
     def clean_cnr(self):
         return normalise_cnr(self.cleaned_data["cnr"])

@@ -30,7 +30,7 @@ def trial_save(request, pk):
     if not workflow.may_write_court(request.user, case):
         raise PermissionDenied
     trial = queries.trial_of(request.user, case, "change")
-    form = TrialForm(request.POST, instance=trial, case=case)
+    form = TrialForm(request.POST, instance=trial, case=case, prefix="trial")
     if form.is_valid():
         try:
             workflow.record_trial(
@@ -38,6 +38,7 @@ def trial_save(request, pk):
                 case,
                 form.save(commit=False),
                 expected_version=form.cleaned_data["version"],
+                prosecution=form.cleaned_data["prosecution"],
             )
         except EditConflict:
             messages.error(request, EDIT_CONFLICT)
@@ -47,7 +48,7 @@ def trial_save(request, pk):
     return case_page(request, case, {"trial_form": form})
 
 
-def _trial_post(name, form_class, apply):
+def _trial_post(name, form_class, apply, prefix):
     """A posted form about a trial: checked, applied, or shown again on the
     case's page with its errors by the field."""
 
@@ -58,7 +59,7 @@ def _trial_post(name, form_class, apply):
         case = trial.case
         if not workflow.may_write_court(request.user, case):
             raise PermissionDenied
-        form = form_class(request.POST, trial=trial)
+        form = form_class(request.POST, trial=trial, prefix=prefix)
         if form.is_valid():
             try:
                 apply(
@@ -78,9 +79,9 @@ def _trial_post(name, form_class, apply):
     return view
 
 
-hearing_add = _trial_post("hearing_form", HearingForm, workflow.add_hearing)
-judgment_add = _trial_post("judgment_form", JudgmentForm, workflow.record_judgment)
-appeal_add = _trial_post("appeal_form", AppealForm, workflow.record_appeal)
+hearing_add = _trial_post("hearing_form", HearingForm, workflow.add_hearing, "hearing")
+judgment_add = _trial_post("judgment_form", JudgmentForm, workflow.record_judgment, "judgment")
+appeal_add = _trial_post("appeal_form", AppealForm, workflow.record_appeal, "appeal")
 
 
 @login_required

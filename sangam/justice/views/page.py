@@ -56,12 +56,12 @@ def court_context(user, case):
                 log.record_list(model, [r.pk for r in rows])
         context.update(hearings=hearings, judgments=judgments, appeals=appeals)
     if may_write:
-        context["trial_form"] = TrialForm(instance=trial, case=case)
+        context["trial_form"] = TrialForm(instance=trial, case=case, prefix="trial")
         if trial is not None:
             trial.case = case
-            context["hearing_form"] = HearingForm(trial=trial)
-            context["judgment_form"] = JudgmentForm(trial=trial)
-            context["appeal_form"] = AppealForm(trial=trial)
+            context["hearing_form"] = HearingForm(trial=trial, prefix="hearing")
+            context["judgment_form"] = JudgmentForm(trial=trial, prefix="judgment")
+            context["appeal_form"] = AppealForm(trial=trial, prefix="appeal")
     return context
 
 
