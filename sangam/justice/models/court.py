@@ -19,6 +19,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sangam.cases.models import Category
 from sangam.core.crypto import EncryptedField
@@ -112,7 +113,7 @@ class Hearing(PersonalDataModel):
         OTHER = "other", _("Other")
 
     class Outcome(models.TextChoices):
-        HELD = "held", _("Held")
+        HELD = "held", pgettext_lazy("hearing", "Held")
         ADJOURNED = "adjourned", _("Adjourned")
 
     class AskedBy(models.TextChoices):
