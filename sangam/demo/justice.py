@@ -9,8 +9,11 @@
   public prosecutor's office: one accused arrested, whose 90-day
   default-bail date is in 5 days, one absconding; the NGO's survivor
   consented to legal agencies and the NGO following the case;
+  the Special Court has its CNR; two bail hearings, the second adjourned
+  at the defence's request;
 - a South Delhi case with its chargesheet filed in time and cognizance
-  taken, awaiting trial.
+  taken, tried: charges framed, hearings, the accused convicted under BNS
+  143 and acquitted under BNS 144 (benefit of doubt), his appeal pending.
 
 Idempotent; every name marked synthetic. Dates are relative to today."""
 
@@ -26,7 +29,16 @@ from sangam.cases.forms import ConsentForm
 from sangam.cases.models import Survivor
 from sangam.core.access import SYSTEM
 from sangam.justice import workflow
-from sangam.justice.models import Accused, ChargedSection, CriminalCase, Rescue
+from sangam.justice.models import (
+    Accused,
+    Appeal,
+    ChargedSection,
+    CriminalCase,
+    Hearing,
+    Judgment,
+    Rescue,
+    Trial,
+)
 from sangam.justice.reference import offences_in_force
 
 GIRLS = [("Rupa Sarkar (synthetic)", 16), ("Jharna Das (synthetic)", 14)]
@@ -136,9 +148,50 @@ def seed_justice():
             absconding=True,
         ),
     )
+    _malda_court(police, case, now)
     if own is not None:
         _consent_to_follow_the_case(worker, own)
     return 1 + _seed_delhi()
+
+
+def _malda_court(police, case, now):
+    """The Special Court hears bail: no chargesheet yet, no charges framed."""
+    trial = workflow.record_trial(
+        police,
+        case,
+        Trial(
+            court="Special Court (POCSO), Malda (synthetic)",
+            court_kind=Trial.CourtKind.SPECIAL,
+            court_district=case.police_station.district,
+            cnr=f"WBMD01004242{timezone.localdate().year}",
+            public_prosecutor="Special PP (synthetic)",
+        ),
+    )
+    held_on = (now - timedelta(days=60)).date()
+    workflow.add_hearing(
+        police,
+        trial,
+        Hearing(
+            on=held_on,
+            purpose=Hearing.Purpose.BAIL,
+            outcome=Hearing.Outcome.HELD,
+            notes="Synthetic: bail refused, the girls' statements pending.",
+        ),
+        expected_version=trial.version,
+    )
+    workflow.add_hearing(
+        police,
+        trial,
+        Hearing(
+            on=held_on + timedelta(days=30),
+            purpose=Hearing.Purpose.BAIL,
+            outcome=Hearing.Outcome.ADJOURNED,
+            asked_by=Hearing.AskedBy.DEFENCE,
+            adjournment_reason="Synthetic: defence counsel unavailable.",
+            next_on=(now + timedelta(days=7)).date(),
+        ),
+        expected_version=trial.version,
+    )
 
 
 def _consent_to_follow_the_case(worker, survivor):
@@ -195,4 +248,73 @@ def _seed_delhi():
         },
         expected_version=case.version,
     )
+    _delhi_court(case, day)
     return 1
+
+
+def _delhi_court(case, day):
+    trial = workflow.record_trial(
+        SYSTEM,
+        case,
+        Trial(
+            court="Court of the Additional Sessions Judge, Saket (synthetic)",
+            court_kind=Trial.CourtKind.SESSIONS,
+            court_district=case.police_station.district,
+            cnr=f"DLST01009172{day.year}",
+            charges_framed_on=day + timedelta(days=120),
+            public_prosecutor="Additional PP (synthetic)",
+        ),
+    )
+    for offset, purpose, outcome in (
+        (120, Hearing.Purpose.CHARGES, Hearing.Outcome.HELD),
+        (170, Hearing.Purpose.VICTIM_EVIDENCE, Hearing.Outcome.HELD),
+        (230, Hearing.Purpose.PROSECUTION_EVIDENCE, Hearing.Outcome.ADJOURNED),
+        (280, Hearing.Purpose.ARGUMENTS, Hearing.Outcome.HELD),
+        (320, Hearing.Purpose.JUDGMENT, Hearing.Outcome.HELD),
+    ):
+        adjourned = outcome == Hearing.Outcome.ADJOURNED
+        workflow.add_hearing(
+            SYSTEM,
+            trial,
+            Hearing(
+                on=day + timedelta(days=offset),
+                purpose=purpose,
+                outcome=outcome,
+                by_video=purpose == Hearing.Purpose.VICTIM_EVIDENCE,
+                asked_by=Hearing.AskedBy.PROSECUTION if adjourned else "",
+                adjournment_reason="Synthetic: a witness did not appear." if adjourned else "",
+                next_on=day + timedelta(days=offset + 40) if offset < 320 else None,
+            ),
+            expected_version=trial.version,
+        )
+    accused = Accused.objects.restrict(SYSTEM).get(case=case)
+    on = day + timedelta(days=320)
+    for section, verdict in (("143", Judgment.Verdict.CONVICTED), ("144", "acquitted")):
+        convicted = verdict == Judgment.Verdict.CONVICTED
+        workflow.record_judgment(
+            SYSTEM,
+            trial,
+            Judgment(
+                accused=accused,
+                section=ChargedSection.objects.restrict(SYSTEM).get(
+                    case=case, offence__section=section
+                ),
+                on=on,
+                verdict=verdict,
+                sentence="Rigorous imprisonment for 10 years (synthetic)" if convicted else "",
+                fine=50000 if convicted else None,
+                compensation_recommended=300000 if convicted else None,
+                acquittal_reason="" if convicted else Judgment.AcquittalReason.BENEFIT_OF_DOUBT,
+            ),
+            expected_version=trial.version,
+        )
+    workflow.record_appeal(
+        SYSTEM,
+        trial,
+        Appeal(
+            by=Appeal.By.ACCUSED,
+            court="High Court of Delhi (synthetic)",
+            filed_on=on + timedelta(days=30),
+        ),
+        expected_version=trial.version,
+    )

@@ -3,7 +3,8 @@ sections, AHTU, progress), their accused (police and prosecution only),
 rescues with the persons rescued and their production, and the clocks the
 caller's agencies must meet. The same restricted look-ups as the pages
 (404 for unknown and forbidden alike), the same forms (422 by the field),
-and the version a change started from (409 when someone saved since)."""
+and the version a change started from (409 when someone saved since).
+In court: the trial of a case, its hearings and judgments."""
 
 from datetime import date, datetime
 
@@ -14,6 +15,7 @@ from ninja.pagination import paginate
 
 from sangam.audit import log
 from sangam.cases.models import Survivor
+from sangam.core.access import can
 from sangam.core.params import Pagination
 from sangam.core.workflow import Refused
 from sangam.justice import queries, workflow
@@ -29,7 +31,8 @@ from sangam.justice.forms import (
     SectionForm,
     writing_agencies,
 )
-from sangam.justice.models import CriminalCase, Rescue
+from sangam.justice.forms.court import HearingForm, JudgmentForm, TrialForm
+from sangam.justice.models import CriminalCase, Judgment, Rescue
 
 router = Router(tags=["justice"])
 
@@ -473,3 +476,204 @@ def production(request, rescuedperson_id: int, payload: ProductionIn):
 def clocks(request):
     """Open clocks the caller's agencies must meet, soonest first."""
     return queries.due_for(request.auth, queries.my_agency_ids(request.auth))
+
+
+# --- Court ------------------------------------------------------------------
+# The trial of a case, its hearings (dates and outcomes for every reader of
+# the case; notes for the police and prosecution who write them), the
+# judgments per accused and charge and the appeals (police, prosecution,
+# DLSA). Written by the police holding the case and its prosecutor only.
+
+
+class TrialOut(Schema):
+    id: int
+    version: int
+    case_id: int
+    court: str
+    court_kind: str
+    court_district_id: int
+    cnr: str
+    charges_framed_on: date | None
+    in_camera: bool
+    public_prosecutor: str
+    concluded_on: date | None
+
+    @staticmethod
+    def resolve_concluded_on(obj):
+        return obj.case.trial_concluded_on
+
+
+class TrialIn(Schema):
+    version: int | None = None
+    court: str
+    court_kind: str
+    court_district: int
+    cnr: str
+    charges_framed_on: date | None = None
+    public_prosecutor: str = ""
+    prosecution: int | None = None
+
+
+class HearingOut(Schema):
+    id: int
+    trial_id: int
+    on: date
+    purpose: str
+    outcome: str
+    asked_by: str
+    by_video: bool
+    next_on: date | None
+    notes: str | None
+
+    @staticmethod
+    def resolve_notes(obj):
+        return obj.notes if getattr(obj, "notes_shown", False) else None
+
+
+class HearingIn(Schema):
+    version: int
+    on: date
+    purpose: str
+    outcome: str
+    asked_by: str = ""
+    adjournment_reason: str = ""
+    by_video: bool = False
+    next_on: date | None = None
+    notes: str = ""
+
+
+class JudgmentOut(Schema):
+    id: int
+    trial_id: int
+    accused_id: int
+    section_id: int
+    section: str
+    on: date
+    verdict: str
+    sentence: str
+    fine: int | None
+    compensation_recommended: int | None
+    acquittal_reason: str
+
+    @staticmethod
+    def resolve_section(obj):
+        return str(obj.section.offence)
+
+
+class JudgmentIn(Schema):
+    version: int
+    accused: int
+    section: int
+    on: date
+    verdict: str
+    sentence: str = ""
+    fine: int | None = None
+    compensation_recommended: int | None = None
+    acquittal_reason: str = ""
+    notes: str = ""
+
+
+def _form_data(payload):
+    return {
+        k: (v.isoformat() if isinstance(v, date) else v)
+        for k, v in payload.dict().items()
+        if v is not None and v is not False
+    }
+
+
+def _court_writer(user, case):
+    if not workflow.may_write_court(user, case):
+        raise HttpError(403, "Only the police holding the case and its prosecutor write here.")
+
+
+@router.get("/cases/{criminalcase_id}/trial", response=TrialOut)
+def trial_read(request, criminalcase_id: int):
+    case = queries.get_case_for_user(request.auth, criminalcase_id)
+    trial = queries.trial_of(request.auth, case)
+    if trial is None:
+        raise HttpError(404, "Not found.")
+    log.record_view(trial)
+    return trial
+
+
+@router.put("/cases/{criminalcase_id}/trial", response=TrialOut)
+def trial_save(request, criminalcase_id: int, payload: TrialIn):
+    """Record the trial of a case, or change it (with the version it started
+    from), naming the prosecution office that conducts it. The CNR is
+    refused unless it is a valid eCourts number; in camera is set from the
+    sections charged (BNSS 366)."""
+    user = request.auth
+    case = queries.get_case_for_user(user, criminalcase_id)
+    _court_writer(user, case)
+    trial = queries.trial_of(user, case, "change")
+    form = TrialForm(_form_data(payload), instance=trial, case=case)
+    if not form.is_valid():
+        _invalid(form)
+    return workflow.record_trial(
+        user,
+        case,
+        form.save(commit=False),
+        expected_version=form.cleaned_data["version"],
+        prosecution=form.cleaned_data["prosecution"],
+    )
+
+
+def _writable_trial(user, trial_id):
+    trial = queries.get_trial_for_user(user, trial_id)
+    _court_writer(user, trial.case)
+    return trial
+
+
+@router.get("/trials/{trial_id}/hearings", response=list[HearingOut])
+def hearing_list(request, trial_id: int):
+    """Dates and outcomes for every reader of the case; notes for its writers."""
+    user = request.auth
+    trial = queries.get_trial_for_user(user, trial_id)
+    hearings = list(queries.hearings_of(user, trial))
+    shown = workflow.may_write_court(user, trial.case)
+    for hearing in hearings:
+        hearing.notes_shown = shown
+    if hearings:
+        log.record_list(type(hearings[0]), [h.pk for h in hearings])
+    return hearings
+
+
+@router.post("/trials/{trial_id}/hearings", response={201: HearingOut})
+def hearing_add(request, trial_id: int, payload: HearingIn):
+    user = request.auth
+    trial = _writable_trial(user, trial_id)
+    form = HearingForm(_form_data(payload), trial=trial)
+    if not form.is_valid():
+        _invalid(form)
+    hearing = workflow.add_hearing(
+        user, trial, form.save(commit=False), expected_version=form.cleaned_data["version"]
+    )
+    hearing.notes_shown = True
+    return 201, hearing
+
+
+@router.get("/trials/{trial_id}/judgments", response=list[JudgmentOut])
+def judgment_list(request, trial_id: int):
+    """Police, prosecution and the DLSA; anyone else gets 404."""
+    user = request.auth
+    if not can(user, Judgment, "view"):
+        raise HttpError(404, "Not found.")
+    trial = queries.get_trial_for_user(user, trial_id)
+    judgments = list(queries.judgments_of(user, trial))
+    if judgments:
+        log.record_list(Judgment, [j.pk for j in judgments])
+    return judgments
+
+
+@router.post("/trials/{trial_id}/judgments", response={201: JudgmentOut})
+def judgment_add(request, trial_id: int, payload: JudgmentIn):
+    """One accused, one charge: convicted (with the sentence), acquitted
+    (with the reason) or discharged. The last one concludes the trial."""
+    user = request.auth
+    trial = _writable_trial(user, trial_id)
+    form = JudgmentForm(_form_data(payload), trial=trial)
+    if not form.is_valid():
+        _invalid(form)
+    return 201, workflow.record_judgment(
+        user, trial, form.save(commit=False), expected_version=form.cleaned_data["version"]
+    )

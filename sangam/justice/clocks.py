@@ -2,10 +2,23 @@
 clock table in force on the day the clock starts (reference.clock_rules).
 
 Every change of those facts (a section charged or dropped, an arrest, the
-chargesheet, a production) calls ``for_case`` or ``for_rescued``, which
-rewrites that subject's clocks: a clock no longer owed (the only POCSO
-section dropped) goes, a new one is made, the rest keep their escalation.
+chargesheet, a production, a hearing, a judgment) calls ``for_case`` or
+``for_rescued``, which rewrites that subject's clocks: a clock no longer
+owed (the only POCSO section dropped) goes, a new one is made, the rest
+keep their escalation (unless they started again: a new last hearing
+restarts the hearing clock, which may then be escalated again).
+
+The courts' alerts are clocks of the case once it has a trial, from the
+table in force on the day each starts: "a next hearing date entered in
+time" starts at the last hearing (or the charges framed, or the trial
+recorded) and is met by the next date entered, in time if it is within the
+period (NJDG's 3 months); "adjournments at the prosecution's request" is
+a count (unit "times"): when the prosecution's adjournments pass the rule's
+number (MHA's 2), the clock is missed on the day of the one that passed it.
+Both stop when the trial concludes.
 """
+
+from django.utils import timezone
 
 from sangam.core.access import SYSTEM
 from sangam.justice.models import (
@@ -13,7 +26,9 @@ from sangam.justice.models import (
     ChargedSection,
     Clock,
     ClockKind,
+    Hearing,
     MaxPunishment,
+    Trial,
     start_of,
 )
 from sangam.justice.reference import clock_rules
@@ -73,7 +88,36 @@ def wanted_for_case(case):
             wanted.append(
                 (ClockKind.POCSO_TRIAL, None, started, _at(case.trial_concluded_on), court_side)
             )
-    return [(k, a, s, m, r, rules.get(k)) for k, a, s, m, r in wanted if rules.get(k)]
+    found = [(k, a, s, m, r, rules.get(k)) for k, a, s, m, r in wanted if rules.get(k)]
+    return found + _court_clocks(case, case.prosecution or investigating)
+
+
+def _court_clocks(case, responsible):
+    trial = Trial.objects.restrict(SYSTEM).filter(case=case).first()
+    if trial is None:
+        return []
+    concluded = _at(case.trial_concluded_on)
+    hearings = list(Hearing.objects.restrict(SYSTEM).filter(trial=trial).order_by("on", "pk"))
+    wanted = []
+    last = hearings[-1] if hearings else None
+    if last is not None:
+        since, met = last.on, _at(last.next_on)
+    else:
+        since, met = trial.charges_framed_on or timezone.localtime(trial.created_at).date(), None
+    rule = clock_rules(since).get(ClockKind.NO_HEARING)
+    if rule is not None:
+        met = concluded or met
+        wanted.append((ClockKind.NO_HEARING, None, start_of(since), met, responsible, rule))
+    asked = [
+        h for h in hearings
+        if h.outcome == Hearing.Outcome.ADJOURNED and h.asked_by == Hearing.AskedBy.PROSECUTION
+    ]  # fmt: skip
+    if asked:
+        rule = clock_rules(asked[0].on).get(ClockKind.ADJOURNMENTS)
+        if rule is not None and len(asked) > rule.amount:
+            passed = start_of(asked[rule.amount].on)
+            wanted.append((ClockKind.ADJOURNMENTS, None, passed, concluded, responsible, rule))
+    return wanted
 
 
 def wanted_for_rescued(person):
@@ -119,6 +163,8 @@ def _rewrite(existing, wanted, user, **subject):
         if clock is None:
             Clock.objects.create(kind=kind, accused=accused, created_by=user, **subject, **fields)
         elif any(getattr(clock, name) != value for name, value in fields.items()):
+            if clock.started_at != started:
+                clock.escalated_at = None  # started again: escalated again if missed
             for name, value in fields.items():
                 setattr(clock, name, value)
             clock.save()

@@ -8,6 +8,12 @@ engine adds that condition). The accused are police and prosecution
 records: no other role holds a grant, so anyone else gets 404. Clocks are
 read by the agency that must meet them and the case's agencies; they are
 written only by Sangam (clocks.py). District officials get figures only.
+
+In court, the police holding the case and its prosecution office write the
+trial, its hearings, judgments and appeals. The trial and its hearings are
+read like the case (the hearings' dates and outcomes: the notes are shown
+to the writers only); judgments and appeals name an accused and are read
+by the police, the prosecution and the DLSA of the district only.
 """
 
 from sangam.core.roles import Role
@@ -31,7 +37,18 @@ CASE = {
     Role.SUPERVISOR: CONSENT,
 }
 
+COURT_WRITE = {Role.POLICE_OFFICER: WRITE, Role.PUBLIC_PROSECUTOR: WRITE}
+TRIAL = {**CASE, **COURT_WRITE}
+# The hearings diary (CSV) is the writers' own: never an in-camera note.
+DIARY = {"export": "agency", **WRITE}
+HEARING = {**TRIAL, Role.POLICE_OFFICER: DIARY, Role.PUBLIC_PROSECUTOR: DIARY}
+OUTCOME = {**COURT_WRITE, Role.LEGAL_SERVICES_OFFICER: DISTRICT}
+
 GRANTS = {
+    "justice.trial": TRIAL,
+    "justice.hearing": HEARING,
+    "justice.judgment": OUTCOME,
+    "justice.appeal": OUTCOME,
     "justice.criminalcase": CASE,
     "justice.chargedsection": CASE,
     "justice.accused": {Role.POLICE_OFFICER: WRITE, Role.PUBLIC_PROSECUTOR: READ},

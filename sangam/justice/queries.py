@@ -7,12 +7,16 @@ from django.shortcuts import get_object_or_404
 from sangam.core.access import can
 from sangam.justice.models import (
     Accused,
+    Appeal,
     ChargedSection,
     Clock,
     CriminalCase,
+    Hearing,
+    Judgment,
     Rescue,
     RescuedPerson,
     SectionReview,
+    Trial,
 )
 
 CASE_RELATED = ("police_station", "ahtu", "transferred_to", "prosecution", "investigating_officer")
@@ -104,3 +108,33 @@ def get_review_for_user(user, pk, action="view"):
         ),
         pk=pk,
     )
+
+
+# --- Court ------------------------------------------------------------------
+
+
+def trial_of(user, case, action="view"):
+    return Trial.objects.restrict(user, action).filter(case=case).first()
+
+
+def get_trial_for_user(user, pk, action="view"):
+    """The trial with its case (as the user may see it) or 404."""
+    trial = get_object_or_404(Trial.objects.restrict(user, action), pk=pk)
+    trial.case = get_case_for_user(user, trial.case_id)
+    return trial
+
+
+def hearings_of(user, trial):
+    return Hearing.objects.restrict(user, "view").filter(trial=trial)
+
+
+def judgments_of(user, trial):
+    return (
+        Judgment.objects.restrict(user, "view")
+        .filter(trial=trial)
+        .select_related("section", "section__offence")
+    )
+
+
+def appeals_of(user, trial):
+    return Appeal.objects.restrict(user, "view").filter(trial=trial)

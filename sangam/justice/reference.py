@@ -48,11 +48,20 @@ def offences_in_force(on):
     )
 
 
+def clock_table(on):
+    """The clock table in force on the day ``on``: of two published for the
+    same period, the later one (a new version replaces the one before)."""
+    from sangam.justice.models import ClockTable
+
+    newest_first = ("-in_force_from", "-published_at", "-pk")
+    return ClockTable.objects.in_force(on).order_by(*newest_first).first()
+
+
 def clock_rules(on):
     """{kind: rule} of the clock table in force on the day ``on``."""
-    from sangam.justice.models import ClockRule, ClockTable
+    from sangam.justice.models import ClockRule
 
-    version = ClockTable.objects.in_force(on).order_by("-in_force_from").first()
+    version = clock_table(on)
     if version is None:
         return {}
     return {r.kind: r for r in ClockRule.objects.filter(version=version)}

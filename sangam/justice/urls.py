@@ -1,6 +1,7 @@
 from django.urls import path
 
 from sangam.justice.views import cases as views
+from sangam.justice.views import court
 
 app_name = "justice"
 urlpatterns = [
@@ -20,4 +21,9 @@ urlpatterns = [
     path("rescues/<int:pk>/persons/", views.rescued_add, name="rescued_add"),
     path("rescued/<int:pk>/production/", views.production, name="production"),
     path("reviews/<int:pk>/", views.review, name="review"),
+    path("cases/<int:pk>/trial/", court.trial_save, name="trial_save"),
+    path("trials/<int:pk>/hearings/", court.hearing_add, name="hearing_add"),
+    path("trials/<int:pk>/judgments/", court.judgment_add, name="judgment_add"),
+    path("trials/<int:pk>/appeals/", court.appeal_add, name="appeal_add"),
+    path("hearings.csv", court.hearings_export, name="hearings_export"),
 ]

@@ -6,21 +6,25 @@ an agency that holds them)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sangam.agencies.models import Agency, AgencyType
 from sangam.cases import workflow as cases_workflow
 from sangam.cases.models import Case, Intake
-from sangam.core.access import SYSTEM, allowed_to_create, system_context
+from sangam.core.access import SYSTEM, allowed_to_create, memberships_granted, system_context
 from sangam.core.workflow import Refused
 from sangam.justice import clocks
 from sangam.justice.models import (
+    Accused,
     ChargedSection,
     CriminalCase,
+    Judgment,
     Rescue,
     RescuedPerson,
     SectionReview,
+    Trial,
 )
 
 
@@ -59,6 +63,7 @@ def register_fir(user, case, offences, victims):
 
 def _save_case(case, expected_version, user):
     case.save_checked(expected_version)
+    _sync_in_camera(case)
     clocks.for_case(case, user)
 
 
@@ -205,3 +210,116 @@ def close_review(user, review, outcome, *, expected_version):
     review.outcome = outcome.strip()
     review.save_checked(expected_version)
     return review
+
+
+# --- Court ------------------------------------------------------------------
+
+
+def tried_in_camera(case):
+    """BNSS 366(2): a section charged is a sexual offence tried in camera
+    (BNS 64-71) or a POCSO offence (the offences table's flags)."""
+    charged = ChargedSection.objects.restrict(SYSTEM).filter(case=case, dropped_on__isnull=True)
+    return charged.filter(Q(offence__in_camera=True) | Q(offence__pocso=True)).exists()
+
+
+def _sync_in_camera(case):
+    trial = Trial.objects.restrict(SYSTEM).filter(case=case).first()
+    if trial is not None and trial.in_camera != tried_in_camera(case):
+        trial.in_camera = not trial.in_camera
+        trial.save(update_fields=["in_camera", "updated_at"])
+
+
+def may_write_court(user, case):
+    """The police holding the case and its prosecution office record what
+    happens in court (consent never lets anyone write)."""
+    if user is SYSTEM:
+        return True
+    agencies = {case.police_station_id, case.ahtu_id, case.transferred_to_id, case.prosecution_id}
+    return any(m.agency_id in agencies - {None} for m in memberships_granted(user, Trial, "add"))
+
+
+def _refuse_unless_writer(user, case):
+    if not may_write_court(user, case):
+        raise Refused(_("Only the police holding the case and its prosecutor record the trial."))
+
+
+@transaction.atomic
+def record_trial(user, case, trial, *, expected_version=None, prosecution=None):
+    """The trial of ``case``, new or changed; in camera by its sections.
+    Naming the ``prosecution`` office that conducts it makes it the case's."""
+    _refuse_unless_writer(user, case)
+    if prosecution is not None and prosecution.pk != case.prosecution_id:
+        case.prosecution = prosecution
+        case.save(update_fields=["prosecution", "updated_at"])
+    trial.case, trial.in_camera = case, tried_in_camera(case)
+    if trial._state.adding:
+        trial.created_by = _by(user)
+        trial.save()
+    else:
+        trial.save_checked(expected_version or 0)
+    clocks.for_case(case, user)
+    return trial
+
+
+def _trial_part(user, trial, record, expected_version):
+    _refuse_unless_writer(user, trial.case)
+    record.trial = trial
+    if record._state.adding:
+        record.created_by = _by(user)
+    record.save()
+    trial.save_checked(expected_version)
+
+
+@transaction.atomic
+def add_hearing(user, trial, hearing, *, expected_version):
+    _trial_part(user, trial, hearing, expected_version)
+    clocks.for_case(trial.case, user)
+    return hearing
+
+
+def concluded_on(trial):
+    """The day the trial concluded: the last judgment, once every accused
+    not absconding is judged on every section charged (None before)."""
+    case = trial.case
+    charged = set(
+        ChargedSection.objects.restrict(SYSTEM)
+        .filter(case=case, dropped_on__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    accused = set(
+        Accused.objects.restrict(SYSTEM)
+        .filter(case=case, absconding=False)
+        .values_list("pk", flat=True)
+    )
+    judged = {
+        (a, s): on
+        for a, s, on in Judgment.objects.restrict(SYSTEM)
+        .filter(trial=trial)
+        .values_list("accused_id", "section_id", "on")
+    }
+    if not charged or not accused:
+        return None
+    wanted = [(a, s) for a in accused for s in charged]
+    if any(key not in judged for key in wanted):
+        return None
+    return max(judged[key] for key in wanted)
+
+
+@transaction.atomic
+def record_judgment(user, trial, judgment, *, expected_version):
+    """A judgment on one accused and charge; the last one concludes the
+    trial (which meets the POCSO trial clock and stops the courts' alerts)."""
+    _trial_part(user, trial, judgment, expected_version)
+    case = trial.case
+    ended = concluded_on(trial)
+    if case.trial_concluded_on != ended:
+        case.trial_concluded_on = ended
+        case.save(update_fields=["trial_concluded_on", "updated_at"])
+    clocks.for_case(case, user)
+    return judgment
+
+
+@transaction.atomic
+def record_appeal(user, trial, appeal, *, expected_version):
+    _trial_part(user, trial, appeal, expected_version)
+    return appeal

@@ -4,7 +4,7 @@ officer; a survivor of the NGO who consented to legal agencies and NGOs
 following her case; and South Delhi with a police station and an NGO, to
 see that nothing crosses. Times are fixed: the tests move the clock."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -84,3 +84,47 @@ def case(world):
 
 def later(moment, **delta):
     return moment + timedelta(**delta)
+
+
+# A CNR of the Malda district court, as eCourts prints it.
+CNR = "WBMD010012342025"
+
+
+@pytest.fixture
+def tried(world, case):
+    """The world's case at trial: an accused arrested, the chargesheet on
+    25 April 2025, cognizance on 2 May, the Special Court's trial with the
+    charges framed on 1 June 2025."""
+    from sangam.justice.models import Accused, Trial
+
+    police = world["police"]
+    accused = workflow.save_accused(
+        police,
+        case,
+        Accused(name="Accused Trial (synthetic)", role="recruiter", arrested_at=FIR_AT),
+    )
+    workflow.record_progress(
+        police,
+        case,
+        {
+            "chargesheet_on": date(2025, 4, 25),
+            "victim_informed_on": date(2025, 4, 1),
+            "pocso_reported_at": None,
+            "cognizance_on": date(2025, 5, 2),
+            "child_evidence_on": None,
+        },
+        expected_version=case.version,
+    )
+    trial = workflow.record_trial(
+        police,
+        case,
+        Trial(
+            court="Special Court Malda (synthetic)",
+            court_kind=Trial.CourtKind.SPECIAL,
+            court_district=world["station"].district,
+            cnr=CNR,
+            charges_framed_on=date(2025, 6, 1),
+        ),
+    )
+    trial.accused_on_trial = accused
+    return trial

@@ -3,8 +3,9 @@ a 15-year-old girl, produces her before the CWC within 24 hours (the clock
 shows met), registers the FIR under BNS 143 with POCSO, arrests an accused
 and sees the 90-day default-bail date, files the chargesheet in time; her
 NGO caseworker, with her consent, sees the case's progress but never the
-accused. (The prosecutor's hearing and conviction wait for the court part
-of the capability.)"""
+accused; the officer records the trial, naming the prosecution office; its
+prosecutor records a hearing with the next date, which the caseworker sees
+(never the hearing's notes), and the conviction that concludes the trial."""
 
 from datetime import timedelta
 
@@ -25,12 +26,14 @@ def when(moment):
     return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
 
 
-def test_from_rescue_to_chargesheet_with_the_laws_clocks(browser, live_server, transactional_db):
+def test_from_rescue_to_judgment_with_the_laws_clocks(browser, live_server, transactional_db):
     call_command("geography", "load")
     load()  # the shipped tables (a transactional test may have flushed them)
     ahtu = make_agency("IN-WB", "Malda", type=AgencyType.AHTU, name="AHTU Malda (synthetic)")
     cwc = make_agency("IN-WB", "Malda", type=AgencyType.CWC, name="CWC Malda (synthetic)")
     ngo = make_agency("IN-WB", "Malda", name="NGO Malda (synthetic)")
+    pp = make_agency("IN-WB", "Malda", type=AgencyType.PROSECUTION, name="PP Malda (synthetic)")
+    prosecutor = make_user("prosecutor", Role.PUBLIC_PROSECUTOR, pp)
     officer = make_user("ahtu.officer", Role.POLICE_OFFICER, ahtu)
     caseworker = make_user("caseworker", Role.CASEWORKER, ngo)
     girl, _ = make_survivor(
@@ -97,3 +100,46 @@ def test_from_rescue_to_chargesheet_with_the_laws_clocks(browser, live_server, t
     expect(ngo_page.get_by_text("BNS 143", exact=True)).to_be_visible()
     expect(ngo_page.get_by_text("Accused Browser (synthetic)")).to_have_count(0)
     expect(ngo_page.get_by_role("heading", name="Accused")).to_have_count(0)
+
+    # The officer records the trial: the Special Court, its CNR, the charges
+    # framed today, the prosecution office that conducts it.
+    today = timezone.localdate()
+    page.get_by_text("Record the trial").click()
+    page.locator("#id_trial-court").fill("Special Court Malda (synthetic)")
+    page.locator("#id_trial-court_kind").select_option("special")
+    page.locator("#id_trial-cnr").fill("wbmd 01 001234 2026")
+    page.locator("#id_trial-charges_framed_on").fill(today.isoformat())
+    page.locator("#id_trial-prosecution").select_option(label=pp.name)
+    page.locator('form[action$="/trial/"] button').click()
+    expect(page.locator("#cnr")).to_have_text("WBMD010012342026")
+    expect(page.locator("#in-camera")).to_be_visible()  # POCSO 4: BNSS 366
+
+    pp_page = log_in(browser, live_server.url, prosecutor)
+    pp_page.goto(case_url)
+    pp_page.get_by_text("Add a hearing").click()
+    pp_page.locator("#id_hearing-on").fill(today.isoformat())
+    pp_page.locator("#id_hearing-purpose").select_option("victim_evidence")
+    pp_page.locator("#id_hearing-outcome").select_option("held")
+    pp_page.locator("#id_hearing-by_video").check()
+    next_on = today + timedelta(days=7)
+    pp_page.locator("#id_hearing-next_on").fill(next_on.isoformat())
+    pp_page.locator("#id_hearing-notes").fill("Testimony recorded (synthetic)")
+    pp_page.locator('form[action$="/hearings/"] button').click()
+    expect(pp_page.locator("#hearings")).to_contain_text("Testimony recorded (synthetic)")
+
+    ngo_page.goto(case_url)
+    hearings = ngo_page.locator("#hearings")
+    expect(hearings).to_contain_text(next_on.strftime("%-d %b %Y"))
+    expect(hearings).not_to_contain_text("Testimony recorded")
+
+    for section in ("BNS 143", "POCSO 4"):
+        pp_page.get_by_text("Record a judgment").click()
+        pp_page.locator("#id_judgment-accused").select_option(index=1)
+        pp_page.locator("#id_judgment-section").select_option(label=section)
+        pp_page.locator("#id_judgment-on").fill(today.isoformat())
+        pp_page.locator("#id_judgment-verdict").select_option("convicted")
+        pp_page.locator("#id_judgment-sentence").fill("RI for 10 years (synthetic)")
+        pp_page.locator('form[action$="/judgments/"] button').click()
+    expect(pp_page.locator("#judgments")).to_contain_text("Convicted")
+    expect(pp_page.locator("#concluded")).to_be_visible()
+    expect(pp_page.locator('[data-clock="no_hearing"]')).to_contain_text("Met")

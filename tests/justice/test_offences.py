@@ -7,7 +7,7 @@ import pytest
 
 from sangam.core.reference import PublishedVersionLocked
 from sangam.justice.models import ClockKind, ClockTable, OffenceTable
-from sangam.justice.reference import clock_rules, offences_in_force
+from sangam.justice.reference import clock_rules, clock_table, offences_in_force
 
 
 def codes(on):
@@ -60,4 +60,13 @@ def test_the_clock_durations_come_with_their_source(db):
     # The CrPC had no duty to tell the victim of progress in 90 days.
     assert ClockKind.VICTIM_INFORMED in rules
     assert ClockKind.VICTIM_INFORMED not in clock_rules(date(2023, 1, 1))
-    assert ClockTable.objects.in_force(date(2025, 1, 1)).get().verified is False
+    assert clock_table(date(2025, 1, 1)).verified is False
+
+
+def test_a_later_version_for_the_same_period_replaces_the_one_before(db):
+    """The tables with the courts' alerts were published after the first
+    ones, for the same periods: they are the ones in force."""
+    for day in (date(2023, 1, 1), date(2025, 1, 1)):
+        assert ClockTable.objects.in_force(day).count() == 2
+        assert "courts' alerts" in clock_table(day).title
+        assert ClockKind.NO_HEARING in clock_rules(day)

@@ -21,3 +21,9 @@ from sangam.justice.forms.cases import (  # noqa: F401
     section_choices,
     writing_agencies,
 )
+from sangam.justice.forms.court import (  # noqa: F401
+    AppealForm,
+    HearingForm,
+    JudgmentForm,
+    TrialForm,
+)

@@ -20,3 +20,11 @@ from sangam.justice.models.cases import (  # noqa: F401
     Unit,
     start_of,
 )
+from sangam.justice.models.court import (  # noqa: F401
+    Appeal,
+    Hearing,
+    Judgment,
+    Trial,
+    normalise_cnr,
+    validate_cnr,
+)

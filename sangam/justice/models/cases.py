@@ -103,6 +103,9 @@ class Unit(models.TextChoices):
     DAYS = "days", _("days")
     MONTHS = "months", _("months")
     YEARS = "years", _("years")
+    # A count, not a time: "more than N adjournments" (the clock is missed
+    # the day the count is passed).
+    TIMES = "times", _("times")
 
 
 class ClockKind(models.TextChoices):
@@ -118,6 +121,8 @@ class ClockKind(models.TextChoices):
     CUSTODY = "custody", _("Intermediate custody ended by the magistrate's order")
     SIR = "sir", _("Social investigation report")
     CWC_ORDER = "cwc_order", _("CWC's final order")
+    NO_HEARING = "no_hearing", _("A next hearing date entered in time")
+    ADJOURNMENTS = "adjournments", _("Adjournments at the prosecution's request within the limit")
 
 
 class ClockTable(ReferenceVersion):
@@ -150,6 +155,8 @@ class ClockRule(ReferenceRow):
 
     def due(self, start):
         """The moment the clock runs out when it starts at ``start``."""
+        if self.unit == Unit.TIMES:
+            return start
         if self.unit == Unit.HOURS:
             return start + timedelta(hours=self.amount)
         if self.unit == Unit.DAYS:

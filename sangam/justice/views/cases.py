@@ -40,6 +40,7 @@ from sangam.justice.models import (
     RescuedPerson,
     SectionReview,
 )
+from sangam.justice.views.page import case_page as _case_page
 
 
 @login_required
@@ -77,49 +78,6 @@ def case_create(request):
             messages.success(request, _("FIR registered."))
             return redirect(case)
     return render(request, "justice/form.html", {"form": form, "title": _("Register an FIR")})
-
-
-def _case_forms(case, user, bound=None):
-    forms = {
-        "section_form": SectionForm(case=case),
-        "drop_forms": [
-            (s, DropSectionForm(case=case, initial={"charged": s.pk}))
-            for s in case.sections.all()
-            if s.dropped_on is None
-        ],
-        "ahtu_form": AHTUForm(case=case),
-        "transfer_form": TransferForm(case=case),
-        "progress_form": ProgressForm(case=case),
-        "accused_form": AccusedForm(case=case),
-    }
-    forms.update(bound or {})
-    return forms
-
-
-def _case_page(request, case, bound=None):
-    user = request.user
-    log.record_view(case)
-    may_change = queries.cases(user, "change").filter(pk=case.pk).exists()
-    accused = list(queries.accused_of(user, case))
-    if accused:
-        log.record_list(Accused, [a.pk for a in accused])
-    victims = list(Survivor.objects.restrict(user, "view").filter(criminal_cases=case))
-    context = {
-        "case": case,
-        "sections": list(case.sections.all()),
-        "needs_ahtu": workflow.needs_ahtu(case),
-        "accused": accused,
-        "may_see_accused": queries.may_see_accused(user),
-        "victims": victims,
-        "hidden_victims": CriminalCase.victims.through.objects.filter(criminalcase=case).count()
-        - len(victims),
-        "clocks": list(queries.clocks_of(user, case=case)),
-        "now": timezone.now(),
-        "may_change": may_change,
-    }
-    if may_change:
-        context.update(_case_forms(case, user, bound))
-    return render(request, "justice/case.html", context)
 
 
 @login_required
