@@ -7,3 +7,11 @@ class CompensationConfig(AppConfig):
     capability = True
     label = "compensation"
     verbose_name = "Victim compensation"
+
+    def ready(self):
+        from sangam.compensation import signals
+        from sangam.justice.workflow import compensation_recommended
+
+        compensation_recommended.connect(
+            signals.on_compensation_recommended, dispatch_uid="compensation:court-recommended"
+        )

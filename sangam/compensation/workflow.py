@@ -163,6 +163,11 @@ def create(user, claim, harms=(), documents=()):
     ``documents``: the kinds her case already shows she holds."""
     check_new(user, claim, harms)
     claim.created_by = user
+    return save_new(user, claim, harms, documents)
+
+
+def save_new(user, claim, harms, documents, reason=""):
+    """A new claim with its checklist and first event (checked by the caller)."""
     claim.status = Status.DRAFT
     claim.save()
     claim.harms.set(harms)
@@ -171,11 +176,11 @@ def create(user, claim, harms=(), documents=()):
             claim=claim,
             kind=kind,
             state=ClaimDocument.State.HELD if kind in documents else ClaimDocument.State.MISSING,
-            created_by=user,
+            created_by=claim.created_by,
         )
         for kind in ClaimDocument.Kind.values
     )
-    ClaimEvent.record(user, "", Status.DRAFT, claim=claim)
+    ClaimEvent.record(user, "", Status.DRAFT, reason, claim=claim)
     return claim
 
 

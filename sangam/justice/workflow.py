@@ -7,6 +7,7 @@ an agency that holds them)."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +27,11 @@ from sangam.justice.models import (
     SectionReview,
     Trial,
 )
+
+# A judgment recommended compensation to the victims (user, criminal_case,
+# on, amount): compensation opens or updates her claim (it listens; justice
+# never imports it).
+compensation_recommended = Signal()
 
 
 def _by(user):
@@ -311,6 +317,14 @@ def record_judgment(user, trial, judgment, *, expected_version):
     trial (which meets the POCSO trial clock and stops the courts' alerts)."""
     _trial_part(user, trial, judgment, expected_version)
     case = trial.case
+    if judgment.compensation_recommended:
+        # The highest the judgment recommends (one amount is often entered
+        # on each charge's row); compensation opens or updates her claim.
+        amounts = Judgment.objects.restrict(SYSTEM).filter(trial=trial)
+        amount = max(a for a in amounts.values_list("compensation_recommended", flat=True) if a)
+        compensation_recommended.send(
+            sender=Judgment, user=user, criminal_case=case, on=judgment.on, amount=amount
+        )
     ended = concluded_on(trial)
     if case.trial_concluded_on != ended:
         case.trial_concluded_on = ended

@@ -150,6 +150,13 @@ class Claim(PersonalDataModel):
     interim_order_number = models.CharField(_("interim order number"), max_length=60, blank=True)
     interim_amount = models.PositiveIntegerField(_("interim relief (₹)"), null=True, blank=True)
 
+    # A trial court's recommendation (BNSS 396(2)-(3)): the authority
+    # decides the amount; set from the judgment on her police case.
+    court_recommended_amount = models.PositiveIntegerField(
+        _("compensation the court recommended (₹)"), null=True, blank=True
+    )
+    court_recommended_on = models.DateField(_("recommended on"), null=True, blank=True)
+
     award_amount = models.PositiveIntegerField(_("amount awarded (₹)"), null=True, blank=True)
     award_order_number = models.CharField(_("order number"), max_length=60, blank=True)
     award_order_date = models.DateField(_("order date"), null=True, blank=True)
