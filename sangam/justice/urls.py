@@ -19,6 +19,7 @@ urlpatterns = [
     path("rescues/new/", views.rescue_create, name="rescue_create"),
     path("rescues/<int:pk>/", views.rescue_detail, name="rescue"),
     path("rescues/<int:pk>/persons/", views.rescued_add, name="rescued_add"),
+    path("rescues/<int:pk>/memo.pdf", views.rescue_memo, name="rescue_memo"),
     path("rescued/<int:pk>/production/", views.production, name="production"),
     path("reviews/<int:pk>/", views.review, name="review"),
     path("cases/<int:pk>/trial/", court.trial_save, name="trial_save"),

@@ -6,7 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +17,7 @@ from sangam.cases.models import Survivor
 from sangam.core.access import can
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.core.workflow import Refused
+from sangam.directory.pdf import render_pdf
 from sangam.justice import queries, workflow
 from sangam.justice.forms import (
     POLICE,
@@ -248,6 +250,7 @@ def _rescue_page(request, rescue, person_form=None, production=None):
         if may_change
         else None,
         "cases": list(queries.cases(user).filter(rescue=rescue)),
+        "may_change": may_change,
     }
     return render(request, "justice/rescue.html", context)
 
@@ -255,6 +258,36 @@ def _rescue_page(request, rescue, person_form=None, production=None):
 @login_required
 def rescue_detail(request, pk):
     return _rescue_page(request, queries.get_rescue_for_user(request.user, pk))
+
+
+@login_required
+def rescue_memo(request, pk):
+    """The rescue memo (ITPA s.15), printed to sign with the two witnesses:
+    for the police who may change the rescue; printing it is audited. The
+    accused arrested are those of its cases the officer may see."""
+    user = request.user
+    rescue = get_object_or_404(queries.rescues(user, "change"), pk=pk)
+    persons = list(queries.persons_of(user, rescue))
+    names = dict(
+        Survivor.objects.restrict(user, "view")
+        .filter(pk__in=[p.survivor_id for p in persons])
+        .values_list("pk", "name")
+    )
+    cases = list(queries.cases(user).filter(rescue=rescue))
+    arrested = [a for case in cases for a in queries.accused_of(user, case) if a.arrested_at]
+    log.record_list(Rescue, [rescue.pk], action="export", purpose="rescue memo")
+    if names:
+        log.record_list(Survivor, sorted(names), action="export", purpose="rescue memo")
+    context = {
+        "rescue": rescue,
+        "persons": [(p, names.get(p.survivor_id)) for p in persons],
+        "cases": cases,
+        "arrested": arrested,
+        "today": timezone.localdate(),
+    }
+    response = HttpResponse(render_pdf("justice/rescue_memo.html", context), "application/pdf")
+    response["Content-Disposition"] = f'inline; filename="rescue-memo-{rescue.pk}.pdf"'
+    return response
 
 
 @login_required
