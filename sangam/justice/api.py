@@ -28,11 +28,12 @@ from sangam.justice.forms import (
     ProgressForm,
     RescuedPersonForm,
     RescueForm,
+    ReviewForm,
     SectionForm,
     writing_agencies,
 )
 from sangam.justice.forms.court import HearingForm, JudgmentForm, TrialForm
-from sangam.justice.models import CriminalCase, Judgment, Rescue
+from sangam.justice.models import CriminalCase, Judgment, Rescue, SectionReview
 
 router = Router(tags=["justice"])
 
@@ -476,6 +477,59 @@ def production(request, rescuedperson_id: int, payload: ProductionIn):
 def clocks(request):
     """Open clocks the caller's agencies must meet, soonest first."""
     return queries.due_for(request.auth, queries.my_agency_ids(request.auth))
+
+
+# --- "Booked as missing only" reviews ----------------------------------------
+# A confirmed match of a survivor whose account records exploitation, with no
+# trafficking section in her police cases: a task for the AHTUs of both
+# districts (raised by Sangam, closed by an officer with what was done).
+
+
+class SectionReviewOut(Schema):
+    id: int
+    version: int
+    survivor_id: int
+    case_id: int | None
+    home_ahtu_id: int | None
+    found_ahtu_id: int | None
+    created_at: datetime
+    reviewed_at: datetime | None
+    outcome: str
+
+
+class SectionReviewCloseIn(Schema):
+    outcome: str
+    version: int
+
+
+@router.get("/reviews", response=list[SectionReviewOut])
+@paginate(Pagination)
+def reviews(request, closed: bool = False):
+    """The caller's AHTU's reviews still open (``closed=true``: those done)."""
+    found = SectionReview.objects.restrict(request.auth, "view")
+    return found.filter(reviewed_at__isnull=not closed).order_by("created_at", "pk")
+
+
+@router.get("/reviews/{review_id}", response=SectionReviewOut)
+def review(request, review_id: int):
+    found = queries.get_review_for_user(request.auth, review_id)
+    log.record_view(found)
+    return found
+
+
+@router.post("/reviews/{review_id}/close", response=SectionReviewOut)
+def close_review(request, review_id: int, payload: SectionReviewCloseIn):
+    """Close the review with what was done (the sections added, or why none apply)."""
+    found = queries.get_review_for_user(request.auth, review_id, "change")
+    if found.reviewed_at is not None:
+        raise HttpError(409, "This review is already closed.")
+    form = ReviewForm(payload.dict())
+    if not form.is_valid():
+        raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+    data = form.cleaned_data
+    return workflow.close_review(
+        request.auth, found, data["outcome"], expected_version=data["version"]
+    )
 
 
 # --- Court ------------------------------------------------------------------

@@ -79,3 +79,37 @@ def test_no_task_when_trafficking_is_charged_or_no_exploitation_is_recorded(worl
 def test_no_task_without_exploitation_in_her_account(world, candidate):
     matching.decide(candidate, world["caseworker"], True, "Synthetic: same person")
     assert not reviews().exists()
+
+
+def test_the_review_through_the_api(world, candidate, client):
+    from sangam.accounts.models import APIToken
+
+    def call(user, method, path, body=None):
+        token = APIToken.issue(user, "test")[1]
+        kwargs = {"content_type": "application/json"} if body is not None else {}
+        return getattr(client, method)(
+            f"/api/justice{path}", body, headers={"authorization": f"Bearer {token}"}, **kwargs
+        )
+
+    exploitation(world, trafficking_status="actual")
+    matching.decide(candidate, world["caseworker"], True, "Synthetic: same person")
+    review = reviews().get()
+    listed = call(world["ahtu_officer"], "get", "/reviews").json()
+    assert [r["id"] for r in listed["items"]] == [review.pk]
+    assert call(world["caseworker"], "get", f"/reviews/{review.pk}").status_code == 404
+    empty = call(world["ahtu_officer"], "post", f"/reviews/{review.pk}/close",
+                 {"outcome": "", "version": review.version})  # fmt: skip
+    assert empty.status_code == 422 and reviews().get().reviewed_at is None
+    close = f"/reviews/{review.pk}/close"
+    outcome = "Synthetic: BNS 143 added"
+    stale = call(world["ahtu_officer"], "post", close,
+                 {"outcome": outcome, "version": review.version - 1})  # fmt: skip
+    assert stale.status_code == 409
+    done = call(world["ahtu_officer"], "post", f"/reviews/{review.pk}/close",
+                {"outcome": "Synthetic: BNS 143 added", "version": review.version})  # fmt: skip
+    assert done.status_code == 200 and done.json()["reviewed_at"] is not None
+    again = call(world["ahtu_officer"], "post", f"/reviews/{review.pk}/close",
+                 {"outcome": "Again", "version": done.json()["version"]})  # fmt: skip
+    assert again.status_code == 409
+    closed = call(world["ahtu_officer"], "get", "/reviews?closed=true").json()
+    assert [r["id"] for r in closed["items"]] == [review.pk]
