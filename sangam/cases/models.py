@@ -508,6 +508,12 @@ class FollowUp(CaseRecord):
         ROUTINE = "routine", _("Routine follow-up")
         POST_REINTEGRATION = "post_reintegration", _("Post-reintegration follow-up")
         COUNSELLOR_TASK = "counsellor_task", _("Counsellor to see the survivor")
+        # Before a hearing at which she gives evidence (justice): a court
+        # visit, what to expect, travel, a support person, in her language.
+        COURT_PREPARATION = (
+            "court_preparation",
+            _("Prepare her for court: a court visit, what to expect, travel, a support person"),
+        )
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ROUTINE)

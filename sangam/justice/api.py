@@ -577,6 +577,7 @@ class HearingOut(Schema):
     asked_by: str
     by_video: bool
     next_on: date | None
+    she_testifies_next: bool
     notes: str | None
 
     @staticmethod
@@ -593,6 +594,8 @@ class HearingIn(Schema):
     adjournment_reason: str = ""
     by_video: bool = False
     next_on: date | None = None
+    # Her caseworker and counsellor get a task to prepare her for that date.
+    she_testifies_next: bool = False
     notes: str = ""
 
 

@@ -4,6 +4,8 @@ it moves (clocks.py). The forms have checked the dates against the law's
 order; here the writer's right is checked (the records are saved only by
 an agency that holds them)."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -15,6 +17,7 @@ from sangam.agencies.models import Agency, AgencyType
 from sangam.cases import workflow as cases_workflow
 from sangam.cases.models import Case, Intake
 from sangam.core.access import SYSTEM, allowed_to_create, memberships_granted, system_context
+from sangam.core.roles import Role
 from sangam.core.workflow import Refused
 from sangam.justice import clocks
 from sangam.justice.models import (
@@ -280,7 +283,34 @@ def _trial_part(user, trial, record, expected_version):
 def add_hearing(user, trial, hearing, *, expected_version):
     _trial_part(user, trial, hearing, expected_version)
     clocks.for_case(trial.case, user)
+    if hearing.she_testifies_next and hearing.next_on:
+        prepare_her(user, trial.case, hearing.next_on)
     return hearing
+
+
+# How long before her evidence her caseworker and counsellor are asked to
+# prepare her (practice, not law: enough for a court visit and travel).
+PREPARATION_DAYS = 7
+
+
+def prepare_her(user, case, hearing_on):
+    """Before a hearing at which she gives evidence, a task on each victim's
+    open case for her caseworker and her counsellor: a court visit, what to
+    expect, travel, a support person, in her language. Once per hearing date."""
+    from sangam.cases.models import FollowUp
+
+    due = max(hearing_on - timedelta(days=PREPARATION_DAYS), timezone.localdate())
+    # The note is read by others in their own language: only the hearing's
+    # date goes in it; what to do is the task's kind, translated when shown.
+    note = hearing_on.isoformat()
+    victims = case.victims.through.objects.filter(criminalcase=case).values("survivor_id")
+    for open_case in Case.objects.restrict(SYSTEM).filter(
+        survivor_id__in=victims, status=Case.Status.OPEN
+    ):
+        task = {"case": open_case, "kind": FollowUp.Kind.COURT_PREPARATION, "due_on": due}
+        for role in (Role.CASEWORKER, Role.COUNSELLOR):
+            if not FollowUp.objects.restrict(SYSTEM).filter(**task, assigned_role=role).exists():
+                FollowUp.objects.create(**task, assigned_role=role, note=note, created_by=_by(user))
 
 
 def concluded_on(trial):

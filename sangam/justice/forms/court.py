@@ -116,6 +116,7 @@ class HearingForm(TrialPartForm):
             "adjournment_reason",
             "by_video",
             "next_on",
+            "she_testifies_next",
             "notes",
         ]
         widgets = {

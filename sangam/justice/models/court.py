@@ -132,6 +132,11 @@ class Hearing(PersonalDataModel):
     adjournment_reason = EncryptedField(_("why it was adjourned"), blank=True)
     by_video = models.BooleanField(_("testimony by video link"), default=False)
     next_on = models.DateField(_("next date"), null=True, blank=True)
+    # On the next date she gives evidence: her caseworker and counsellor get
+    # a task to prepare her (workflow.prepare_her).
+    she_testifies_next = models.BooleanField(
+        _("she gives evidence on the next date"), default=False
+    )
     notes = EncryptedField(_("notes"), blank=True)
 
     access_paths = Trial.access_paths.through("trial")
