@@ -9,7 +9,7 @@ In court: the trial of a case, its hearings and judgments."""
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -32,8 +32,8 @@ from sangam.justice.forms import (
     SectionForm,
     writing_agencies,
 )
-from sangam.justice.forms.court import HearingForm, JudgmentForm, TrialForm
-from sangam.justice.models import CriminalCase, Judgment, Rescue, SectionReview
+from sangam.justice.forms.court import AppealForm, HearingForm, JudgmentForm, TrialForm
+from sangam.justice.models import Appeal, CriminalCase, Judgment, Rescue, SectionReview
 
 router = Router(tags=["justice"])
 
@@ -630,6 +630,25 @@ class JudgmentIn(Schema):
     notes: str = ""
 
 
+class AppealOut(Schema):
+    id: int
+    trial_id: int
+    by: str
+    court: str
+    filed_on: date
+    outcome: str
+    decided_on: date | None
+
+
+class AppealIn(Schema):
+    version: int  # the trial's
+    by: str
+    court: str = Field(max_length=200)
+    filed_on: date
+    outcome: str = "pending"
+    decided_on: date | None = None
+
+
 def _form_data(payload):
     return {
         k: (v.isoformat() if isinstance(v, date) else v)
@@ -732,5 +751,28 @@ def judgment_add(request, trial_id: int, payload: JudgmentIn):
     if not form.is_valid():
         _invalid(form)
     return 201, workflow.record_judgment(
+        user, trial, form.save(commit=False), expected_version=form.cleaned_data["version"]
+    )
+
+
+@router.get("/trials/{trial_id}/appeals", response=list[AppealOut])
+def appeal_list(request, trial_id: int):
+    """As the judgments: police, prosecution and the DLSA; anyone else 404."""
+    user = request.auth
+    if not can(user, Appeal, "view"):
+        raise HttpError(404, "Not found.")
+    trial = queries.get_trial_for_user(user, trial_id)
+    return list(queries.appeals_of(user, trial))
+
+
+@router.post("/trials/{trial_id}/appeals", response={201: AppealOut})
+def appeal_add(request, trial_id: int, payload: AppealIn):
+    """An appeal against the judgment, by the state, an accused or the victim."""
+    user = request.auth
+    trial = _writable_trial(user, trial_id)
+    form = AppealForm(_form_data(payload), trial=trial)
+    if not form.is_valid():
+        _invalid(form)
+    return 201, workflow.record_appeal(
         user, trial, form.save(commit=False), expected_version=form.cleaned_data["version"]
     )

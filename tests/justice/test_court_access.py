@@ -163,3 +163,24 @@ def test_recording_the_trial_names_the_prosecution_office_that_then_writes_it(wo
     client.force_login(world["prosecutor"])
     page = client.get(case.get_absolute_url()).content.decode()
     assert "Add a hearing" in page and Trial.objects.restrict(SYSTEM).get().case == case
+
+
+def test_appeals_through_the_api_follow_the_judgment(world, case, heard, api):
+    """``heard`` has its judgment: an appeal is added by the prosecutor and
+    read by the DLSA, never by her NGO; one dated before the judgment is 422."""
+    heard.refresh_from_db()
+    appeal = {"version": heard.version, "by": "accused", "court": "High Court (synthetic)",
+              "filed_on": "2026-02-01", "outcome": "pending"}  # fmt: skip
+    early = api(world["prosecutor"], "post", f"/trials/{heard.pk}/appeals", appeal)
+    assert early.status_code == 422 and "filed_on" in early.json()["errors"]
+    appeal["filed_on"] = "2026-04-01"
+    assert api(world["caseworker"], "post", f"/trials/{heard.pk}/appeals", appeal).status_code in (
+        403, 404,
+    )  # fmt: skip
+    made = api(world["prosecutor"], "post", f"/trials/{heard.pk}/appeals", appeal)
+    assert made.status_code == 201, made.content
+    body = api(world["legal"], "get", f"/trials/{heard.pk}/appeals").json()
+    assert [(a["by"], a["court"], a["outcome"]) for a in body] == [
+        ("accused", "High Court (synthetic)", "pending")
+    ]
+    assert api(world["caseworker"], "get", f"/trials/{heard.pk}/appeals").status_code == 404
