@@ -576,6 +576,7 @@ class HearingOut(Schema):
     outcome: str
     asked_by: str
     by_video: bool
+    witnesses_examined: int
     next_on: date | None
     she_testifies_next: bool
     notes: str | None
@@ -593,6 +594,7 @@ class HearingIn(Schema):
     asked_by: str = ""
     adjournment_reason: str = ""
     by_video: bool = False
+    witnesses_examined: int = Field(0, ge=0, le=500)
     next_on: date | None = None
     # Her caseworker and counsellor get a task to prepare her for that date.
     she_testifies_next: bool = False

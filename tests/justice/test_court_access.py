@@ -184,3 +184,17 @@ def test_appeals_through_the_api_follow_the_judgment(world, case, heard, api):
         ("accused", "High Court (synthetic)", "pending")
     ]
     assert api(world["caseworker"], "get", f"/trials/{heard.pk}/appeals").status_code == 404
+
+
+def test_the_witnesses_examined_at_a_hearing_are_counted(world, case, tried, api, client):
+    hearing = {"version": tried.version, "on": "2025-07-01", "purpose": "prosecution_evidence",
+               "outcome": "held", "witnesses_examined": 2}  # fmt: skip
+    made = api(world["prosecutor"], "post", f"/trials/{tried.pk}/hearings", hearing)
+    assert made.status_code == 201 and made.json()["witnesses_examined"] == 2
+    tried.refresh_from_db()
+    wrong = {**hearing, "witnesses_examined": -1, "version": tried.version}
+    assert (
+        api(world["prosecutor"], "post", f"/trials/{tried.pk}/hearings", wrong).status_code == 422
+    )
+    client.force_login(world["caseworker"])
+    assert "2 witnesses examined" in client.get(case.get_absolute_url()).content.decode()

@@ -115,6 +115,7 @@ class HearingForm(TrialPartForm):
             "asked_by",
             "adjournment_reason",
             "by_video",
+            "witnesses_examined",
             "next_on",
             "she_testifies_next",
             "notes",

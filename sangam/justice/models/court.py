@@ -131,6 +131,9 @@ class Hearing(PersonalDataModel):
     )
     adjournment_reason = EncryptedField(_("why it was adjourned"), blank=True)
     by_video = models.BooleanField(_("testimony by video link"), default=False)
+    witnesses_examined = models.PositiveSmallIntegerField(
+        _("witnesses examined"), default=0, help_text=_("How many witnesses the court examined.")
+    )
     next_on = models.DateField(_("next date"), null=True, blank=True)
     # On the next date she gives evidence: her caseworker and counsellor get
     # a task to prepare her (workflow.prepare_her).
