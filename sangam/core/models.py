@@ -67,6 +67,9 @@ class VersionedModel(models.Model):
                 type(self)
                 ._base_manager.select_for_update()
                 .filter(pk=self.pk)
+                # No default ordering: one across a nullable relation (a
+                # scheme's state) would be an outer join PostgreSQL cannot lock.
+                .order_by()
                 .values_list("version", flat=True)
                 .first()
             )
