@@ -27,6 +27,8 @@ def court_recommended(user, criminal_case, on, amount):
     DLSA of the police station's district, when her consent lets that DLSA
     see legal matters. Returns the claims touched."""
     victims = criminal_case.victims.through.objects.filter(criminalcase=criminal_case)
+    station = criminal_case.police_station
+    dlsa = authorities().filter(type=AgencyType.DLSA, district=station.district_id).first()
     touched = []
     for survivor_id in victims.values_list("survivor_id", flat=True):
         open_claims = Claim.objects.restrict(SYSTEM).filter(survivor_id=survivor_id)
@@ -39,8 +41,6 @@ def court_recommended(user, criminal_case, on, amount):
             claim.save()
             touched.append(claim)
             continue
-        station = criminal_case.police_station
-        dlsa = authorities().filter(type=AgencyType.DLSA, district=station.district_id).first()
         serving = (
             Case.objects.restrict(SYSTEM)
             .filter(survivor_id=survivor_id, status=Case.Status.OPEN)

@@ -58,6 +58,20 @@ def _police_case_label(case):
     }
 
 
+def offer_police_cases(form, user, survivor_id):
+    """The form's ``criminal_case`` offers her police cases ``user`` may see;
+    the field is dropped when there are none. True when it is offered."""
+    hers = police_cases_of(user, survivor_id) if user and survivor_id else None
+    if hers is None or not hers.exists():
+        del form.fields["criminal_case"]
+        return False
+    field = form.fields["criminal_case"]
+    field.queryset = hers
+    field.label_from_instance = _police_case_label
+    field.error_messages["invalid_choice"] = _("Choose a police case of hers.")
+    return True
+
+
 class ClaimForm(VersionedForm):
     harms = HarmChoice(
         label=_("Harms (from the scheme's schedule)"),
@@ -94,19 +108,14 @@ class ClaimForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.user = user
         survivor_id = survivor_id or self.instance.survivor_id
-        police = self.fields["criminal_case"]
-        hers = police_cases_of(user, survivor_id) if user and survivor_id else None
         self.fields["fir_number"].help_text = _(
             "Leave empty when there is no FIR: a claim does not depend on an FIR, a rescue "
             "or the accused being traced."
         )
-        if hers is None or not hers.exists():
-            del self.fields["criminal_case"]
-        else:
-            police.queryset = hers
-            police.label_from_instance = _police_case_label
-            police.error_messages["invalid_choice"] = _("Choose a police case of hers.")
-            police.help_text = _("The FIR number, date, police station and sections come from it.")
+        if offer_police_cases(self, user, survivor_id):
+            self.fields["criminal_case"].help_text = _(
+                "The FIR number, date, police station and sections come from it."
+            )
             self.fields["fir_number"].help_text = _(
                 "The FIR comes from her police case on Sangam: nothing to type."
             )
@@ -475,14 +484,7 @@ class ProposalForm(DatedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        police = self.fields["criminal_case"]
-        hers = police_cases_of(self.user, self.instance.survivor_id) if self.user else None
-        if hers is None or not hers.exists():
-            del self.fields["criminal_case"]
-        else:
-            police.queryset = hers
-            police.label_from_instance = _police_case_label
-            police.error_messages["invalid_choice"] = _("Choose a police case of hers.")
+        offer_police_cases(self, self.user, self.instance.survivor_id)
         self.fields["category"].queryset = BondedLabourCategory.objects.filter(
             version=self.instance.scheme_id
         )

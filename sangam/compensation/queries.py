@@ -91,11 +91,11 @@ def police_cases_of(user, survivor_id):
     return justice.cases(user).filter(victims=survivor_id).order_by("fir_at", "pk")
 
 
-def police_case_of(user, claim):
-    """Her police case the claim reads its FIR from, if ``user`` may see it."""
-    if not claim.criminal_case_id:
+def police_case_of(user, record):
+    """The police case a claim or a release links, if ``user`` may see it."""
+    if not record.criminal_case_id:
         return None
-    return police_cases_of(user, claim.survivor_id).filter(pk=claim.criminal_case_id).first()
+    return police_cases_of(user, record.survivor_id).filter(pk=record.criminal_case_id).first()
 
 
 def fir_number_of(user, claim):

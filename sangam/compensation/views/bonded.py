@@ -155,13 +155,7 @@ def release_detail(request, pk):
         "steps": [(slug, STEPS[slug][2]) for slug in steps_open_to(user, release)],
         "reason_steps": [R(t) for t in allowed if t not in STEP_OF_STATUS],
         "works_it": bool(workflow.release_parties(user, release)),
-        "police_case": (
-            queries.police_cases_of(user, release.survivor_id)
-            .filter(pk=release.criminal_case_id)
-            .first()
-            if release.criminal_case_id
-            else None
-        ),
+        "police_case": queries.police_case_of(user, release),
     }
     return render(request, "compensation/release.html", context)
 
