@@ -103,3 +103,23 @@ def record_list(model, ids, purpose="", action=AuditEntry.Action.LIST):
     return record(
         action, label_of(model), "", detail={"ids": ids, "count": len(ids)}, purpose=purpose
     )
+
+
+class AuditedPage:
+    """A queryset an API paginates: the rows are audited once the page is
+    sliced (never the whole set), and ``show`` turns each into its output."""
+
+    def __init__(self, qs, show=None):
+        self.qs, self.show = qs, show
+
+    def count(self):
+        return self.qs.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        rows = list(self.qs[item])
+        if rows:
+            record_list(self.qs.model, [r.pk for r in rows])
+        return [self.show(r) for r in rows] if self.show else rows

@@ -64,33 +64,14 @@ def _visible(request):
 @router.get("/survivors", response=list[SurvivorSummary])
 @paginate(Pagination)
 def survivors(request):
-    return AuditedPage(_visible(request))
+    return log.AuditedPage(_visible(request), _summary)
 
 
 # Names are searched in the body, never in a URL (which proxies and logs keep).
 @router.post("/survivors/search", response=list[SurvivorSummary])
 @paginate(Pagination)
 def search_survivors(request, payload: NameSearch):
-    return AuditedPage(search_by_name(_visible(request), payload.q))
-
-
-class AuditedPage:
-    """Paginated rows are audited once the page is sliced."""
-
-    def __init__(self, qs):
-        self.qs = qs
-
-    def count(self):
-        return self.qs.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, item):
-        rows = list(self.qs[item])
-        if rows:
-            log.record_list(Survivor, [s.pk for s in rows])
-        return [_summary(s) for s in rows]
+    return log.AuditedPage(search_by_name(_visible(request), payload.q), _summary)
 
 
 @router.get("/survivors/{survivor_id}", response=SurvivorOut)
