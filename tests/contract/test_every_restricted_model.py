@@ -286,9 +286,9 @@ def _example(schema, name):
     return body
 
 
-def _a_writer(model, obj):
+def _writers(model, obj):
     users = User.objects.restrict(SYSTEM).filter(is_active=True).order_by("pk")
-    return next(u for u in users if model.objects.restrict(u, "change").filter(pk=obj.pk).exists())
+    return [u for u in users if model.objects.restrict(u, "change").filter(pk=obj.pk).exists()]
 
 
 API_WRITES = _api_writes()
@@ -322,12 +322,20 @@ def test_who_sees_it_through_consent_cannot_write_it_through_the_api(
             )
             assert response.status_code in REFUSED, (user.username, url, response.content)
         # Not refused for everyone: someone granted the change gets past
-        # access (and the write is undone).
-        token = APIToken.issue(_a_writer(model, obj), "contract")[1]
-        with transaction.atomic():
-            response = getattr(client, method)(
-                url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
-            )
-            transaction.set_rollback(True)
-        passed_by_writer |= response.status_code not in REFUSED
+        # access (and the write is undone). Some writes are narrower than
+        # the change of the record (the relocated address: the committee and
+        # the police unit, not the NGO that filed): one writer is enough.
+        for writer in _writers(model, obj):
+            token = APIToken.issue(writer, "contract")[1]
+            with transaction.atomic():
+                response = getattr(client, method)(
+                    url,
+                    body,
+                    content_type="application/json",
+                    HTTP_AUTHORIZATION=f"Bearer {token}",
+                )
+                transaction.set_rollback(True)
+            if response.status_code not in REFUSED:
+                passed_by_writer = True
+                break
     assert passed_by_writer, f"{method} {path} refuses even those granted to change it"
