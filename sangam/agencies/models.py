@@ -31,6 +31,10 @@ class AgencyType(models.TextChoices):
     HEALTH_DMHP = "health_dmhp", _("Health / District Mental Health Programme")
     LABOUR_DEPARTMENT = "labour_department", _("Labour department")
     PROSECUTION = "prosecution", _("Prosecution (public prosecutor's office)")
+    PROTECTION_COMMITTEE = (
+        "protection_committee",
+        _("Witness protection committee (district standing committee)"),
+    )
     OTHER = "other", _("Other")
 
 

@@ -514,6 +514,12 @@ class FollowUp(CaseRecord):
             "court_preparation",
             _("Prepare her for court: a court visit, what to expect, travel, a support person"),
         )
+        # After a "threats from traffickers" flag, while she is a victim in a
+        # police case (justice): to decide with her whether to apply.
+        WITNESS_PROTECTION = (
+            "witness_protection",
+            _("Threats: consider applying with her for witness protection"),
+        )
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ROUTINE)

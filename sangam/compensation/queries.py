@@ -88,7 +88,7 @@ def police_cases_of(user, survivor_id):
     decides for everyone but the police and the prosecution holding them."""
     from sangam.justice import queries as justice
 
-    return justice.cases(user).filter(victims=survivor_id).order_by("fir_at", "pk")
+    return justice.victim_cases(user, survivor_id)
 
 
 def police_case_of(user, record):

@@ -16,6 +16,9 @@ class Role(models.TextChoices):
     LEGAL_SERVICES_OFFICER = "legal_services_officer", _("Legal services officer")
     DISTRICT_MAGISTRATE = "district_magistrate", _("District Magistrate / SDM")
     PUBLIC_PROSECUTOR = "public_prosecutor", _("Public prosecutor")
+    # A member of the district standing committee that decides witness
+    # protection (Witness Protection Scheme 2018).
+    PROTECTION_COMMITTEE = "protection_committee", _("Witness protection committee member")
     AGENCY_ADMINISTRATOR = "agency_administrator", _("Agency administrator")
     DISTRICT_OFFICIAL = "district_official", _("District official")
     STATE_ADMINISTRATOR = "state_administrator", _("State administrator")
@@ -38,6 +41,7 @@ RANK = {
     Role.LEGAL_SERVICES_OFFICER: 1,
     Role.DISTRICT_MAGISTRATE: 1,
     Role.PUBLIC_PROSECUTOR: 1,
+    Role.PROTECTION_COMMITTEE: 1,
     Role.SUPERVISOR: 2,
     Role.AGENCY_ADMINISTRATOR: 3,
     Role.DISTRICT_OFFICIAL: 4,

@@ -10,7 +10,10 @@
   default-bail date is in 5 days, one absconding; the NGO's survivor
   consented to legal agencies and the NGO following the case;
   the Special Court has its CNR; two bail hearings, the second adjourned
-  at the defence's request;
+  at the defence's request; the survivor's mother applied for witness
+  protection through the NGO two working days ago, the police threat
+  report not yet in; the survivor's own application led to an order
+  relocating her, and an incident five days ago made its review due;
 - a South Delhi case with its chargesheet filed in time and cognizance
   taken, tried: charges framed, hearings, the accused convicted under BNS
   143 and acquitted under BNS 144 (benefit of doubt), his appeal pending.
@@ -28,7 +31,7 @@ from sangam.cases import workflow as cases_workflow
 from sangam.cases.forms import ConsentForm
 from sangam.cases.models import Survivor
 from sangam.core.access import SYSTEM
-from sangam.justice import workflow
+from sangam.justice import protection, workflow
 from sangam.justice.models import (
     Accused,
     Appeal,
@@ -36,7 +39,12 @@ from sangam.justice.models import (
     CriminalCase,
     Hearing,
     Judgment,
+    Measure,
+    ProtectionApplication,
+    ProtectionIncident,
+    Relocation,
     Rescue,
+    ThreatCategory,
     Trial,
 )
 from sangam.justice.reference import offences_in_force
@@ -151,7 +159,89 @@ def seed_justice():
     _malda_court(police, case, now)
     if own is not None:
         _consent_to_follow_the_case(worker, own)
+        _protection(worker, ngo, case, own, now)
+        _protection_ordered(worker, police, ngo, case, own, now)
     return 1 + _seed_delhi()
+
+
+def _protection_ordered(worker, police, ngo, case, survivor, now):
+    """Her own application, made three weeks ago: the threat report came in
+    three days later, the committee ordered relocation and video testimony;
+    five days ago a man pressed her to turn hostile, so the order's review
+    is due."""
+    committee_member = User.objects.restrict(SYSTEM).filter(username="demo.committee").first()
+    committee = protection.committee_of(case.police_station.district_id)
+    if committee is None or committee_member is None:
+        return
+    today = timezone.localtime(now).date()
+    application = protection.apply(
+        worker,
+        ProtectionApplication(
+            case=case,
+            survivor=survivor,
+            witness=ProtectionApplication.Witness.SURVIVOR,
+            witness_name=survivor.name,
+            filed_by=ngo,
+            through=ProtectionApplication.Through.TRIAL_COURT,
+            applied_on=today - timedelta(days=21),
+            category_sought=ThreatCategory.A,
+            measures_sought=[Measure.RELOCATION, Measure.VIDEO],
+        ),
+    )
+    application.threat_report_on = today - timedelta(days=18)
+    application.category_found = ThreatCategory.A
+    application.threat_report = "Synthetic: the absconding accused's associates asked for her."
+    protection.report_threat(police, application, expected_version=application.version)
+    application.decided_on = today - timedelta(days=15)
+    application.order_reference = "DEMO-WPC-MLD-0007/2026"
+    application.measures = [Measure.RELOCATION, Measure.VIDEO, Measure.IDENTITY]
+    application.review_on = today + timedelta(days=75)
+    protection.decide(committee_member, application, True, expected_version=application.version)
+    protection.relocate(
+        police,
+        application,
+        Relocation(
+            address="Synthetic: a safe house, ward 0 (demo), not a real place",
+            since=today - timedelta(days=12),
+        ),
+    )
+    protection.report_incident(
+        worker,
+        application,
+        ProtectionIncident(
+            kind=ProtectionIncident.Kind.APPROACH,
+            occurred_on=today - timedelta(days=5),
+            details="Synthetic: a man at the shelter gate asked her to change her statement.",
+        ),
+    )
+
+
+def _protection(worker, ngo, case, survivor, now):
+    """Her mother, threatened by the absconding accused's men, applied two
+    working days ago through the NGO: the threat report is due."""
+    committee = protection.committee_of(case.police_station.district_id)
+    if committee is None:
+        return
+    applied_on = timezone.localtime(now).date()
+    for _ in range(2):
+        applied_on -= timedelta(days=1)
+        while applied_on.weekday() >= 5:
+            applied_on -= timedelta(days=1)
+    protection.apply(
+        worker,
+        ProtectionApplication(
+            case=case,
+            survivor=survivor,
+            witness=ProtectionApplication.Witness.FAMILY,
+            witness_name="Mother Witness (synthetic)",
+            relation="mother",
+            filed_by=ngo,
+            through=ProtectionApplication.Through.DIRECT,
+            applied_on=applied_on,
+            category_sought=ThreatCategory.B,
+            measures_sought=[Measure.PHONE, Measure.ESCORT],
+        ),
+    )
 
 
 def _malda_court(police, case, now):

@@ -8,6 +8,9 @@ owed (the only POCSO section dropped) goes, a new one is made, the rest
 keep their escalation (unless they started again: a new last hearing
 restarts the hearing clock, which may then be escalated again).
 
+A witness protection application's Threat Analysis Report is a clock of
+its case kept with the application (``for_application``).
+
 The courts' alerts are clocks of the case once it has a trial, from the
 table in force on the day each starts: "a next hearing date entered in
 time" starts at the last hearing (or the charges framed, or the trial
@@ -174,10 +177,32 @@ def _rewrite(existing, wanted, user, **subject):
 
 
 def for_case(case, user=SYSTEM):
-    existing = Clock.objects.restrict(SYSTEM).filter(case=case)
+    existing = Clock.objects.restrict(SYSTEM).filter(case=case, application__isnull=True)
     _rewrite(list(existing), wanted_for_case(case), _by(user), case=case)
 
 
 def for_rescued(person, user=SYSTEM):
     existing = Clock.objects.restrict(SYSTEM).filter(rescued=person)
     _rewrite(list(existing), wanted_for_rescued(person), _by(user), rescued=person)
+
+
+def wanted_for_application(application):
+    """The Threat Analysis Report, due in the rule's working days from the
+    application, met by the report; owed by the police unit."""
+    rule = clock_rules(application.applied_on).get(ClockKind.THREAT_REPORT)
+    if rule is None:
+        return []
+    started = start_of(application.applied_on)
+    met = _at(application.threat_report_on)
+    return [(ClockKind.THREAT_REPORT, None, started, met, application.police_unit, rule)]
+
+
+def for_application(application, user=SYSTEM):
+    existing = Clock.objects.restrict(SYSTEM).filter(application=application)
+    _rewrite(
+        list(existing),
+        wanted_for_application(application),
+        _by(user),
+        case=application.case,
+        application=application,
+    )

@@ -44,6 +44,22 @@ DIARY = {"export": "agency", **WRITE}
 HEARING = {**TRIAL, Role.POLICE_OFFICER: DIARY, Role.PUBLIC_PROSECUTOR: DIARY}
 OUTCOME = {**COURT_WRITE, Role.LEGAL_SERVICES_OFFICER: DISTRICT}
 
+# Witness protection: the agency helping the witness files; the committee
+# decides; the police unit reports the threat and carries out the order;
+# the case's prosecution reads. The relocated address: committee and police
+# unit only.
+FILE = {"view": "agency", "add": "agency", "change": "agency"}
+DECIDE = {"view": "agency", "change": "agency"}
+PROTECTION = {
+    Role.PROTECTION_COMMITTEE: DECIDE,
+    Role.POLICE_OFFICER: FILE,
+    Role.PUBLIC_PROSECUTOR: FILE,
+    Role.LEGAL_SERVICES_OFFICER: FILE,
+    Role.CASEWORKER: FILE,
+    Role.SUPERVISOR: FILE,
+}
+REPORTED = {role: {"view": "agency", "add": "agency"} for role in PROTECTION}
+
 GRANTS = {
     "justice.trial": TRIAL,
     "justice.hearing": HEARING,
@@ -61,6 +77,13 @@ GRANTS = {
     # children were produced before, which records what it did.
     # "Booked as missing only": the AHTUs of both districts.
     "justice.sectionreview": {Role.POLICE_OFFICER: {"view": "agency", "change": "agency"}},
+    "justice.protectionapplication": PROTECTION,
+    "justice.protectionevent": dict.fromkeys(PROTECTION, READ),
+    "justice.protectionincident": REPORTED,
+    "justice.relocation": {
+        Role.PROTECTION_COMMITTEE: {"view": "agency", "add": "agency", "change": "agency"},
+        Role.POLICE_OFFICER: {"view": "agency", "add": "agency", "change": "agency"},
+    },
     "justice.rescue": {
         Role.POLICE_OFFICER: WRITE,
         Role.CWC_MEMBER: READ,

@@ -13,6 +13,8 @@ from sangam.justice.models import (
     CriminalCase,
     Hearing,
     Judgment,
+    ProtectionApplication,
+    ProtectionIncident,
     Rescue,
     RescuedPerson,
     SectionReview,
@@ -24,6 +26,11 @@ CASE_RELATED = ("police_station", "ahtu", "transferred_to", "prosecution", "inve
 
 def cases(user, action="view"):
     return CriminalCase.objects.restrict(user, action).select_related(*CASE_RELATED)
+
+
+def victim_cases(user, survivor_id):
+    """The police cases ``user`` may see in which she is a victim."""
+    return cases(user).filter(victims=survivor_id).order_by("fir_at", "pk")
 
 
 def get_case_for_user(user, pk, action="view"):
@@ -138,3 +145,24 @@ def judgments_of(user, trial):
 
 def appeals_of(user, trial):
     return Appeal.objects.restrict(user, "view").filter(trial=trial)
+
+
+# --- Witness protection -----------------------------------------------------
+
+APPLICATION_RELATED = ("committee", "police_unit", "filed_by", "case", "case__police_station")
+
+
+def applications(user, action="view"):
+    return ProtectionApplication.objects.restrict(user, action).select_related(*APPLICATION_RELATED)
+
+
+def get_application_for_user(user, pk, action="view"):
+    return get_object_or_404(applications(user, action), pk=pk)
+
+
+def applications_of_case(user, case):
+    return applications(user).filter(case=case)
+
+
+def incidents_of(user, application):
+    return ProtectionIncident.objects.restrict(user, "view").filter(application=application)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from sangam.justice.views import cases as views
-from sangam.justice.views import court
+from sangam.justice.views import court, protection
 
 app_name = "justice"
 urlpatterns = [
@@ -27,4 +27,19 @@ urlpatterns = [
     path("trials/<int:pk>/judgments/", court.judgment_add, name="judgment_add"),
     path("trials/<int:pk>/appeals/", court.appeal_add, name="appeal_add"),
     path("hearings.csv", court.hearings_export, name="hearings_export"),
+    path("protection/", protection.protection_list, name="protection_list"),
+    path("cases/<int:pk>/protection/", protection.protection_create, name="protection_create"),
+    path(
+        "care/<int:care_pk>/protection/",
+        protection.protection_for_survivor,
+        name="protection_for_survivor",
+    ),
+    path("protection/<int:pk>/", protection.protection_detail, name="protection"),
+    path("protection/<int:pk>/report/", protection.report, name="protection_report"),
+    path("protection/<int:pk>/interim/", protection.interim, name="protection_interim"),
+    path("protection/<int:pk>/decision/", protection.decide, name="protection_decide"),
+    path("protection/<int:pk>/review/", protection.review, name="protection_review"),
+    path("protection/<int:pk>/end/", protection.end, name="protection_end"),
+    path("protection/<int:pk>/incidents/", protection.incident, name="protection_incident"),
+    path("protection/<int:pk>/relocation/", protection.relocation, name="protection_relocation"),
 ]

@@ -64,9 +64,15 @@ def test_the_clock_durations_come_with_their_source(db):
 
 
 def test_a_later_version_for_the_same_period_replaces_the_one_before(db):
-    """The tables with the courts' alerts were published after the first
-    ones, for the same periods: they are the ones in force."""
+    """The tables with the courts' alerts, then with witness protection,
+    were published after the first ones, for the same periods: the latest
+    is the one in force, and it keeps what the earlier ones had."""
     for day in (date(2023, 1, 1), date(2025, 1, 1)):
-        assert ClockTable.objects.in_force(day).count() == 2
-        assert "courts' alerts" in clock_table(day).title
-        assert ClockKind.NO_HEARING in clock_rules(day)
+        assert ClockTable.objects.in_force(day).count() == 3
+        assert "witness protection" in clock_table(day).title
+        rules = clock_rules(day)
+        assert ClockKind.NO_HEARING in rules and ClockKind.CWC in rules
+        assert (rules[ClockKind.THREAT_REPORT].amount, rules[ClockKind.THREAT_REPORT].unit) == (
+            5,
+            "working_days",
+        )

@@ -27,3 +27,14 @@ from sangam.justice.forms.court import (  # noqa: F401
     JudgmentForm,
     TrialForm,
 )
+from sangam.justice.forms.protection import (  # noqa: F401
+    ApplicationForm,
+    DecisionForm,
+    EndForm,
+    IncidentForm,
+    InterimForm,
+    OrderReviewForm,
+    RelocationForm,
+    ThreatReportForm,
+    filing_agencies,
+)

@@ -28,3 +28,12 @@ from sangam.justice.models.court import (  # noqa: F401
     normalise_cnr,
     validate_cnr,
 )
+from sangam.justice.models.protection import (  # noqa: F401
+    Measure,
+    ProtectionApplication,
+    ProtectionEvent,
+    ProtectionIncident,
+    ProtectionStatus,
+    Relocation,
+    ThreatCategory,
+)

@@ -101,6 +101,9 @@ class Offence(ReferenceRow):
 class Unit(models.TextChoices):
     HOURS = "hours", _("hours")
     DAYS = "days", _("days")
+    # Monday to Friday; public holidays differ by state and are not counted
+    # out (a clock in working days may run out a holiday early, never late).
+    WORKING_DAYS = "working_days", _("working days")
     MONTHS = "months", _("months")
     YEARS = "years", _("years")
     # A count, not a time: "more than N adjournments" (the clock is missed
@@ -123,6 +126,7 @@ class ClockKind(models.TextChoices):
     CWC_ORDER = "cwc_order", _("CWC's final order")
     NO_HEARING = "no_hearing", _("A next hearing date entered in time")
     ADJOURNMENTS = "adjournments", _("Adjournments at the prosecution's request within the limit")
+    THREAT_REPORT = "threat_report", _("Threat Analysis Report for witness protection")
 
 
 class ClockTable(ReferenceVersion):
@@ -136,7 +140,7 @@ class ClockRule(ReferenceRow):
     version = models.ForeignKey(ClockTable, on_delete=models.PROTECT, related_name="rules")
     kind = models.CharField(_("clock"), max_length=20, choices=ClockKind.choices)
     amount = models.PositiveSmallIntegerField(_("how long"))
-    unit = models.CharField(_("unit"), max_length=8, choices=Unit.choices)
+    unit = models.CharField(_("unit"), max_length=12, choices=Unit.choices)
     # Default bail: the longer clock applies to offences punishable with death,
     # life or at least this many years (BNSS 187(3)(i)).
     at_least_years = models.PositiveSmallIntegerField(
@@ -161,8 +165,18 @@ class ClockRule(ReferenceRow):
             return start + timedelta(hours=self.amount)
         if self.unit == Unit.DAYS:
             return start + timedelta(days=self.amount)
+        if self.unit == Unit.WORKING_DAYS:
+            return _add_working_days(start, self.amount)
         months = self.amount * (12 if self.unit == Unit.YEARS else 1)
         return _add_months(start, months)
+
+
+def _add_working_days(moment, days):
+    while days > 0:
+        moment += timedelta(days=1)
+        if moment.weekday() < 5:
+            days -= 1
+    return moment
 
 
 def _add_months(moment, months):
@@ -549,6 +563,15 @@ class Clock(PersonalDataModel):
     rescued = models.ForeignKey(
         RescuedPerson, on_delete=models.CASCADE, null=True, blank=True, related_name="clocks"
     )
+    # A witness protection application's threat report: of the case, but
+    # rewritten with the application, not with the case's facts.
+    application = models.ForeignKey(
+        "justice.ProtectionApplication",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="clocks",
+    )
     responsible = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,
@@ -585,6 +608,8 @@ class Clock(PersonalDataModel):
         return self.get_kind_display()
 
     def get_absolute_url(self):
+        if self.application_id:
+            return reverse("justice:protection", args=[self.application_id])
         if self.rescued_id:
             return reverse("justice:rescue", args=[self.rescued.rescue_id])
         return reverse("justice:case", args=[self.case_id])

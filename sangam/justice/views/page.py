@@ -20,8 +20,15 @@ from sangam.justice.forms import (
     SectionForm,
     TransferForm,
     TrialForm,
+    filing_agencies,
 )
-from sangam.justice.models import Accused, Appeal, CriminalCase, Hearing, Judgment
+from sangam.justice.models import (
+    Accused,
+    Appeal,
+    CriminalCase,
+    Hearing,
+    Judgment,
+)
 
 
 def _case_forms(case):
@@ -85,6 +92,8 @@ def case_page(request, case, bound=None):
         "clocks": list(queries.clocks_of(user, case=case)),
         "now": timezone.now(),
         "may_change": may_change,
+        "protection": list(queries.applications_of_case(user, case)),
+        "may_apply": filing_agencies(user, case).exists(),
     }
     if may_change:
         context.update(_case_forms(case))
