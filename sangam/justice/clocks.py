@@ -21,6 +21,8 @@ number (MHA's 2), the clock is missed on the day of the one that passed it.
 Both stop when the trial concludes.
 """
 
+from datetime import timedelta
+
 from django.utils import timezone
 
 from sangam.core.access import SYSTEM
@@ -192,7 +194,9 @@ def wanted_for_application(application):
     rule = clock_rules(application.applied_on).get(ClockKind.THREAT_REPORT)
     if rule is None:
         return []
-    started = start_of(application.applied_on)
+    # The day of the application is not counted (General Clauses Act s.9):
+    # the clock starts as it ends, and runs out as the fifth working day ends.
+    started = start_of(application.applied_on + timedelta(days=1))
     met = _at(application.threat_report_on)
     return [(ClockKind.THREAT_REPORT, None, started, met, application.police_unit, rule)]
 
