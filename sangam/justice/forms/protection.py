@@ -101,6 +101,7 @@ class ApplicationForm(ModelForm):
             self.fields["police_case"].queryset = hers
             self.fields["police_case"].label_from_instance = lambda c: f"{c} · {c.police_station}"
             filers = writing_agencies(user, ProtectionApplication, FILERS).filter(pk=care.agency_id)
+            self.order_fields(["police_case"])
         self.fields["witness_name"].required = True
         self.fields["witness_name"].help_text = _("As on the application.")
         self.fields["filed_by"].queryset = filers

@@ -63,10 +63,10 @@ def protection_for_survivor(request, care_pk):
     if not form.fields["police_case"].queryset.exists():
         messages.info(request, _("She is not a victim in a police case you can see."))
         return redirect(care)
-    return _file(request, form)
+    return _file(request, form, back=care.get_absolute_url())
 
 
-def _file(request, form):
+def _file(request, form, back=None):
     if not form.fields["filed_by"].queryset.exists():
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
@@ -80,7 +80,7 @@ def _file(request, form):
             messages.success(request, _("Application filed with the committee."))
             return redirect(application)
     title = _("Apply for witness protection")
-    return render(request, "justice/form.html", {"form": form, "title": title})
+    return render(request, "justice/form.html", {"form": form, "title": title, "back": back})
 
 
 def _forms(user, application, sides):
