@@ -84,7 +84,9 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('kind', models.CharField(choices=[('default_bail_long', 'Chargesheet before default bail (grave offence)'), ('default_bail_short', 'Chargesheet before default bail'), ('investigation', 'Investigation of a rape or POCSO offence completed'), ('victim_informed', "Victim told of the investigation's progress"), ('pocso_evidence', "Child's evidence recorded (POCSO)"), ('pocso_trial', 'POCSO trial completed'), ('magistrate', 'Rescued adult produced before a magistrate'), ('cwc', 'Rescued child produced before the CWC'), ('pocso_report', 'POCSO report to the CWC and the Special Court'), ('custody', "Intermediate custody ended by the magistrate's order"), ('sir', 'Social investigation report'), ('cwc_order', "CWC's final order")], max_length=20, verbose_name='clock')),
                 ('amount', models.PositiveSmallIntegerField(verbose_name='how long')),
-                ('unit', models.CharField(choices=[('hours', 'hours'), ('days', 'days'), ('months', 'months'), ('years', 'years')], max_length=8, verbose_name='unit')),
+                # 12, not the 8 it first had: the data migration 0002 loads
+                # every shipped clock table, "working_days" (0008) included.
+                ('unit', models.CharField(choices=[('hours', 'hours'), ('days', 'days'), ('months', 'months'), ('years', 'years')], max_length=12, verbose_name='unit')),
                 ('at_least_years', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='for offences punishable with at least (years)')),
                 ('source', models.CharField(max_length=200, verbose_name='source')),
                 ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rules', to='justice.clocktable')),

@@ -29,7 +29,8 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='clockrule',
             name='unit',
-            field=models.CharField(choices=[('hours', 'hours'), ('days', 'days'), ('months', 'months'), ('years', 'years'), ('times', 'times')], max_length=8, verbose_name='unit'),
+            # 12 as in 0001: the shipped tables loaded by 0002 hold "working_days".
+            field=models.CharField(choices=[('hours', 'hours'), ('days', 'days'), ('months', 'months'), ('years', 'years'), ('times', 'times')], max_length=12, verbose_name='unit'),
         ),
         migrations.CreateModel(
             name='Trial',
