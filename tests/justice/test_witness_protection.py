@@ -109,6 +109,32 @@ def test_the_threat_report_is_due_as_the_fifth_working_day_ends(world, applicati
     assert "Witness Protection Scheme 2018" in clock.rule.source
 
 
+@pytest.mark.parametrize("weekday", range(7))
+def test_whatever_the_day_of_the_application_five_working_days_follow_it(
+    world, case, committee, weekday
+):
+    applied = APPLIED + timedelta(days=weekday)  # Thursday 6 March, then each day on
+    application = protection.apply(
+        world["caseworker"],
+        ProtectionApplication(
+            case=case,
+            survivor=world["survivor"],
+            witness=ProtectionApplication.Witness.SURVIVOR,
+            witness_name="Test Survivor (synthetic)",
+            filed_by=world["ngo"],
+            through=ProtectionApplication.Through.DIRECT,
+            applied_on=applied,
+            category_sought=ThreatCategory.B,
+        ),
+    )
+    due = Clock.objects.restrict(SYSTEM).get(application=application).due_at.astimezone(IST)
+    assert due.time() == datetime.min.time()
+    last = due.date() - timedelta(days=1)  # the clock runs out as this day ends
+    between = [applied + timedelta(days=n) for n in range(1, (last - applied).days + 1)]
+    assert last.weekday() < 5
+    assert sum(d.weekday() < 5 for d in between) == 5
+
+
 def test_her_ngo_files_from_her_care_case_and_the_order_runs_to_an_incident(
     world, case, care, committee, client
 ):

@@ -172,10 +172,12 @@ class ClockRule(ReferenceRow):
 
 
 def _add_working_days(moment, days):
+    """The end of the ``days``-th working day from ``moment`` (a day's start)
+    on: each day passed counts when it is Monday to Friday."""
     while days > 0:
-        moment += timedelta(days=1)
         if moment.weekday() < 5:
             days -= 1
+        moment += timedelta(days=1)
     return moment
 
 
