@@ -64,22 +64,25 @@ def filing(case, world, **changes):
     }
 
 
+def file_for(world, case, **changes):
+    """An application for her, filed by her NGO (``changes`` as the test needs)."""
+    fields = {
+        "case": case,
+        "survivor": world["survivor"],
+        "witness": ProtectionApplication.Witness.SURVIVOR,
+        "witness_name": "Test Survivor (synthetic)",
+        "filed_by": world["ngo"],
+        "through": ProtectionApplication.Through.DIRECT,
+        "applied_on": APPLIED,
+        "category_sought": ThreatCategory.A,
+        **changes,
+    }
+    return protection.apply(world["caseworker"], ProtectionApplication(**fields))
+
+
 @pytest.fixture
 def application(world, case, committee):
-    return protection.apply(
-        world["caseworker"],
-        ProtectionApplication(
-            case=case,
-            survivor=world["survivor"],
-            witness=ProtectionApplication.Witness.SURVIVOR,
-            witness_name="Test Survivor (synthetic)",
-            filed_by=world["ngo"],
-            through=ProtectionApplication.Through.DIRECT,
-            applied_on=APPLIED,
-            category_sought=ThreatCategory.A,
-            measures_sought=[Measure.RELOCATION],
-        ),
-    )
+    return file_for(world, case, measures_sought=[Measure.RELOCATION])
 
 
 @pytest.fixture
@@ -114,19 +117,7 @@ def test_whatever_the_day_of_the_application_five_working_days_follow_it(
     world, case, committee, weekday
 ):
     applied = APPLIED + timedelta(days=weekday)  # Thursday 6 March, then each day on
-    application = protection.apply(
-        world["caseworker"],
-        ProtectionApplication(
-            case=case,
-            survivor=world["survivor"],
-            witness=ProtectionApplication.Witness.SURVIVOR,
-            witness_name="Test Survivor (synthetic)",
-            filed_by=world["ngo"],
-            through=ProtectionApplication.Through.DIRECT,
-            applied_on=applied,
-            category_sought=ThreatCategory.B,
-        ),
-    )
+    application = file_for(world, case, applied_on=applied, category_sought=ThreatCategory.B)
     due = Clock.objects.restrict(SYSTEM).get(application=application).due_at.astimezone(IST)
     assert due.time() == datetime.min.time()
     last = due.date() - timedelta(days=1)  # the clock runs out as this day ends
