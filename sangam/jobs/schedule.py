@@ -16,6 +16,8 @@ SCHEDULE = [
     Entry("directory stale", At(hour=6, minute=30)),
     # Compensation claims past the inquiry limit escalate; interim relief due.
     Entry("compensation remind", At(hour=7, minute=15)),
+    # Links between accused across cases, and to the recruiter registry.
+    Entry("justice link", At(hour=1, minute=0)),
     # Every open missing-person report against every survivor.
     Entry("matching run", At(hour=1, minute=30)),
     # Households' scores as their members' ages move across indicators.

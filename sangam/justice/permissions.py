@@ -5,7 +5,9 @@ sent to reads it. The DLSA, the CWC, the DCPU and the DM/SDM read cases of
 their district, and the agencies serving a victim read hers, only as far as her
 consent to their kind of agency covers the "legal" category (the access
 engine adds that condition). The accused are police and prosecution
-records: no other role holds a grant, so anyone else gets 404. Clocks are
+records: no other role holds a grant, so anyone else gets 404; so are
+the links Sangam proposes between accused (decided by the police of either
+case) and the proceeds attached. Clocks are
 read by the agency that must meet them and the case's agencies; they are
 written only by Sangam (clocks.py). District officials get figures only.
 
@@ -68,6 +70,13 @@ GRANTS = {
     "justice.criminalcase": CASE,
     "justice.chargedsection": CASE,
     "justice.accused": {Role.POLICE_OFFICER: WRITE, Role.PUBLIC_PROSECUTOR: READ},
+    # Links between accused are proposed by Sangam and decided by the
+    # police holding either case; proceeds are written by the police.
+    "justice.accusedlink": {
+        Role.POLICE_OFFICER: {"view": "agency", "change": "agency"},
+        Role.PUBLIC_PROSECUTOR: READ,
+    },
+    "justice.proceeds": {Role.POLICE_OFFICER: WRITE, Role.PUBLIC_PROSECUTOR: READ},
     "justice.clock": {
         Role.POLICE_OFFICER: READ,
         Role.PUBLIC_PROSECUTOR: READ,

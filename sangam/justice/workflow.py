@@ -19,7 +19,7 @@ from sangam.cases.models import Case, Intake
 from sangam.core.access import SYSTEM, allowed_to_create, memberships_granted, system_context
 from sangam.core.roles import Role
 from sangam.core.workflow import Refused
-from sangam.justice import clocks
+from sangam.justice import clocks, networks
 from sangam.justice.models import (
     Accused,
     ChargedSection,
@@ -122,7 +122,18 @@ def save_accused(user, case, accused, *, expected_version=None):
     else:
         accused.save_checked(expected_version)
     clocks.for_case(case, user)
+    networks.relink(accused)
     return accused
+
+
+@transaction.atomic
+def save_proceeds(user, case, proceeds, *, expected_version=None):
+    if proceeds._state.adding:
+        proceeds.case, proceeds.created_by = case, _by(user)
+        proceeds.save()
+    else:
+        proceeds.save_checked(expected_version)
+    return proceeds
 
 
 # --- Rescue -----------------------------------------------------------------

@@ -28,6 +28,12 @@ from sangam.justice.models.court import (  # noqa: F401
     normalise_cnr,
     validate_cnr,
 )
+from sangam.justice.models.networks import (  # noqa: F401
+    AccusedLink,
+    KeyKind,
+    NetworkKey,
+    Proceeds,
+)
 from sangam.justice.models.protection import (  # noqa: F401
     Measure,
     ProtectionApplication,

@@ -466,6 +466,8 @@ class Accused(PersonalDataModel):
     name = EncryptedField(_("name"), help_text=_("As recorded, in any script."))
     aliases = EncryptedJSONField(_("other names"), default=list, blank=True)
     phones = EncryptedJSONField(_("phone numbers"), default=list, blank=True)
+    vehicles = EncryptedJSONField(_("vehicles"), default=list, blank=True)
+    places = EncryptedJSONField(_("places"), default=list, blank=True)
     role = models.CharField(_("role alleged"), max_length=16, choices=Role.choices)
     arrested_at = models.DateTimeField(_("arrested at"), null=True, blank=True)
     absconding = models.BooleanField(_("absconding"), default=False)
@@ -480,6 +482,13 @@ class Accused(PersonalDataModel):
 
     def __str__(self):
         return f"A-{self.pk}"
+
+    def index_names(self):
+        """Rebuild the keyed digests of the names, phones and vehicles (also
+        what `sangam cases rotate-keys --blind-index` calls)."""
+        from sangam.justice import networks
+
+        networks.index(self)
 
     def get_absolute_url(self):
         return reverse("justice:accused", args=[self.pk])

@@ -100,7 +100,7 @@ class Command(BaseCommand):
             for model, fields in encrypted_models():
                 self._rotate(model, fields, current)
             if blind_index:
-                # Every model with a name index (survivors, recruiters).
+                # Every model with a name index (survivors, recruiters, accused).
                 for model in apps.get_models():
                     if not hasattr(model, "index_names"):
                         continue

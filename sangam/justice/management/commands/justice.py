@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from sangam.audit.log import acting_as
 from sangam.core.commands import Subcommands
+from sangam.justice import networks
 from sangam.justice.reminders import escalate_missed
 
 
@@ -14,6 +15,28 @@ class Remind(BaseCommand):
         self.stdout.write(f"escalated {escalated} missed clocks")
 
 
+class Link(BaseCommand):
+    help = (
+        "Propose links between accused in different cases, and to recruiters in the "
+        "registry, from shared phones, names and vehicles (nightly)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reindex",
+            action="store_true",
+            help="Rebuild every accused record's keys first (after an upgrade).",
+        )
+
+    def handle(self, *args, reindex=False, **options):
+        with acting_as(label="command:justice link"):
+            if reindex:
+                self.stdout.write(f"keyed {networks.index_all()} accused records")
+            networks.index_recruiters()
+            proposed, withdrawn = networks.propose()
+        self.stdout.write(f"proposed {proposed} links, withdrew {withdrawn}")
+
+
 class Command(Subcommands):
-    help = "Justice: `remind` escalates missed clocks (hourly)."
-    subcommands = {"remind": Remind}
+    help = "Justice: `remind` escalates missed clocks (hourly); `link` proposes accused links."
+    subcommands = {"remind": Remind, "link": Link}
