@@ -31,7 +31,7 @@ from sangam.cases import workflow as cases_workflow
 from sangam.cases.forms import ConsentForm
 from sangam.cases.models import Survivor
 from sangam.core.access import SYSTEM
-from sangam.justice import protection, workflow
+from sangam.justice import networks, protection, workflow
 from sangam.justice.models import (
     Accused,
     Appeal,
@@ -40,6 +40,7 @@ from sangam.justice.models import (
     Hearing,
     Judgment,
     Measure,
+    Proceeds,
     ProtectionApplication,
     ProtectionIncident,
     Relocation,
@@ -48,6 +49,7 @@ from sangam.justice.models import (
     Trial,
 )
 from sangam.justice.reference import offences_in_force
+from sangam.matching.models import Review
 
 GIRLS = [("Rupa Sarkar (synthetic)", 16), ("Jharna Das (synthetic)", 14)]
 
@@ -136,17 +138,22 @@ def seed_justice():
         day + timedelta(days=3),
         expected_version=case.version,
     )
-    workflow.save_accused(
+    networks.index_recruiters()
+    agent = workflow.save_accused(
         police,
         case,
         Accused(
             name="Accused Placement Agent (synthetic)",
             aliases=["Dada (synthetic)"],
-            phones=["+91 99999 00042"],
+            # The second number is the registry's Demo Agent's: a link to it.
+            phones=["+91 99999 00042", "+91 99999 77777"],
+            vehicles=["WB 65 DM 0042"],
+            places=["Synthetic lane behind the bus stand, English Bazar"],
             role=Accused.Role.PLACEMENT_AGENT,
             arrested_at=rescued_at + timedelta(hours=1),
         ),
     )
+    _network(police, case, agent, rescued_at)
     workflow.save_accused(
         police,
         case,
@@ -162,6 +169,25 @@ def seed_justice():
         _protection(worker, ngo, case, own, now)
         _protection_ordered(worker, police, ngo, case, own, now)
     return 1 + _seed_delhi()
+
+
+def _network(police, case, agent, rescued_at):
+    """The officer confirmed the link to the registry's agent; the bank
+    account the agent was paid into is attached."""
+    for link in networks.links_of(police, [agent.pk], status=Review.PENDING):
+        networks.decide(police, link, True, "Synthetic: the same number in the call records.")
+    workflow.save_proceeds(
+        police,
+        case,
+        Proceeds(
+            accused=agent,
+            kind=Proceeds.Kind.ACCOUNT,
+            description="Synthetic: savings account ending 0042, Demo Gramin Bank",
+            value=240000,
+            attached_on=(rescued_at + timedelta(days=6)).date(),
+            order="DEMO-ATT-12/2025 (BNSS s.107)",
+        ),
+    )
 
 
 def _protection_ordered(worker, police, ngo, case, survivor, now):
@@ -322,6 +348,8 @@ def _seed_delhi():
         case,
         Accused(
             name="Accused Employer (synthetic)",
+            # Shares the Malda agent's first number: a link for the officer.
+            phones=["099999 00042"],
             role=Accused.Role.EMPLOYER,
             arrested_at=fir_at + timedelta(days=1),
         ),

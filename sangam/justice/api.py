@@ -5,7 +5,8 @@ caller's agencies must meet. The same restricted look-ups as the pages
 (404 for unknown and forbidden alike), the same forms (422 by the field),
 and the version a change started from (409 when someone saved since).
 In court: the trial of a case, its hearings and judgments. Witness
-protection under /protection (protection_api.py)."""
+protection under /protection (protection_api.py), accused networks and
+proceeds (networks_api.py)."""
 
 from datetime import date, datetime
 
@@ -35,10 +36,12 @@ from sangam.justice.forms import (
 )
 from sangam.justice.forms.court import AppealForm, HearingForm, JudgmentForm, TrialForm
 from sangam.justice.models import Appeal, CriminalCase, Judgment, Rescue, SectionReview
+from sangam.justice.networks_api import router as networks_router
 from sangam.justice.protection_api import router as protection_router
 
 router = Router(tags=["justice"])
 router.add_router("/protection", protection_router)
+router.add_router("", networks_router)
 
 
 def _invalid(form):

@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404
 from sangam.core.access import can
 from sangam.justice.models import (
     Accused,
+    AccusedLink,
     Appeal,
     ChargedSection,
     Clock,
     CriminalCase,
     Hearing,
     Judgment,
+    Proceeds,
     ProtectionApplication,
     ProtectionIncident,
     Rescue,
@@ -52,6 +54,27 @@ def accused_of(user, case, action="view"):
 def get_accused_for_user(user, pk, action="view"):
     return get_object_or_404(
         Accused.objects.restrict(user, action).select_related("case", "case__police_station"),
+        pk=pk,
+    )
+
+
+def proceeds_of(user, case, action="view"):
+    return Proceeds.objects.restrict(user, action).filter(case=case).select_related("accused")
+
+
+def get_proceeds_for_user(user, pk, action="view"):
+    return get_object_or_404(
+        Proceeds.objects.restrict(user, action).select_related("case", "accused"), pk=pk
+    )
+
+
+def get_link_for_user(user, pk, action="view"):
+    return get_object_or_404(
+        AccusedLink.objects.restrict(user, action).select_related(
+            "accused__case__police_station__district",
+            "other__case__police_station__district",
+            "recruiter",
+        ),
         pk=pk,
     )
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from sangam.justice.views import cases as views
-from sangam.justice.views import court, protection
+from sangam.justice.views import court, networks, protection
 
 app_name = "justice"
 urlpatterns = [
@@ -16,6 +16,10 @@ urlpatterns = [
     path("cases/<int:pk>/progress/", views.progress, name="progress"),
     path("cases/<int:pk>/accused/", views.accused_add, name="accused_add"),
     path("accused/<int:pk>/", views.accused_detail, name="accused"),
+    path("cases/<int:pk>/network/", networks.network, name="network"),
+    path("links/<int:pk>/decision/", networks.link_decide, name="link_decide"),
+    path("cases/<int:pk>/proceeds/", views.proceeds_add, name="proceeds_add"),
+    path("proceeds/<int:pk>/", networks.proceeds_detail, name="proceeds"),
     path("rescues/new/", views.rescue_create, name="rescue_create"),
     path("rescues/<int:pk>/", views.rescue_detail, name="rescue"),
     path("rescues/<int:pk>/persons/", views.rescued_add, name="rescued_add"),

@@ -27,6 +27,7 @@ from sangam.justice.forms.court import (  # noqa: F401
     JudgmentForm,
     TrialForm,
 )
+from sangam.justice.forms.networks import LinkDecisionForm, ProceedsForm  # noqa: F401
 from sangam.justice.forms.protection import (  # noqa: F401
     ApplicationForm,
     DecisionForm,

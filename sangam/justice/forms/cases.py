@@ -287,6 +287,18 @@ class AccusedForm(VersionedForm):
         help_text=_("One per line."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    vehicles_text = forms.CharField(
+        label=_("Vehicles"),
+        required=False,
+        help_text=_("Registration numbers, one per line."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    places_text = forms.CharField(
+        label=_("Places"),
+        required=False,
+        help_text=_("Where the accused lives, works or was seen, one per line."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     class Meta:
         model = Accused
@@ -300,6 +312,8 @@ class AccusedForm(VersionedForm):
         if self.instance.pk:
             self.initial["aliases_text"] = "\n".join(self.instance.aliases or [])
             self.initial["phones_text"] = "\n".join(self.instance.phones or [])
+            self.initial["vehicles_text"] = "\n".join(self.instance.vehicles or [])
+            self.initial["places_text"] = "\n".join(self.instance.places or [])
 
     def clean_arrested_at(self):
         return _not_future(self.cleaned_data.get("arrested_at"))
@@ -320,6 +334,8 @@ class AccusedForm(VersionedForm):
             self.add_error("bail", _("Give the date and the kind of bail together."))
         self.instance.aliases = _lines(data.get("aliases_text"))
         self.instance.phones = _lines(data.get("phones_text"))
+        self.instance.vehicles = _lines(data.get("vehicles_text"))
+        self.instance.places = _lines(data.get("places_text"))
         return data
 
 

@@ -25,6 +25,7 @@ from sangam.justice.forms import (
     AHTUForm,
     DropSectionForm,
     FIRForm,
+    ProceedsForm,
     ProductionForm,
     ProgressForm,
     RescuedPersonForm,
@@ -42,6 +43,7 @@ from sangam.justice.models import (
     RescuedPerson,
     SectionReview,
 )
+from sangam.justice.views.networks import link_rows
 from sangam.justice.views.page import case_page as _case_page
 
 
@@ -157,12 +159,17 @@ def _add_accused(user, case, form):
     workflow.save_accused(user, case, form.save(commit=False))
 
 
+def _add_proceeds(user, case, form):
+    workflow.save_proceeds(user, case, form.save(commit=False))
+
+
 section_add = _case_post("section_form", SectionForm, _add_section)
 section_drop = _case_post("drop_form", DropSectionForm, _drop_section)
 ahtu = _case_post("ahtu_form", AHTUForm, _send_to_ahtu)
 transfer = _case_post("transfer_form", TransferForm, _transfer)
 progress = _case_post("progress_form", ProgressForm, _progress)
 accused_add = _case_post("accused_form", AccusedForm, _add_accused)
+proceeds_add = _case_post("proceeds_form", ProceedsForm, _add_proceeds)
 
 
 @login_required
@@ -192,7 +199,13 @@ def accused_detail(request, pk):
     return render(
         request,
         "justice/accused.html",
-        {"accused": accused, "form": form, "clocks": clocks, "now": timezone.now()},
+        {
+            "accused": accused,
+            "form": form,
+            "clocks": clocks,
+            "now": timezone.now(),
+            "links": link_rows(request.user, accused),
+        },
     )
 
 

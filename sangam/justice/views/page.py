@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from sangam.audit import log
 from sangam.cases.models import Survivor
-from sangam.justice import queries, workflow
+from sangam.justice import networks, queries, workflow
 from sangam.justice.forms import (
     AccusedForm,
     AHTUForm,
@@ -16,6 +16,7 @@ from sangam.justice.forms import (
     DropSectionForm,
     HearingForm,
     JudgmentForm,
+    ProceedsForm,
     ProgressForm,
     SectionForm,
     TransferForm,
@@ -28,7 +29,9 @@ from sangam.justice.models import (
     CriminalCase,
     Hearing,
     Judgment,
+    Proceeds,
 )
+from sangam.matching.models import Review
 
 
 def _case_forms(case):
@@ -43,6 +46,7 @@ def _case_forms(case):
         "transfer_form": TransferForm(case=case),
         "progress_form": ProgressForm(case=case),
         "accused_form": AccusedForm(case=case),
+        "proceeds_form": ProceedsForm(case=case),
     }
 
 
@@ -79,6 +83,10 @@ def case_page(request, case, bound=None):
     accused = list(queries.accused_of(user, case))
     if accused:
         log.record_list(Accused, [a.pk for a in accused])
+    proceeds = list(queries.proceeds_of(user, case))
+    if proceeds:
+        log.record_list(Proceeds, [p.pk for p in proceeds])
+    pending = networks.links_of(user, [a.pk for a in accused], status=Review.PENDING)
     victims = list(Survivor.objects.restrict(user, "view").filter(criminal_cases=case))
     context = {
         "case": case,
@@ -86,6 +94,8 @@ def case_page(request, case, bound=None):
         "needs_ahtu": workflow.needs_ahtu(case),
         "accused": accused,
         "may_see_accused": queries.may_see_accused(user),
+        "proceeds": proceeds,
+        "pending_links": pending.count() if accused else 0,
         "victims": victims,
         "hidden_victims": CriminalCase.victims.through.objects.filter(criminalcase=case).count()
         - len(victims),
