@@ -171,3 +171,6 @@ class Proceeds(PersonalDataModel):
 
     def __str__(self):
         return f"P-{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("justice:proceeds", args=[self.pk])

@@ -1,3 +1,5 @@
+import time
+
 from django.core.management.base import BaseCommand
 
 from sangam.audit.log import acting_as
@@ -31,10 +33,17 @@ class Link(BaseCommand):
     def handle(self, *args, reindex=False, **options):
         with acting_as(label="command:justice link"):
             if reindex:
-                self.stdout.write(f"keyed {networks.index_all()} accused records")
+                started = time.monotonic()
+                keyed = networks.index_all()
+                self.stdout.write(f"keyed {keyed} accused records in {_since(started)}")
+            started = time.monotonic()
             networks.index_recruiters()
             proposed, withdrawn = networks.propose()
-        self.stdout.write(f"proposed {proposed} links, withdrew {withdrawn}")
+        self.stdout.write(f"proposed {proposed} links, withdrew {withdrawn} in {_since(started)}")
+
+
+def _since(started):
+    return f"{time.monotonic() - started:.1f} s"
 
 
 class Command(Subcommands):
