@@ -330,3 +330,17 @@ def test_the_menu_links_the_page_for_whoever_opens_it(area, client, who):
 def test_someone_not_signed_in_is_sent_to_sign_in(client, area):
     response = client.get(URL)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_hindi_reader_reads_the_page_and_the_ncrb_definition_in_hindi(area, client):
+    known_data(area)
+    official = area["official"]
+    official.language = "hi"
+    official.save(update_fields=["language"])
+    client.force_login(official)
+    html = client.get(URL).content.decode()
+    assert "न्याय के आँकड़े" in html and "थानेवार मुक़दमे" in html
+    assert "3 में से 33.3%" in html  # cases convicted of the trials completed
+    assert "जिनमें मुक़दमा पूरा हुआ, दर्ज मामलों से नहीं" in html
+    assert "गवाह मुकर गया: 1" in html
+    assert "Conviction rate as NCRB" not in html
