@@ -1,7 +1,10 @@
 """Justice figures: how cases are booked and investigated, how the
-production clocks are met, and how trials end. Counted by police station,
-district and state through the station (``area``). The dashboard card shows
-the clocks the user's agencies must meet.
+production clocks are met, how trials end and how witness protection is
+asked for and decided. Counted by police station, district and state
+through the station (``area``; witness protection through its committee).
+The dashboard card shows the clocks the user's agencies must meet; the
+figures page (``views/figures.py``) shows a district official or a state
+administrator her area's figures and ``court_table``.
 
 The conviction rate is NCRB's ("Crime in India"): cases in which the trial
 ended in a conviction (of any accused, on any charge) divided by the cases
@@ -14,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import SYSTEM
+from sangam.core.areas import area_q
 from sangam.core.figures import Card, Figure
+from sangam.core.roles import Role
 from sangam.justice.models import (
     AT_RISK,
     ChargedSection,
@@ -22,6 +27,8 @@ from sangam.justice.models import (
     ClockKind,
     CriminalCase,
     Judgment,
+    ProtectionApplication,
+    ProtectionStatus,
 )
 
 DEFAULT_BAIL = [ClockKind.DEFAULT_BAIL_LONG, ClockKind.DEFAULT_BAIL_SHORT]
@@ -123,6 +130,32 @@ ACQUITTALS = Figure(
     area="trial__case__police_station__",
     dated_by="on",
 )
+# Witness protection, counted where the committee it is made to sits.
+PROTECTION_APPLIED = Figure(
+    "justice.protection_applications",
+    _("Witness protection applications"),
+    ProtectionApplication,
+    area="committee__",
+    dated_by="applied_on",
+)
+PROTECTION_DECIDED = Figure(
+    "justice.protection_decided",
+    _("Witness protection applications decided by the committee"),
+    ProtectionApplication,
+    Q(decided_on__isnull=False),
+    area="committee__",
+    dated_by="decided_on",
+    denominator="justice.protection_applications",
+)
+PROTECTION_ORDERED = Figure(
+    "justice.protection_ordered",
+    _("Witness protection orders made"),
+    ProtectionApplication,
+    Q(decided_on__isnull=False) & ~Q(status=ProtectionStatus.REFUSED),
+    area="committee__",
+    dated_by="decided_on",
+    denominator="justice.protection_decided",
+)
 FIGURES = [
     FIRS,
     TRAFFICKING,
@@ -135,33 +168,44 @@ FIGURES = [
     TRIALS_COMPLETED,
     CONVICTED,
     ACQUITTALS,
+    PROTECTION_APPLIED,
+    PROTECTION_DECIDED,
+    PROTECTION_ORDERED,
 ]
 
 
 def court_table(where, column):
-    """Per area part (``column`` of the police station: "district_id" or
-    "state_id"): trials completed, cases convicted, the conviction rate
-    (NCRB's, in per cent), the median days from the FIR to the judgment
-    and the acquittals by reason. Two queries, whatever the data."""
+    """Per area part (``column`` of the police station: "id" for each
+    station, "district_id" or "state_id"): trials completed, cases
+    convicted, the conviction rate (NCRB's, in per cent), the median days
+    from the FIR to the chargesheet (cases with a chargesheet), from the
+    chargesheet to the judgment and from the FIR to the judgment (trials
+    completed; the judgment's date is the day the trial concluded) and the
+    acquittals by reason. Two queries, whatever the data."""
     key = f"police_station__{column}"
-    completed = CriminalCase.objects.restrict(SYSTEM).filter(
-        where, trial_concluded_on__isnull=False
-    )
+    cases = CriminalCase.objects.restrict(SYSTEM).filter(where)
     rows = {}
-    for part, fir_at, ended, convicted in completed.annotate(
+    measured = cases.filter(Q(trial_concluded_on__isnull=False) | Q(chargesheet_on__isnull=False))
+    for part, fir_at, chargesheet, ended, convicted in measured.annotate(
         convicted=Exists(
             Judgment._base_manager.filter(
                 trial__case=OuterRef("pk"), verdict=Judgment.Verdict.CONVICTED
             )
         )
-    ).values_list(key, "fir_at", "trial_concluded_on", "convicted"):
+    ).values_list(key, "fir_at", "chargesheet_on", "trial_concluded_on", "convicted"):
         row = rows.setdefault(part, _empty_row())
-        row["completed"] += 1
-        row["convicted"] += bool(convicted)
-        row["days"].append((ended - timezone.localtime(fir_at).date()).days)
+        fir = timezone.localtime(fir_at).date()
+        if chargesheet:
+            row["fir_to_chargesheet"].append((chargesheet - fir).days)
+        if ended:
+            row["completed"] += 1
+            row["convicted"] += bool(convicted)
+            row["fir_to_judgment"].append((ended - fir).days)
+            if chargesheet:
+                row["chargesheet_to_judgment"].append((ended - chargesheet).days)
     acquittals = (
         Judgment.objects.restrict(SYSTEM)
-        .filter(trial__case__in=CriminalCase.objects.restrict(SYSTEM).filter(where))
+        .filter(trial__case__in=cases)
         .filter(verdict=Judgment.Verdict.ACQUITTED)
         .values(f"trial__case__{key}", "acquittal_reason")
         .order_by()
@@ -171,16 +215,61 @@ def court_table(where, column):
         row = rows.setdefault(r[f"trial__case__{key}"], _empty_row())
         row["acquittals"][r["acquittal_reason"]] = r["n"]
     for row in rows.values():
-        days = row.pop("days")
-        row["median_days_fir_to_judgment"] = median(days) if days else None
+        for span in SPANS:
+            days = row.pop(span)
+            row[f"median_days_{span}"] = median(days) if days else None
         row["conviction_rate"] = (
             round(100 * row["convicted"] / row["completed"], 1) if row["completed"] else None
         )
     return rows
 
 
+SPANS = ("fir_to_chargesheet", "chargesheet_to_judgment", "fir_to_judgment")
+
+
 def _empty_row():
-    return {"completed": 0, "convicted": 0, "days": [], "acquittals": {}}
+    return {"completed": 0, "convicted": 0, "acquittals": {}, **{span: [] for span in SPANS}}
+
+
+# Who opens the justice figures page: as compensation's, the district
+# officials and state administrators, each for her agency's area.
+FIGURE_ROLES = (Role.DISTRICT_OFFICIAL, Role.STATE_ADMINISTRATOR)
+
+
+def official_area(user):
+    """The agency whose area ``user`` sees the figures of, or None."""
+    for m in user.active_memberships():
+        if m.role in FIGURE_ROLES:
+            return m.agency
+    return None
+
+
+def in_area(agency, path):
+    """Q of the rows (through ``path``, e.g. "police_station__") in the
+    agency's area; nothing when the agency cannot be placed (fail closed)."""
+    where = area_q(agency, state=f"{path}state", district=f"{path}district")
+    return Q(pk__in=[]) if where is None else where
+
+
+def area_figures(agency):
+    """Each named figure counted in the agency's area, with the figure it
+    is a share of and the per cent: one query per figure, whatever the data."""
+    counts = {f.name: f.count(where=in_area(agency, f.area)) for f in FIGURES}
+    labels = {f.name: f.label for f in FIGURES}
+    shown = []
+    for f in FIGURES:
+        n, of = counts[f.name], counts.get(f.denominator)
+        shown.append(
+            {
+                "name": f.name,
+                "label": f.label,
+                "count": n,
+                "denominator": labels.get(f.denominator),
+                "of": of,
+                "per_cent": round(100 * n / of, 1) if of else None,
+            }
+        )
+    return shown
 
 
 def _card(user):

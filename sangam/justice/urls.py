@@ -1,12 +1,13 @@
 from django.urls import path
 
 from sangam.justice.views import cases as views
-from sangam.justice.views import court, networks, protection
+from sangam.justice.views import court, figures, networks, protection
 
 app_name = "justice"
 urlpatterns = [
     path("", views.justice_list, name="list"),
     path("clocks/", views.clocks, name="clocks"),
+    path("figures/", figures.area_figures, name="figures"),
     path("cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case"),
     path("cases/<int:pk>/sections/", views.section_add, name="section_add"),

@@ -1,8 +1,9 @@
 """How trials end, counted as NCRB does: the conviction rate is the cases
 convicted over the cases in which the trial was completed (not over the
-cases registered); the median days from the FIR to the judgment; the
-acquittals by their coded reason. In the same number of queries whatever
-the data."""
+cases registered); the median days from the FIR to the chargesheet, from
+the chargesheet to the judgment and from the FIR to the judgment; the
+acquittals by their coded reason. Per police station, district or state,
+in the same number of queries whatever the data."""
 
 from datetime import date
 
@@ -66,6 +67,9 @@ def test_the_conviction_rate_is_ncrbs(world):
     assert row["acquittals"] == {"witness_hostile": 2, "compromise": 1}
     # FIR on 1 March 2025; judgments 275, 365, 426 and 457 days later.
     assert row["median_days_fir_to_judgment"] == (365 + 426) / 2
+    # Every chargesheet on 1 April 2025, the case still at trial's too.
+    assert row["median_days_fir_to_chargesheet"] == 31
+    assert row["median_days_chargesheet_to_judgment"] == (334 + 395) / 2
 
 
 def test_the_court_figures_count_in_the_same_queries_whatever_the_data(world):
@@ -78,12 +82,15 @@ def test_the_court_figures_count_in_the_same_queries_whatever_the_data(world):
             figure.count(user)
             figure.count()
         figures.court_table(MALDA, "district_id")
+        figures.court_table(MALDA, "id")
         figures.court_table(Q(), "state_id")
 
     before = _queries(everything)
     for n in range(2, 7):
         _tried_case(world, n, "acquitted", "benefit_of_doubt")
     assert _queries(everything) == before
+    # Two, as its docstring says: the chargesheet medians need no third.
+    assert _queries(lambda: figures.court_table(MALDA, "id")) == 2
     assert figures.court_table(MALDA, "district_id")[world["station"].district_id][
         "conviction_rate"
     ] == round(100 / 6, 1)
