@@ -18,6 +18,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sangam.cases.models import Category
 from sangam.core.access import AccessPaths
@@ -467,7 +468,8 @@ class Accused(PersonalDataModel):
     aliases = EncryptedJSONField(_("other names"), default=list, blank=True)
     phones = EncryptedJSONField(_("phone numbers"), default=list, blank=True)
     vehicles = EncryptedJSONField(_("vehicles"), default=list, blank=True)
-    places = EncryptedJSONField(_("places"), default=list, blank=True)
+    # Not the directory's "places" (shelter beds): where the accused is found.
+    places = EncryptedJSONField(pgettext_lazy("accused", "places"), default=list, blank=True)
     role = models.CharField(_("role alleged"), max_length=16, choices=Role.choices)
     arrested_at = models.DateTimeField(_("arrested at"), null=True, blank=True)
     absconding = models.BooleanField(_("absconding"), default=False)
