@@ -30,6 +30,10 @@ from sangam.matching.models import Review
 # A key held by more than this many records says little about who someone
 # is (a common name, a shop's phone, a taxi stand's number): it links nobody.
 COMMON = 25
+# Names are shared by strangers far more often than phones: a name key held
+# by more than this many records links nobody (tuned on seed 1 of
+# benchmarks/justice_networks.py; see docs/justice.md for other seeds).
+COMMON_NAME = 5
 # How much one shared key of each kind says; several combine as independent.
 WEIGHT = {KeyKind.PHONE: 0.9, KeyKind.VEHICLE: 0.8, KeyKind.NAME: 0.5}
 BATCH = 5000
@@ -160,9 +164,12 @@ def _shared(accused_ids=None):
     # value is a parameter.
     table = connection.ops.quote_name(NetworkKey._meta.db_table)
     if accused_ids is None:
-        common = f"SELECT digest FROM {table} GROUP BY digest HAVING COUNT(*) > %s"  # noqa: S608
+        common = (
+            f"SELECT digest FROM {table} GROUP BY digest, kind "  # noqa: S608
+            "HAVING COUNT(*) > CASE WHEN kind = %s THEN %s ELSE %s END"
+        )
         mine = f"a.digest NOT IN ({common})"
-        params = [COMMON]
+        params = [KeyKind.NAME.value, COMMON_NAME, COMMON]
         order = "b.accused_id > a.accused_id"
     else:
         digests = list(
@@ -188,14 +195,13 @@ def _shared(accused_ids=None):
 
 
 def _rare(digests):
-    common = set(
+    held = (
         NetworkKey.objects.filter(digest__in=set(digests))
-        .values("digest")
+        .values_list("digest", "kind")
         .order_by()
         .annotate(n=Count("pk"))
-        .filter(n__gt=COMMON)
-        .values_list("digest", flat=True)
     )
+    common = {d for d, kind, n in held if n > (COMMON_NAME if kind == KeyKind.NAME else COMMON)}
     return sorted(set(digests) - common)
 
 

@@ -485,13 +485,6 @@ class Accused(PersonalDataModel):
     def __str__(self):
         return f"A-{self.pk}"
 
-    def index_names(self):
-        """Rebuild the keyed digests of the names, phones and vehicles (also
-        what `sangam cases rotate-keys --blind-index` calls)."""
-        from sangam.justice import networks
-
-        networks.index(self)
-
     def get_absolute_url(self):
         return reverse("justice:accused", args=[self.pk])
 

@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
@@ -100,7 +101,7 @@ class Command(BaseCommand):
             for model, fields in encrypted_models():
                 self._rotate(model, fields, current)
             if blind_index:
-                # Every model with a name index (survivors, recruiters, accused).
+                # Every model with a name index (survivors, recruiters).
                 for model in apps.get_models():
                     if not hasattr(model, "index_names"):
                         continue
@@ -111,6 +112,9 @@ class Command(BaseCommand):
                         bar.update(i)
                     bar.close()
                     self.stdout.write(f"{model._meta.label}: name index rebuilt")
+                # The accused networks' keys (justice/networks.py), by name:
+                # cases does not import justice.
+                call_command("justice", "link", "--reindex", stdout=self.stdout)
 
     def _rotate(self, model, fields, current):
         manager = model._base_manager
