@@ -164,11 +164,15 @@ def _shared(accused_ids=None):
     # value is a parameter.
     table = connection.ops.quote_name(NetworkKey._meta.db_table)
     if accused_ids is None:
-        common = (
+        # The digests worth joining: held by two records or more, and by no
+        # more than a key of their kind may be (a join, not NOT IN: at a
+        # million records the common ones outgrow a hashed subplan).
+        rare = (
             f"SELECT digest FROM {table} GROUP BY digest, kind "  # noqa: S608
-            "HAVING COUNT(*) > CASE WHEN kind = %s THEN %s ELSE %s END"
+            "HAVING COUNT(*) > 1 AND COUNT(*) <= CASE WHEN kind = %s THEN %s ELSE %s END"
         )
-        mine = f"a.digest NOT IN ({common})"
+        source = f"({rare}) r JOIN {table} a ON a.digest = r.digest"
+        mine = "TRUE"
         params = [KeyKind.NAME.value, COMMON_NAME, COMMON]
         order = "b.accused_id > a.accused_id"
     else:
@@ -179,12 +183,13 @@ def _shared(accused_ids=None):
         if not rare:
             return []
         ids = ", ".join(str(int(i)) for i in accused_ids)
+        source = f"{table} a"
         mine = f"a.accused_id IN ({ids}) AND a.digest IN ({', '.join(['%s'] * len(rare))})"
         params = rare
         order = "b.accused_id <> a.accused_id"
     sql = f"""
         SELECT a.accused_id, b.accused_id, b.recruiter_id, a.kind, COUNT(*)
-        FROM {table} a JOIN {table} b ON b.digest = a.digest
+        FROM {source} JOIN {table} b ON b.digest = a.digest
         WHERE a.accused_id IS NOT NULL AND {mine}
           AND (b.recruiter_id IS NOT NULL OR ({order} AND b.case_id <> a.case_id))
         GROUP BY a.accused_id, b.accused_id, b.recruiter_id, a.kind
