@@ -95,7 +95,7 @@ class ClockOut(Schema):
 
     @staticmethod
     def resolve_label(obj):
-        return str(obj.get_kind_display())
+        return str(obj.label)
 
     @staticmethod
     def resolve_state(obj):

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from sangam.cases.models import Survivor
 from sangam.justice import figures, workflow
-from sangam.justice.models import Accused, CriminalCase
+from sangam.justice.models import Accused, CriminalCase, Rescue
 from tests.justice.conftest import FIR_AT, offences
 
 
@@ -68,6 +69,46 @@ def test_figures_and_the_card_count_in_the_same_queries_whatever_the_data(world,
     assert _queries(everything) == before
     assert figures.TRAFFICKING.count() == 6
     assert figures.SENT_TO_AHTU.count() == 0
+
+
+def _more_rescued(world, n):
+    rescue = workflow.record_rescue(
+        world["police"],
+        Rescue(
+            lead_agency=world["station"],
+            source=Rescue.Source.NGO,
+            at=FIR_AT,
+            district=world["station"].district,
+            place="Synthetic place",
+            witness_one="Witness One (synthetic)",
+            witness_one_sex="female",
+            witness_two="Witness Two (synthetic)",
+            witness_two_sex="male",
+        ),
+        [],
+    )
+    for i in range(n):
+        new = Survivor(name=f"Rescued {i} (synthetic)", sex="female", languages="ben")
+        workflow.add_rescued(world["police"], rescue, estimated_age=15, new=new)
+
+
+def test_the_clocks_page_and_the_list_ask_the_same_queries_whatever_the_clocks(world, case, client):
+    """An accused's number and a rescued person's link come with the clock
+    (one query per clock shown, before)."""
+    client.force_login(world["police"])
+    pages = ("/justice/clocks/", "/justice/")
+
+    def count(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    before = [count(url) for url in pages]
+    _more_cases(world, 4)
+    _more_rescued(world, 3)
+    page = client.get("/justice/clocks/").content.decode()
+    assert page.count("/justice/accused/") == 4 and page.count("/justice/rescues/") >= 3
+    assert [count(url) for url in pages] == before
 
 
 def test_the_card_shows_the_clocks_at_risk_and_missed(world, case, monkeypatch):
