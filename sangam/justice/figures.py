@@ -26,6 +26,7 @@ from sangam.justice.models import (
     Clock,
     ClockKind,
     CriminalCase,
+    Hearing,
     Judgment,
     ProtectionApplication,
     ProtectionStatus,
@@ -130,6 +131,32 @@ ACQUITTALS = Figure(
     area="trial__case__police_station__",
     dated_by="on",
 )
+# Adjournments: MHA's advisory counts those the prosecution asks for.
+HEARINGS = Figure(
+    "justice.hearings",
+    _("Hearings recorded"),
+    Hearing,
+    area="trial__case__police_station__",
+    dated_by="on",
+)
+ADJOURNED = Figure(
+    "justice.hearings_adjourned",
+    _("Hearings adjourned"),
+    Hearing,
+    Q(outcome=Hearing.Outcome.ADJOURNED),
+    area="trial__case__police_station__",
+    dated_by="on",
+    denominator="justice.hearings",
+)
+ADJOURNED_FOR_PROSECUTION = Figure(
+    "justice.hearings_adjourned_prosecution",
+    _("Hearings adjourned at the prosecution's request"),
+    Hearing,
+    Q(outcome=Hearing.Outcome.ADJOURNED, asked_by=Hearing.AskedBy.PROSECUTION),
+    area="trial__case__police_station__",
+    dated_by="on",
+    denominator="justice.hearings_adjourned",
+)
 # Witness protection, counted where the committee it is made to sits.
 PROTECTION_APPLIED = Figure(
     "justice.protection_applications",
@@ -168,6 +195,9 @@ FIGURES = [
     TRIALS_COMPLETED,
     CONVICTED,
     ACQUITTALS,
+    HEARINGS,
+    ADJOURNED,
+    ADJOURNED_FOR_PROSECUTION,
     PROTECTION_APPLIED,
     PROTECTION_DECIDED,
     PROTECTION_ORDERED,

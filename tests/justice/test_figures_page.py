@@ -344,3 +344,33 @@ def test_a_hindi_reader_reads_the_page_and_the_ncrb_definition_in_hindi(area, cl
     assert "जिनमें मुक़दमा पूरा हुआ, दर्ज मामलों से नहीं" in html
     assert "गवाह मुकर गया: 1" in html
     assert "Conviction rate as NCRB" not in html
+
+
+def test_adjournments_and_those_the_prosecution_asked_for_are_counted(area, client):
+    from sangam.justice.models import Hearing
+
+    def hearings(station, *outcomes):
+        case = a_case(area, station, chargesheet=date(2025, 4, 1), verdict="convicted",
+                      ended=date(2026, 1, 5))  # fmt: skip
+        trial = Trial.objects.restrict(SYSTEM).get(case=case)
+        for i, (outcome, asked_by) in enumerate(outcomes):
+            trial.refresh_from_db()
+            workflow.add_hearing(
+                police_of(area, station), trial,
+                Hearing(on=date(2025, 6, 1) + timedelta(days=30 * i), purpose="evidence",
+                        outcome=outcome, asked_by=asked_by),
+                expected_version=trial.version,
+            )  # fmt: skip
+
+    hearings(area["station"], ("held", ""), ("adjourned", "prosecution"), ("adjourned", "defence"),
+             ("adjourned", "prosecution"))  # fmt: skip
+    hearings(area["murshidabad"], ("adjourned", "prosecution"))
+    client.force_login(area["official"])
+    page = client.get(URL)
+    held = figure(page, "justice.hearings")
+    adjourned = figure(page, "justice.hearings_adjourned")
+    asked = figure(page, "justice.hearings_adjourned_prosecution")
+    assert held["count"] == 4  # Murshidabad's is not Malda's
+    assert (adjourned["count"], adjourned["of"], adjourned["per_cent"]) == (3, 4, 75.0)
+    assert (asked["count"], asked["of"]) == (2, 3)
+    assert "Hearings adjourned at the prosecution" in page.content.decode()
