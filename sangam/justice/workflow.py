@@ -114,13 +114,19 @@ def record_progress(user, case, data, *, expected_version):
     _save_case(case, expected_version, user)
 
 
+def _save_of_case(user, case, record, expected_version):
+    """A new record of the case is the writer's; an edit is version-checked."""
+    if record._state.adding:
+        record.case, record.created_by = case, _by(user)
+        record.save()
+    else:
+        record.save_checked(expected_version)
+    return record
+
+
 @transaction.atomic
 def save_accused(user, case, accused, *, expected_version=None):
-    if accused._state.adding:
-        accused.case, accused.created_by = case, _by(user)
-        accused.save()
-    else:
-        accused.save_checked(expected_version)
+    _save_of_case(user, case, accused, expected_version)
     clocks.for_case(case, user)
     networks.relink(accused)
     return accused
@@ -128,12 +134,7 @@ def save_accused(user, case, accused, *, expected_version=None):
 
 @transaction.atomic
 def save_proceeds(user, case, proceeds, *, expected_version=None):
-    if proceeds._state.adding:
-        proceeds.case, proceeds.created_by = case, _by(user)
-        proceeds.save()
-    else:
-        proceeds.save_checked(expected_version)
-    return proceeds
+    return _save_of_case(user, case, proceeds, expected_version)
 
 
 # --- Rescue -----------------------------------------------------------------

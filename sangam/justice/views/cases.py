@@ -45,6 +45,7 @@ from sangam.justice.models import (
 )
 from sangam.justice.views.networks import link_rows
 from sangam.justice.views.page import case_page as _case_page
+from sangam.justice.views.page import edit_on_page
 
 
 @login_required
@@ -177,24 +178,18 @@ def accused_detail(request, pk):
     accused = queries.get_accused_for_user(request.user, pk)
     log.record_view(accused)
     may_change = Accused.objects.restrict(request.user, "change").filter(pk=pk).exists()
-    form = None
-    if may_change:
-        form = AccusedForm(request.POST or None, instance=accused, case=accused.case)
-        if request.method == "POST" and form.is_valid():
-            try:
-                workflow.save_accused(
-                    request.user,
-                    accused.case,
-                    form.save(commit=False),
-                    expected_version=form.cleaned_data["version"] or 0,
-                )
-            except EditConflict:
-                form.add_error(None, EDIT_CONFLICT)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(accused)
-    elif request.method == "POST":
-        raise PermissionDenied
+    form, saved = edit_on_page(
+        request,
+        accused,
+        AccusedForm(request.POST or None, instance=accused, case=accused.case)
+        if may_change
+        else None,
+        lambda record, version: workflow.save_accused(
+            request.user, accused.case, record, expected_version=version
+        ),
+    )
+    if saved:
+        return saved
     clocks = list(queries.clocks_of(request.user, accused=accused))
     return render(
         request,

@@ -13,6 +13,7 @@ from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.justice import networks, queries, workflow
 from sangam.justice.forms import LinkDecisionForm, ProceedsForm
 from sangam.justice.models import Accused, AccusedLink
+from sangam.justice.views.page import edit_on_page
 from sangam.matching.models import Review
 
 
@@ -84,22 +85,14 @@ def proceeds_detail(request, pk):
     proceeds = queries.get_proceeds_for_user(request.user, pk)
     log.record_view(proceeds)
     may_change = queries.proceeds_of(request.user, proceeds.case, "change").filter(pk=pk).exists()
-    form = None
-    if may_change:
-        form = ProceedsForm(request.POST or None, instance=proceeds, case=proceeds.case)
-        if request.method == "POST" and form.is_valid():
-            try:
-                workflow.save_proceeds(
-                    request.user,
-                    proceeds.case,
-                    form.save(commit=False),
-                    expected_version=form.cleaned_data["version"] or 0,
-                )
-            except EditConflict:
-                form.add_error(None, EDIT_CONFLICT)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(proceeds.case)
-    elif request.method == "POST":
-        raise PermissionDenied
-    return render(request, "justice/proceeds.html", {"proceeds": proceeds, "form": form})
+    form, saved = edit_on_page(
+        request,
+        proceeds.case,
+        ProceedsForm(request.POST or None, instance=proceeds, case=proceeds.case)
+        if may_change
+        else None,
+        lambda record, version: workflow.save_proceeds(
+            request.user, proceeds.case, record, expected_version=version
+        ),
+    )
+    return saved or render(request, "justice/proceeds.html", {"proceeds": proceeds, "form": form})

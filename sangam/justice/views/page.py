@@ -3,11 +3,15 @@ with errors is shown again on the page, by the field): the FIR, sections,
 clocks, accused and investigation, and the trial with its hearings,
 judgments and appeals."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sangam.audit import log
 from sangam.cases.models import Survivor
+from sangam.core.editing import EDIT_CONFLICT, EditConflict
 from sangam.justice import networks, queries, workflow
 from sangam.justice.forms import (
     AccusedForm,
@@ -110,3 +114,22 @@ def case_page(request, case, bound=None):
     context.update(court_context(user, case))
     context.update(bound or {})
     return render(request, "justice/case.html", context)
+
+
+def edit_on_page(request, record, form, save):
+    """The edit form of a record's own page (None if the user may only
+    read it): saved with its version checked, or shown again with errors.
+    Returns (form, a redirect once saved)."""
+    if form is None:
+        if request.method == "POST":
+            raise PermissionDenied
+        return None, None
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.save(commit=False), form.cleaned_data["version"] or 0)
+        except EditConflict:
+            form.add_error(None, EDIT_CONFLICT)
+        else:
+            messages.success(request, _("Saved."))
+            return form, redirect(record)
+    return form, None
