@@ -36,6 +36,7 @@ SCHEMA = {
     "fas": pa.string(), "sex": pa.string(), "age": pa.float64(), "day": pa.int64(),
     "st": pa.string(), "di": pa.string(), "vi": pa.string(), "lang": pa.string(),
     "b4": pa.int64(), "b4o": pa.int64(), "r1": pa.string(), "a1": pa.string(),
+    "pd": pa.string(), "sd": pa.string(), "df": pa.string(),
 }  # fmt: skip
 KEY_SCHEMA = {"rid": pa.int64(), "k": pa.string()}
 # "l.d1 = r.d1" (or mirrored, within one file) on a several-valued key.

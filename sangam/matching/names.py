@@ -181,6 +181,24 @@ def words(text):
     return tuple(out)
 
 
+# Pet names (daak naam, ghar ka naam): what a family calls a child at home
+# and what the child tells a CWC or the police, often the only name given.
+# They share nothing with the given name on the other record, so blocking
+# treats them apart (records.complete). The common ones of the source
+# states; many are also given names (Raju, Rani, Sona), which only costs
+# candidate pairs.
+PET_NAMES = {
+    "munni", "guddi", "gudiya", "guriya", "pinki", "pinky", "babli", "bubli", "rani",
+    "chhoti", "sona", "soni", "mini", "minu", "tuni", "tunni", "bulbul", "dolly", "sweety",
+    "rinki", "chinki", "pari", "laddo", "mamoni", "tumpa", "khuku", "buli", "putul", "moni",
+    "bablu", "babloo", "pappu", "guddu", "munna", "chhotu", "chhote", "raju", "bittu", "sonu",
+    "monu", "tinku", "pintu", "chintu", "bunty", "golu", "lalu", "bholu", "montu", "mintu",
+    "rintu", "bapi", "bubai", "babu", "khokon", "tutul", "kallu", "nanhe", "sanju",
+}  # fmt: skip
+# As folded keys (Guddi and Gudi, Pinky and Pinki are one key).
+PET_KEYS = {_fold(p) for p in PET_NAMES}
+
+
 PLACE_WORDS = {
     "district", "dist", "distt", "zila", "jila", "zilla", "jilla", "po", "ps", "village",
     "vill", "gram", "gaon", "block", "tehsil", "thana", "state", "pradesh",

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from sangam.core.vocabulary import Sex, normalise_language
-from sangam.matching.names import consonants, place, skeleton, words
+from sangam.matching.names import PET_KEYS, consonants, place, skeleton, words
 from sangam.matching.places import Places
 
 MISSING_COLUMNS = (
@@ -49,17 +49,25 @@ SEXES = {
 }  # fmt: skip
 EPOCH = date(1970, 1, 1)
 # Columns ``prepare`` fills; ``complete`` then adds the name keys (g1, g2,
-# s1, s2, c1, p2, r1) and the state and district keys (st, di), once it has
-# seen every side's records.
+# s1, s2, c1, p2, r1), the state and district keys (st, di) and the home-name
+# keys (pd, sd, df), once it has seen every side's records.
 COLUMNS = ("rid", "id", "names", "fa", "fas", "fd1", "sex", "age", "day", "state", "district", "vi",
            "lang", "b4", "b4o")  # fmt: skip
 NAME_KEYS = ("g1", "g2", "s1", "s2", "c1", "p2", "a1", "d1", "sd1")
 # Keys with several values a record (a table of (rid, key) rows each): two
 # records share a candidate pair when any of their values agree.
 MULTI_KEYS = ("d1", "sd1", "fd1")
-# A given name shared by at most this many pairs of records is rare enough
-# to be a blocking key by itself (a rare name found with nothing else).
+# A given name shared by at most this many pairs of records, or one pair per
+# RARE_PER_RECORDS records of the smaller side if that is more, is rare
+# enough to be a blocking key by itself (a rare name found with nothing
+# else). Growing with the registers keeps the key's pairs in proportion to
+# the records: at 200,000 x 50,000 a name of 50 reports and 40 found
+# persons is still one name in thousands.
 RARE_PAIRS = 100
+RARE_PER_RECORDS = 25
+# A given name this short (folded) is taken for a short form of the given
+# name (Khu for Khubhakhi, Mai for Mampi: the first syllable, a pet ending).
+SHORT_FORM = 3
 
 
 class InputError(Exception):
@@ -187,15 +195,32 @@ def complete(*sides):
     against the gazetteer and the spellings the files agree on."""
     orient(*sides)
     counts = [Counter(side["s1"]) for side in sides]
+    rare = max(RARE_PAIRS, min(len(side["s1"]) for side in sides) // RARE_PER_RECORDS)
     for side in sides:
-        side["r1"] = [s if _pairs_sharing(s, counts) <= RARE_PAIRS else None for s in side["s1"]]
+        side["r1"] = [s if _pairs_sharing(s, counts) <= rare else None for s in side["s1"]]
     written = [list(zip(side["state"], side["district"], strict=True)) for side in sides]
     places = Places([pair for side in written for pair in side])
     for side, side_written in zip(sides, written, strict=True):
         read = [places.read(state, district) for state, district in side_written]
         side["st"] = [state for state, _ in read]
         side["di"] = [district for _, district in read]
+        home_names(side)
     return sides
+
+
+def home_names(side):
+    """Keys for a child known at home by another name: a pet name (Munni,
+    Bablu) or a short form (Khu for Khubhakhi) on one record and the given
+    name on the other share nothing but where she is from. ``pd`` is the
+    district of a record named by a pet name, ``sd`` the district and first
+    letter of one named by a short form, ``df`` every record's district and
+    first letter: blocking joins ``pd`` to ``di`` and ``sd`` to ``df``."""
+    side["pd"], side["sd"], side["df"] = [], [], []
+    for given, district in zip(side["g1"], side["di"], strict=True):
+        first = f"{district}:{given[:1]}" if district else None
+        side["df"].append(first)
+        side["pd"].append(district if given in PET_KEYS else None)
+        side["sd"].append(first if len(given) <= SHORT_FORM else None)
 
 
 def orient(*sides):

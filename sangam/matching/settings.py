@@ -11,7 +11,10 @@ the given name's, surname's and father's name's sorted letters (several
 values a record, see ``records.MULTI_KEYS``), ``sex``, ``age`` (years, at the record's date)
 and ``day`` (the record's date as a day number), ``b4``/``b4o`` 4-year bands
 of the birth year, ``st``/``di``/``vi`` state, district and village keys
-(``places.py``), ``lang`` (ISO 639-3).
+(``places.py``), ``lang`` (ISO 639-3), ``pd``/``sd``/``df`` the home-name
+keys (the district of a record named by a pet name; the district and first
+letter of one named by a short form; of every record, see
+``records.home_names``).
 
 Each comparison lists its levels from the strongest agreement down as SQL
 conditions on ``l`` and ``r``; a pair falls into the first level it meets,
@@ -208,7 +211,7 @@ BLOCKING_RULES = (
     "l.s1 = r.s1 AND l.sex = r.sex AND l.b4 = r.b4",
     "l.s2 = r.s2 AND l.di = r.di AND l.sex = r.sex",
     "l.fas = r.fas AND l.st = r.st AND l.sex = r.sex",
-    # A rare given name alone (see records.RARE_PAIRS).
+    # A rare given name alone (see records.RARE_PAIRS; the bar grows with the registers).
     "l.r1 = r.r1",
     # A given name a letter apart (records.one_edit: typed for a neighbouring
     # key, dropped, doubled or swapped), with a place, surname or father.
@@ -233,6 +236,13 @@ BLOCKING_RULES = (
     # district, sex and age are what is left.
     "l.di = r.di AND l.sex = r.sex AND l.b4 = r.b4",
     "l.di = r.di AND l.sex = r.sex AND l.b4o = r.b4o",
+    # Or the district alone, when one record is named by a pet name or a
+    # short form (Khu for Khubhakhi; with the first letter): the age is an
+    # official's estimate years later and often a band apart.
+    "l.pd = r.di",
+    "l.di = r.pd",
+    "l.sd = r.df",
+    "l.df = r.sd",
 )
 
 # When the rules above would give more candidate pairs than PAIR_BUDGET (their
@@ -285,6 +295,19 @@ BLOCKING_RULES_AT_SCALE = (
     "l.s2 = r.fas AND l.di = r.di",
     "l.di = r.di AND l.sex = r.sex AND l.b4 = r.b4",
     "l.di = r.di AND l.sex = r.sex AND l.b4o = r.b4o",
+    "l.pd = r.di",
+    "l.di = r.pd",
+    "l.sd = r.df",
+    "l.df = r.sd",
+    # The district wrong or blank and the surname dropped or replaced
+    # (Kumari, a married name): the father's name with the same given name
+    # (his name a letter off), its first letters, or the family's surname.
+    "l.s1 = r.s1 AND l.fd1 = r.fd1",
+    "l.p2 = r.p2 AND l.fas = r.fas",
+    "l.s2 = r.s2 AND l.fas = r.fas",
+    # Only the given name's first letters and the state agree, the age as
+    # near as estimates get.
+    "l.p2 = r.p2 AND l.st = r.st AND l.b4o = r.b4o AND l.sex = r.sex",
 )
 
 # Estimating how true pairs look (m), as Splink does: EM within blocks of

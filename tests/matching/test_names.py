@@ -86,3 +86,13 @@ def test_it_never_fails_on_any_text(text):
     for w in words(text):
         assert w and w.isascii() and w.isalpha()
     assert place(text) == place(text)
+
+
+def test_pet_names_are_known_however_they_are_spelled():
+    from sangam.matching.names import PET_KEYS
+
+    for written in ("Munni", "Guddy", "Pinky", "Babloo", "Chhotu"):
+        (key,) = words(written)
+        assert key in PET_KEYS, written
+    (given,) = words("Sunita")
+    assert given not in PET_KEYS
