@@ -21,26 +21,33 @@ and the field's (benchmarks/field_noise.py), both by default, side by side,
 with F1 at the best threshold, the share of true pairs among the candidates
 and per blocking rule.
 
-Measured 2026-12-02 on this machine with nothing else running (2 cores;
-rules tuned on seed 1, figures on seed 2; Splink 5.0.0 with DuckDB 2.0.1
-installed in a separate venv for the baseline):
+Measured 2026-12-03 (2 cores shared with other sessions: load average 2.5 at
+20,000, 3 to 4 at 200,000, so the seconds are several times those of a
+quiet machine, for both engines alike; rules tuned on seed 1, figures on
+seed 2; Splink 5.0.0 with DuckDB 2.0.1 in a separate venv):
 
     size              profile engine  pairs      best F1  recall@5  in cands  s      peak MiB
-    20,000 x 5,000    demo    sangam     409,716  0.966    0.985     0.996       4.0    416
-    20,000 x 5,000    demo    splink     500,364  0.484    0.448     -           3.8    342
-    20,000 x 5,000    field   sangam     401,299  0.937    0.970     0.990       4.0    429
-    20,000 x 5,000    field   splink     420,299  0.445    0.397     -           3.2    360
-    200,000 x 50,000  field   sangam  28,146,168  0.888    0.943     0.989      66.4  2,573
-    200,000 x 50,000  field   splink  42,729,455  0.324    0.365     -         103.6  4,876
+    20,000 x 5,000    demo    sangam     428,531  0.965    0.985     0.996      12.5    383
+    20,000 x 5,000    demo    splink     500,364  0.483    0.448     -           9.1    315
+    20,000 x 5,000    field   sangam     438,279  0.937    0.971     0.992      11.9    398
+    20,000 x 5,000    field   splink     420,299  0.445    0.397     -          10.6    334
+    200,000 x 50,000  field   sangam  33,944,070  0.888    0.945     0.993     215.2  2,912
+    200,000 x 50,000  field   splink  42,729,455  0.324    0.365     -         219.4  4,852
 
-Calibration at 200,000 x 50,000 (field): the 0.9+ band is 0.99 true; Splink's
-0.98. At 20,000 x 5,000 Splink finishes under a second sooner (it blocks on
-three rules and scores fewer names); at 200,000 x 50,000 Sangam is 0.64x its
-time. Of the 355 true pairs blocking loses at 200,000 (seed 1), most share
-only district and sex (a pet name and an age estimated years apart) or only
-the given name and sex; the cheapest rules that keep them (district + sex +
-birth years within 7, 11 M pairs, 31 kept; given name + sex + birth years
-within 7, 15 M pairs, 32 kept) would not reach 0.99 within the pair budget.
+On the quiet machine of 2026-12-02, before the home-name keys: 20,000 x
+5,000 field 0.937 / 0.970 / 0.990 of true pairs in 4.0 s (Splink 3.2 s);
+200,000 x 50,000 field 28.1 M pairs, 0.888 / 0.943 / 0.989 in 66.4 s and
+2,573 MiB (Splink 103.6 s, 4,876 MiB). Calibration at 200,000 x 50,000
+(field): the 0.9+ band is 0.99 true, Splink's 0.98. Of the 355 true pairs
+blocking lost at 200,000 (seed 1), most were a pet name or a short form
+(Munni, Khu for Khubhakhi) with the district right but the age a band
+off, or the district wrong or blank and the surname replaced while the
+father's name agreed; the home-name keys (the district alone for a pet
+name or a short form), the father's name with the given name's first
+letters, with the same given name a letter off and with the surname, and
+a rarity bar that grows with the registers keep 118 of them for 5.8 M
+pairs (seed 1: 0.988 to 0.992). What is still lost shares only a given
+name and sex, or nothing but the state.
 
 Before the keys of issue 22 (seed 1, 20,000 x 5,000, field): 0.932 best F1,
 0.963 recall@5, 0.980 of true pairs among the candidates.
