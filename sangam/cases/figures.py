@@ -1,7 +1,7 @@
 """Case figures: survivors in care and how their cases end. Public statistics
 and accountability read these; the counts never carry a name."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,13 +44,14 @@ def _card(user):
     if not {m.role for m in user.active_memberships()} & CASE_WORK:
         return None
     today = timezone.localdate()
-    due = follow_ups_for(user).filter(due_on__lte=today)
     mine = [m.agency_id for m in user.active_memberships()]
-    return {
-        "overdue": due.filter(due_on__lt=today).count(),
-        "today": due.filter(due_on=today).count(),
+    card = follow_ups_for(user).aggregate(
+        overdue=Count("pk", filter=Q(due_on__lt=today)),
+        today=Count("pk", filter=Q(due_on=today)),
         # Asked to see her after a worrying check-in: shown from the start.
-        "counsellor": follow_ups_for(user).filter(kind=FollowUp.Kind.COUNSELLOR_TASK).count(),
+        counsellor=Count("pk", filter=Q(kind=FollowUp.Kind.COUNSELLOR_TASK)),
+    )
+    return card | {
         "transfers": Transfer.objects.restrict(user, "view")
         .filter(to_agency__in=mine, status=Transfer.Status.REQUESTED)
         .count(),

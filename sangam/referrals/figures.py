@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sangam.core.figures import Card, Figure
+from sangam.core.figures import Card, Figure, counted_together
 from sangam.referrals.models import Referral, Status
 
 REQUESTED = Figure(
@@ -32,12 +32,13 @@ FIGURES = [REQUESTED, OVERDUE, ANSWERED]
 
 def _card(user):
     mine = [m.agency_id for m in user.active_memberships()]
-    return {
-        "waiting": REQUESTED.count(user, Q(receiver_agency__in=mine)),
+    return counted_together(
+        user,
+        waiting=(REQUESTED, Q(receiver_agency__in=mine)),
         # The sender's dashboard shows what the receiver has not answered in time.
-        "overdue": OVERDUE.count(user, Q(sender_agency__in=mine) | Q(receiver_agency__in=mine)),
-        "answered": ANSWERED.count(user, Q(sender_agency__in=mine)),
-    }
+        overdue=(OVERDUE, Q(sender_agency__in=mine) | Q(receiver_agency__in=mine)),
+        answered=(ANSWERED, Q(sender_agency__in=mine)),
+    )
 
 
 CARDS = [Card("referrals/_card.html", _card, order=20)]

@@ -348,7 +348,7 @@ def clocks(request):
     if not can(request.user, Clock, "view"):
         raise PermissionDenied
     due = queries.due_for(request.user, queries.my_agency_ids(request.user))
-    page = Paginator(due, 50).get_page(request.GET.get("page"))
+    page = Paginator(due, 25).get_page(request.GET.get("page"))
     return render(request, "justice/clocks.html", {"page": page, "now": timezone.now()})
 
 
