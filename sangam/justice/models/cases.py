@@ -640,9 +640,6 @@ class Clock(PersonalDataModel):
         now = now or timezone.now()
         return (timezone.localtime(self.due_at).date() - timezone.localtime(now).date()).days
 
-    def days_late(self):
-        return -self.days_left()
-
 
 # A clock is "at risk" in its last week (the rule, not the law's).
 AT_RISK = timedelta(days=7)

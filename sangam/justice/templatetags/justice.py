@@ -36,6 +36,14 @@ STATE_TAGS = {
 
 
 @register.simple_tag
+def clock_state(clock):
+    """The clock's state as a tag: the justice list's short rows and each
+    clock item show it alike."""
+    css, word = STATE_TAGS[clock.state()]
+    return format_html('<span class="tag {}">{}</span>', css, word)
+
+
+@register.simple_tag
 def clock_item(clock, link=False):
     """One of the law's clocks as a list item: what, its state, when it is
     due, who must meet it, the accused it runs for and the rule's source.
@@ -43,7 +51,6 @@ def clock_item(clock, link=False):
     Written in Python rather than as an included template: the clocks page
     and the case page list dozens, and the template's seventeen nodes a clock
     were most of those pages' time (benchmarks/justice.py)."""
-    css, word = STATE_TAGS[clock.state()]
     due = date_format(localtime(clock.due_at), "j M Y, H:i")
     parts = [f"{gettext('Due')} {due}"]
     if clock.met_at:
@@ -66,12 +73,11 @@ def clock_item(clock, link=False):
             '<br><a href="{}">{}</a>', clock.get_absolute_url(), gettext("Open the record")
         )
     return format_html(
-        '<li class="clock" data-clock="{}"><strong>{}</strong> <span class="tag {}">{}</span>'
+        '<li class="clock" data-clock="{}"><strong>{}</strong> {}'
         "<br><small>{}<br>{}</small>{}</li>",
         clock.kind,
         clock.label,
-        css,
-        word,
+        clock_state(clock),
         format_html_join(" · ", "{}", ((part,) for part in parts)),
         clock.rule.source,
         opener,

@@ -59,7 +59,6 @@ def justice_list(request):
         "page": page,
         "rescues": rescues,
         "clocks": clocks,
-        "now": timezone.now(),
         "can_add_case": writing_agencies(request.user, CriminalCase, POLICE).exists(),
         "can_add_rescue": writing_agencies(request.user, Rescue, POLICE).exists(),
     }
@@ -198,7 +197,6 @@ def accused_detail(request, pk):
             "accused": accused,
             "form": form,
             "clocks": clocks,
-            "now": timezone.now(),
             "links": link_rows(request.user, accused),
         },
     )
@@ -253,7 +251,6 @@ def _rescue_page(request, rescue, person_form=None, production=None):
     context = {
         "rescue": rescue,
         "rows": rows,
-        "now": timezone.now(),
         "person_form": (person_form or RescuedPersonForm(user=user, rescue=rescue))
         if may_change
         else None,
@@ -349,7 +346,7 @@ def clocks(request):
         raise PermissionDenied
     due = queries.due_for(request.user, queries.my_agency_ids(request.user))
     page = Paginator(due, 25).get_page(request.GET.get("page"))
-    return render(request, "justice/clocks.html", {"page": page, "now": timezone.now()})
+    return render(request, "justice/clocks.html", {"page": page})
 
 
 @login_required

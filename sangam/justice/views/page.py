@@ -6,7 +6,6 @@ judgments and appeals."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sangam.audit import log
@@ -104,7 +103,6 @@ def case_page(request, case, bound=None):
         "hidden_victims": CriminalCase.victims.through.objects.filter(criminalcase=case).count()
         - len(victims),
         "clocks": list(queries.clocks_of(user, case=case)),
-        "now": timezone.now(),
         "may_change": may_change,
         "protection": list(queries.applications_of_case(user, case)),
         "may_apply": filing_agencies(user, case).exists(),

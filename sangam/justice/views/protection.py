@@ -130,7 +130,6 @@ def application_page(request, application, bound=None):
         "measure_labels": application.measure_labels(),
         "relocation": relocation,
         "clocks": list(queries.clocks_of(user, application=application)),
-        "now": timezone.now(),
         # The threat report's findings: for the committee and the police.
         "show_report": bool(sides & {"committee", "police"}),
         **_forms(user, application, sides),
