@@ -9,40 +9,58 @@ from sangam.geography import reference
 from sangam.geography.importer import import_villages_from_path
 from sangam.geography.models import District, State
 
+STATE_FIELDS = ("lgd_code", "name", "name_hi", "is_union_territory")
+DISTRICT_FIELDS = ("state_id", "lgd_code", "name", "latitude", "longitude")
+
+
+def _sync(model, existing, wanted, fields):
+    """Create the rows ``existing`` lacks and update those that differ, in
+    bulk: an unchanged database costs the reads only (every test, `make run`
+    and the demo seed load the reference)."""
+    new, changed = [], []
+    for code, values in wanted.items():
+        row = existing.get(code)
+        if row is None:
+            new.append(model(code=code, **values))
+        elif any(getattr(row, f) != values[f] for f in fields):
+            for f in fields:
+                setattr(row, f, values[f])
+            changed.append(row)
+    model.objects.bulk_update(changed, fields, batch_size=500)
+    model.objects.bulk_create(new, batch_size=500)
+
 
 def load_reference():
     """Create or update all states/UTs and districts. Idempotent."""
     with transaction.atomic():
-        for iso, lgd, name, name_hi, is_ut in reference.states():
-            State.objects.update_or_create(
-                code=iso,
-                defaults={
-                    "lgd_code": lgd,
-                    "name": name,
-                    "name_hi": name_hi,
-                    "is_union_territory": is_ut,
-                },
-            )
-        states = {s.code: s for s in State.objects.all()}
+        _sync(
+            State,
+            {s.code: s for s in State.objects.all()},
+            {
+                iso: dict(zip(STATE_FIELDS, (lgd, name, name_hi, is_ut), strict=True))
+                for iso, lgd, name, name_hi, is_ut in reference.states()
+            },
+            STATE_FIELDS,
+        )
+        state_ids = dict(State.objects.values_list("code", "pk"))
         rows = reference.districts()
         # An LGD code given to another district than before (a correction) is
         # freed first, so that the unique code can move.
         owner = {lgd: code for _, code, lgd, _, _ in rows if lgd}
-        for district in District.objects.filter(lgd_code__in=owner):
-            if owner[district.lgd_code] != district.code:
-                District.objects.filter(pk=district.pk).update(lgd_code=None)
+        existing = {d.code: d for d in District.objects.all()}
+        freed = [
+            d for d in existing.values() if d.lgd_code in owner and owner[d.lgd_code] != d.code
+        ]
+        District.objects.filter(pk__in=[d.pk for d in freed]).update(lgd_code=None)
+        for district in freed:
+            district.lgd_code = None
+        wanted = {}
         for iso, code, lgd, name, centre in rows:
             lat, lon = centre or (None, None)
-            District.objects.update_or_create(
-                code=code,
-                defaults={
-                    "state": states[iso],
-                    "lgd_code": lgd,
-                    "name": name,
-                    "latitude": lat,
-                    "longitude": lon,
-                },
+            wanted[code] = dict(
+                zip(DISTRICT_FIELDS, (state_ids[iso], lgd, name, lat, lon), strict=True)
             )
+        _sync(District, existing, wanted, DISTRICT_FIELDS)
     return State.objects.count(), District.objects.count()
 
 
