@@ -1,9 +1,13 @@
 """The same linkage SQL on Spark (local mode) gives the same answer as DuckDB."""
 
+import pytest
+
 from sangam.demo.missing import Generator, write_csv
 from sangam.matching import records
 from sangam.matching.engines import DuckDBEngine, SparkEngine
 from sangam.matching.linker import Linker
+
+pytestmark = pytest.mark.spark
 
 
 def test_it_links_the_same_pairs_with_the_same_scores_on_spark(tmp_path):
