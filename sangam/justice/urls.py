@@ -10,6 +10,7 @@ urlpatterns = [
     path("figures/", figures.area_figures, name="figures"),
     path("cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case"),
+    path("cases/<int:pk>/form/<slug:name>/", views.case_form, name="case_form"),
     path("cases/<int:pk>/sections/", views.section_add, name="section_add"),
     path("cases/<int:pk>/sections/drop/", views.section_drop, name="section_drop"),
     path("cases/<int:pk>/ahtu/", views.ahtu, name="ahtu"),

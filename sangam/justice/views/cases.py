@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,8 +44,8 @@ from sangam.justice.models import (
     SectionReview,
 )
 from sangam.justice.views.networks import link_rows
+from sangam.justice.views.page import CASE_FORMS, edit_on_page, form_slot
 from sangam.justice.views.page import case_page as _case_page
-from sangam.justice.views.page import edit_on_page
 
 
 @login_required
@@ -87,6 +87,29 @@ def case_create(request):
 @login_required
 def case_detail(request, pk):
     return _case_page(request, queries.get_case_for_user(request.user, pk))
+
+
+@login_required
+def case_form(request, pk, name):
+    """One form of the case page, sent when its section is opened (a page of
+    its own without JavaScript), to whoever may post it."""
+    spec = CASE_FORMS.get(name)
+    if spec is None:
+        raise Http404
+    case = queries.get_case_for_user(request.user, pk, "view" if spec.court else "change")
+    trial = None
+    if spec.court:
+        if not workflow.may_write_court(request.user, case):
+            raise PermissionDenied
+        trial = queries.trial_of(request.user, case)
+        if trial is not None:
+            trial.case = case
+    slot = form_slot(case, trial, name, build=True)
+    if slot is None:  # a hearing, judgment or appeal before the trial
+        raise Http404
+    log.record_view(trial or case)
+    template = "justice/_case_form.html" if request.htmx else "justice/case_form.html"
+    return render(request, template, {"case": case, "slot": slot})
 
 
 def _conflict(request):
