@@ -39,6 +39,7 @@ def test_the_writers_page_sends_no_form_until_a_section_is_opened(world, case, c
     dropping = {"csrfmiddlewaretoken", "version", "charged", "dropped_on", "reason"}
     assert fields(page) <= dropping | {"language", "next"}
     assert "<noscript>" in page
+    assert "htmx-2.min.js" in page  # what fetches them
 
 
 def test_an_opened_section_gets_its_form_posting_where_the_page_did(world, case, client):
