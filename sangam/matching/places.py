@@ -67,6 +67,7 @@ def _direction(word):
     return _DIRECTION_KEYS[near[0]] if near else word
 
 
+@functools.lru_cache(maxsize=50_000)
 def district_key(text):
     """A district name as a key: place() words, direction words in one form."""
     key = place(text)

@@ -102,12 +102,12 @@ def _age(text):
     return value if 0 <= value <= 110 else None
 
 
-def _day(text):
+def _day(text, today):
     try:
         value = date.fromisoformat(text[:10])
     except ValueError:
         return None
-    if not date(1950, 1, 1) <= value <= date.today():
+    if not date(1950, 1, 1) <= value <= today:
         return None
     return (value - EPOCH).days
 
@@ -145,7 +145,7 @@ def prepare(rows, kind, source=""):
     date_col, state_col, district_col, village_col = ROLES[kind]
     report = Report(source)
     columns = {c: [] for c in COLUMNS if c != "rid"}
-    seen = set()
+    seen, today = set(), date.today()
     for row in rows:
         report.rows += 1
         get = {k: (v or "").strip() for k, v in row.items() if k is not None}
@@ -164,7 +164,7 @@ def prepare(rows, kind, source=""):
         age = _age(get["age"]) if get.get("age") else None
         if get.get("age") and age is None:
             report.cleaned["age ignored (not a number from 0 to 110)"] += 1
-        day = _day(get[date_col]) if get.get(date_col) else None
+        day = _day(get[date_col], today) if get.get(date_col) else None
         if get.get(date_col) and day is None:
             report.cleaned[f"{date_col} ignored (not a date YYYY-MM-DD from 1950 to today)"] += 1
         sex = SEXES.get(get.get("sex", "").lower()) if get.get("sex") else None
@@ -259,12 +259,16 @@ def orient(*sides):
     return sides
 
 
+# Cached, as names.words is: registers repeat names (a Zipf-like spread),
+# and 200,000 records asked these a million times.
+@lru_cache(maxsize=200_000)
 def letters(fine):
     """A word's letters in alphabetical order: the same for a name typed with
     two letters swapped (Nsiha, Nisha), however far apart."""
     return "".join(sorted(fine)) if fine else ""
 
 
+@lru_cache(maxsize=200_000)
 def one_edit(sorted_letters):
     """The sorted letters and each way of leaving one out (a deletion
     neighbourhood): two words a letter apart — dropped, doubled, typed for
