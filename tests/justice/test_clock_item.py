@@ -70,3 +70,9 @@ def test_the_item_is_in_her_language():
         html = clock_item(_clock(timedelta(days=3)))
     assert "जोखिम में" in html
     assert "At risk" not in html
+    # Every word of it: "Due" and "met on" once stayed English (the words
+    # were inside f-strings, where makemessages does not look).
+    assert "देय " in html and "Due" not in html
+    with translation.override("bn"):
+        met = clock_item(_clock(timedelta(days=3), met=timezone.now()))
+    assert "পূরণের তারিখ" in met and "met on" not in met

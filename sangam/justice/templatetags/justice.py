@@ -52,9 +52,10 @@ def clock_item(clock, link=False):
     and the case page list dozens, and the template's seventeen nodes a clock
     were most of those pages' time (benchmarks/justice.py)."""
     due = date_format(localtime(clock.due_at), "j M Y, H:i")
-    parts = [f"{gettext('Due')} {due}"]
+    # gettext outside f-strings: makemessages does not look inside them.
+    parts = [gettext("Due") + " " + due]
     if clock.met_at:
-        parts.append(f"{gettext('met on')} {date_format(localtime(clock.met_at), 'j M Y')}")
+        parts.append(gettext("met on") + " " + date_format(localtime(clock.met_at), "j M Y"))
     else:
         days = clock.days_left()
         if days >= 0:
@@ -63,7 +64,7 @@ def clock_item(clock, link=False):
             days = -days
             text = ngettext("%(days)s day late", "%(days)s days late", days)
         parts.append(text % {"days": localize(days)})
-    parts.append(f"{gettext('responsible')}: {clock.responsible.name}")
+    parts.append(gettext("responsible") + ": " + clock.responsible.name)
     if clock.accused_id:
         url = reverse("justice:accused", args=[clock.accused_id])
         parts.append(format_html('<a href="{}">{}</a>', url, clock.accused))
