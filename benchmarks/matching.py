@@ -21,6 +21,35 @@ and the field's (benchmarks/field_noise.py), both by default, side by side,
 with F1 at the best threshold, the share of true pairs among the candidates
 and per blocking rule.
 
+Measured 2026-12-04 on a quiet machine (2 cores, load average about 1;
+rules tuned on seed 1, figures on seeds 2 and 3; Splink 5.0.0 in a
+separate venv; Sangam after caching letters/one_edit/district_key, which
+took 2.6 s off the 200,000 run on seed 1):
+
+    size              profile engine  seed  pairs      best F1  recall@5  in cands  s      peak MiB
+    20,000 x 5,000    demo    sangam  2        428,531  0.965    0.985     0.996      4.7    389
+    20,000 x 5,000    demo    splink  2        500,364  0.484    0.447     -          3.1    318
+    20,000 x 5,000    field   sangam  2        438,279  0.937    0.971     0.992      3.8    404
+    20,000 x 5,000    field   splink  2        420,299  0.446    0.397     -          4.0    333
+    200,000 x 50,000  demo    sangam  2     30,854,976  0.927    0.973     0.995     41.5  2,718
+    200,000 x 50,000  demo    splink  2     48,560,362  0.160    0.182     -         51.8  5,191
+    200,000 x 50,000  field   sangam  2     33,944,070  0.888    0.945     0.993     60.3  2,918
+    200,000 x 50,000  field   splink  2     42,729,455  0.324    0.365     -         64.3  4,848
+    200,000 x 50,000  demo    sangam  3     30,807,159  0.924    0.974     0.995     55.1  2,709
+    200,000 x 50,000  demo    splink  3     48,848,254  0.170    0.184     -         53.5  5,228
+    200,000 x 50,000  field   sangam  3     33,619,329  0.886    0.944     0.992     62.5  2,906
+    200,000 x 50,000  field   splink  3     41,657,597  0.318    0.353     -         62.1  4,709
+    200,000 x 50,000  field   sangam  3     (again, after the caching)         64.6  2,705
+    200,000 x 50,000  field   splink  3     (same run)                         75.2  5,767
+
+The seeds-2 and -3 rows before the last two were one run each (both
+sizes, both profiles) before the caching. The seconds of one engine vary
+by 5-10 s from run to run here, so side by side Sangam is faster than
+Splink at 200,000 in two of the three field runs and level in the third
+(62.5 s against 62.1 s); the demo profile on seed 3 was 1.6 s slower.
+Calibration at 200,000 (field, both seeds): the 0.9+ band is 0.99 true
+(Splink's 0.98); at 20,000, 1.00.
+
 Measured 2026-12-03 (2 cores shared with other sessions: load average 2.5 at
 20,000, 3 to 4 at 200,000, so the seconds are several times those of a
 quiet machine, for both engines alike; rules tuned on seed 1, figures on
