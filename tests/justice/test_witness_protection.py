@@ -311,6 +311,25 @@ def test_the_relocated_address_is_read_by_the_committee_and_the_police_only(
     assert Relocation.objects.restrict(SYSTEM).get().address == ADDRESS
 
 
+def test_an_order_whose_review_date_has_come_says_so_on_its_page_and_in_the_queue(
+    world, committee, granted, client
+):
+    # Granted with a review by 1 June 2025: long past.
+    client.force_login(committee)
+    page = client.get(granted.get_absolute_url()).content.decode()
+    assert '<span class="tag warn">Review due</span>' in page
+    assert (
+        '<span class="tag warn">Review due</span>'
+        in client.get("/justice/protection/").content.decode()
+    )
+    granted.review_on = date.today() + timedelta(days=30)
+    protection.review(
+        committee, granted, "Synthetic: reviewed, kept.", expected_version=granted.version
+    )
+    assert "Review due" not in client.get(granted.get_absolute_url()).content.decode()
+    assert "Review due" not in client.get("/justice/protection/").content.decode()
+
+
 def test_an_order_that_does_not_relocate_takes_no_address(world, committee, granted, client):
     granted.measures = [Measure.VIDEO]
     protection.review(

@@ -13,6 +13,7 @@ police unit only, every read audited, and in no export.
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sangam.core.access import AccessPaths
@@ -123,6 +124,16 @@ class ProtectionApplication(PersonalDataModel):
 
     def __str__(self):
         return f"WP-{self.pk}"
+
+    @property
+    def review_due(self):
+        """The order's review date has come (the queue and the application's
+        page both say so)."""
+        return (
+            self.status == ProtectionStatus.GRANTED
+            and self.review_on is not None
+            and self.review_on <= timezone.localdate()
+        )
 
     def get_absolute_url(self):
         return reverse("justice:protection", args=[self.pk])

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -38,12 +37,7 @@ def protection_list(request):
     rows = list(queries.applications(request.user).filter(status__in=OPEN))
     if rows:
         log.record_list(ProtectionApplication, [a.pk for a in rows])
-    today = timezone.localdate()
-    return render(
-        request,
-        "justice/protection_list.html",
-        {"applications": rows, "today": today},
-    )
+    return render(request, "justice/protection_list.html", {"applications": rows})
 
 
 @login_required
