@@ -94,7 +94,8 @@ def test_the_trial_forms_follow_the_trial(world, tried, client):
     assert "Change the trial" in page
     html = client.get(f"/justice/cases/{case.pk}/form/judgment/", **HTMX).content.decode()
     assert f'action="/justice/trials/{tried.pk}/judgments/"' in html
-    assert ">A-1</option>" in html  # the accused on trial, by reference
+    # The accused on trial, by reference.
+    assert f">A-{tried.accused_on_trial.pk}</option>" in html
     trial = client.get(f"/justice/cases/{case.pk}/form/trial/", **HTMX).content.decode()
     assert 'value="WBMD010012342025"' in trial
 
