@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
+from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +38,21 @@ class Kind:
     # be too long to send whole; None sends the field's whole queryset.
     search_url: str | None = None
     related: tuple = ()  # select_related for label()
+
+
+def by_name(queryset, text):
+    """Objects whose name holds the text: names starting with it first."""
+    return (
+        queryset.filter(name__icontains=text)
+        .annotate(
+            starts=Case(
+                When(name__istartswith=text, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("starts", "name", "pk")
+    )
 
 
 def kind_for(model):

@@ -7,6 +7,7 @@ app_name = "justice"
 urlpatterns = [
     path("", views.justice_list, name="list"),
     path("clocks/", views.clocks, name="clocks"),
+    path("pick/station/", views.pick_station, name="pick_station"),
     path("figures/", figures.area_figures, name="figures"),
     path("cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case"),

@@ -143,6 +143,9 @@ def test_an_appeal_follows_the_judgment(world, case, tried, client):
     assert response.context["appeal_form"].non_field_errors() == [
         "An appeal follows a judgment: record the judgment first."
     ]
+    # And she reads it: the appeal's section is drawn, open, though the
+    # page has no appeal section before a judgment.
+    assert "record the judgment first." in response.content.decode()
     judgments = f"/justice/trials/{tried.pk}/judgments/"
     client.post(judgments, judgment_form(tried, charged(case, "143")))
     tried.refresh_from_db()

@@ -12,6 +12,7 @@ from sangam.agencies.models import Agency, AgencyType
 from sangam.cases.models import Survivor
 from sangam.core.access import ADD, SYSTEM, memberships_granted
 from sangam.core.forms import Form
+from sangam.core.pickers import Picker
 from sangam.core.vocabulary import Sex
 from sangam.justice.models import (
     Accused,
@@ -21,6 +22,7 @@ from sangam.justice.models import (
     Rescue,
     RescuedPerson,
 )
+from sangam.justice.pickers import POLICE_STATION
 from sangam.justice.reference import offences_in_force
 
 WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -188,6 +190,11 @@ class AHTUForm(CaseForm):
         return data
 
 
+def transfer_stations():
+    """Where a Zero FIR may go: any active police station in India."""
+    return Agency.objects.filter(type=AgencyType.POLICE_STATION, is_active=True)
+
+
 class TransferForm(CaseForm):
     """A Zero FIR sent to the station with jurisdiction."""
 
@@ -200,9 +207,9 @@ class TransferForm(CaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["transferred_to"].queryset = Agency.objects.filter(
-            type=AgencyType.POLICE_STATION, is_active=True
-        ).exclude(pk=self.case.police_station_id)
+        field = self.fields["transferred_to"]
+        field.queryset = transfer_stations().exclude(pk=self.case.police_station_id)
+        field.widget = Picker(field, POLICE_STATION)
 
     def clean(self):
         data = super().clean()

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from sangam.audit import log
 from sangam.cases.models import Survivor
 from sangam.core.access import can
 from sangam.core.editing import EDIT_CONFLICT, EditConflict
+from sangam.core.pickers import suggestions
 from sangam.core.workflow import Refused
 from sangam.directory.pdf import render_pdf
 from sangam.justice import queries, workflow
@@ -35,6 +37,7 @@ from sangam.justice.forms import (
     TransferForm,
     writing_agencies,
 )
+from sangam.justice.forms.cases import transfer_stations
 from sangam.justice.models import (
     Accused,
     Clock,
@@ -43,6 +46,7 @@ from sangam.justice.models import (
     RescuedPerson,
     SectionReview,
 )
+from sangam.justice.pickers import POLICE_STATION
 from sangam.justice.views.networks import link_rows
 from sangam.justice.views.page import CASE_FORMS, edit_on_page, form_slot
 from sangam.justice.views.page import case_page as _case_page
@@ -110,6 +114,15 @@ def case_form(request, pk, name):
     log.record_view(trial or case)
     template = "justice/_case_form.html" if request.htmx else "justice/case_form.html"
     return render(request, template, {"case": case, "slot": slot})
+
+
+@login_required
+@require_POST
+def pick_station(request):
+    """The police stations whose name matches what she typed, as <option>s
+    for the Zero FIR's picker; the text comes by POST, out of URLs and logs."""
+    names = suggestions(POLICE_STATION, transfer_stations(), request.POST.get("q", ""))
+    return HttpResponse(format_html_join("", '<option value="{}">', ((n,) for n in names)))
 
 
 def _conflict(request):
