@@ -35,6 +35,7 @@ from sangam.compensation.models import (
 from sangam.compensation.views.bonded import STEP_OF_STATUS, STEPS, save_step, steps_open_to
 from sangam.compensation.views.legal_aid import DOCUMENT_STEPS
 from sangam.core.access import can
+from sangam.core.forms import refuse_invalid
 from sangam.core.params import Pagination
 from sangam.core.workflow import Refused
 
@@ -218,10 +219,6 @@ class ClaimHandoverIn(Schema):
     version: int
 
 
-def _invalid(form):
-    raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
-
-
 def _detail(user, claim):
     low, high = workflow.award_range(claim)
     claim.harm_ids = [h.pk for h in claim.harms.all()]
@@ -294,7 +291,7 @@ def open_claim(request, payload: ClaimIn):
         survivor_id=case.survivor_id,
     )
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     made = form.instance
     made.survivor, made.case = case.survivor, case
     made.scheme = queries.scheme_for(made.authority)
@@ -311,7 +308,7 @@ def move(request, claim_id: int, payload: ClaimTransitionIn):
     found = queries.get_claim_for_user(request.auth, claim_id, "change")
     form = forms.TransitionForm(payload.dict())
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     data = form.cleaned_data
     _run(
         lambda: workflow.transition(
@@ -344,7 +341,7 @@ def file_claim(request, claim_id: int, payload: ClaimFileIn):
     found = queries.get_claim_for_user(request.auth, claim_id, "change")
     form = forms.FileForm(payload.dict())
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     data = form.cleaned_data
     _run(
         lambda: workflow.file(
@@ -362,7 +359,7 @@ def _claim_step(request, claim_id, form_class, payload, record):
         data["account_pmjdy"] = "on" if data["account_pmjdy"] else ""
     form = form_class({k: "" if v is None else v for k, v in data.items()}, instance=copy(found))
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     changes = {k: v for k, v in form.cleaned_data.items() if k != "version"}
     _run(lambda: record(request.auth, found, changes, expected_version=payload.version))
     return _detail(request.auth, queries.get_claim_for_user(request.auth, claim_id, "view"))
@@ -390,7 +387,7 @@ def hand_over(request, claim_id: int, payload: ClaimHandoverIn):
          "version": payload.version}
     )  # fmt: skip
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     data = form.cleaned_data
     _run(
         lambda: workflow.hand_over(
@@ -412,7 +409,7 @@ def record_payment(request, claim_id: int, payload: ClaimPaymentIn):
     found = queries.get_claim_for_user(request.auth, claim_id, "change")
     form = forms.PaymentForm(payload.dict())
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     made = _run(
         lambda: workflow.record_payment(
             request.auth, found, form.instance, expected_version=payload.version
@@ -429,7 +426,7 @@ def update_document(request, claim_id: int, document_id: int, payload: ClaimDocu
     )
     form = forms.DocumentForm(payload.dict(), instance=document)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     workflow.update_document(
         request.auth, found, form.instance, expected_version=payload.claim_version
     )
@@ -582,7 +579,7 @@ def _form_data(values):
 
 def _valid(form):
     if not form.is_valid():
-        raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+        refuse_invalid(form)
     return form
 
 

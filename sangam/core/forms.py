@@ -12,6 +12,7 @@ holds every form of every app to these bases.
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from sangam.core.pickers import use_pickers
@@ -50,3 +51,10 @@ class Form(TextLimits, forms.Form):
 
 class ModelForm(TextLimits, forms.ModelForm):
     pass
+
+
+def refuse_invalid(form):
+    """The API's 422 for a form with errors, by field: every capability's
+    API checks what it is sent with the pages' own forms, and answers this
+    way (site/api.py turns Django's ValidationError into the problem)."""
+    raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})

@@ -10,7 +10,6 @@ proceeds (networks_api.py)."""
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -18,6 +17,7 @@ from ninja.pagination import paginate
 from sangam.audit import log
 from sangam.cases.models import Survivor
 from sangam.core.access import can
+from sangam.core.forms import refuse_invalid
 from sangam.core.params import Pagination
 from sangam.core.workflow import Refused
 from sangam.justice import queries, workflow
@@ -42,10 +42,6 @@ from sangam.justice.protection_api import router as protection_router
 router = Router(tags=["justice"])
 router.add_router("/protection", protection_router)
 router.add_router("", networks_router)
-
-
-def _invalid(form):
-    raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
 
 
 class SectionOut(Schema):
@@ -228,7 +224,7 @@ def case_create(request, payload: FIRIn):
         user=user,
     )
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     clean = form.cleaned_data
     case = workflow.register_fir(user, form.save(commit=False), clean["offences"], clean["victims"])
     return 201, _case_detail(user, queries.get_case_for_user(user, case.pk))
@@ -238,7 +234,7 @@ def _case_change(request, case_id, form_class, payload):
     case = queries.get_case_for_user(request.auth, case_id, "change")
     form = form_class(payload.dict(exclude_none=True), case=case)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     return case, form.cleaned_data
 
 
@@ -271,7 +267,7 @@ def progress(request, criminalcase_id: int, payload: ProgressIn):
         data["pocso_reported_at"] = data["pocso_reported_at"].isoformat()
     form = ProgressForm({k: v for k, v in data.items() if v is not None}, case=case)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     try:
         workflow.record_progress(
             request.auth, case, form.cleaned_data, expected_version=form.cleaned_data["version"]
@@ -290,7 +286,7 @@ def _accused_form(payload, case, instance=None):
     data = {k: v for k, v in data.items() if v is not None and v is not False}
     form = AccusedForm(data, case=case, instance=instance)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     return form
 
 
@@ -429,7 +425,7 @@ def rescue_create(request, payload: RescueIn):
     data["at"] = data["at"].isoformat()
     form = RescueForm(data, user=user)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     rescue = workflow.record_rescue(
         user, form.save(commit=False), form.cleaned_data["participants"]
     )
@@ -443,7 +439,7 @@ def rescued_add(request, rescue_id: int, payload: RescuedIn):
     data = {k: v for k, v in payload.dict().items() if v is not None}
     form = RescuedPersonForm(data, user=request.auth, rescue=rescue)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     clean = form.cleaned_data
     new = None
     if clean["survivor"] is None:
@@ -470,7 +466,7 @@ def production(request, rescuedperson_id: int, payload: ProductionIn):
     }
     form = ProductionForm(data, instance=person)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     person = workflow.record_production(
         request.auth, form.save(commit=False), expected_version=payload.version
     )
@@ -531,7 +527,7 @@ def close_review(request, review_id: int, payload: SectionReviewCloseIn):
         raise HttpError(409, "This review is already closed.")
     form = ReviewForm(payload.dict())
     if not form.is_valid():
-        raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+        refuse_invalid(form)
     data = form.cleaned_data
     return workflow.close_review(
         request.auth, found, data["outcome"], expected_version=data["version"]
@@ -692,7 +688,7 @@ def trial_save(request, criminalcase_id: int, payload: TrialIn):
     trial = queries.trial_of(user, case, "change")
     form = TrialForm(_form_data(payload), instance=trial, case=case)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     return workflow.record_trial(
         user,
         case,
@@ -728,7 +724,7 @@ def hearing_add(request, trial_id: int, payload: HearingIn):
     trial = _writable_trial(user, trial_id)
     form = HearingForm(_form_data(payload), trial=trial)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     hearing = workflow.add_hearing(
         user, trial, form.save(commit=False), expected_version=form.cleaned_data["version"]
     )
@@ -757,7 +753,7 @@ def judgment_add(request, trial_id: int, payload: JudgmentIn):
     trial = _writable_trial(user, trial_id)
     form = JudgmentForm(_form_data(payload), trial=trial)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     return 201, workflow.record_judgment(
         user, trial, form.save(commit=False), expected_version=form.cleaned_data["version"]
     )
@@ -780,7 +776,7 @@ def appeal_add(request, trial_id: int, payload: AppealIn):
     trial = _writable_trial(user, trial_id)
     form = AppealForm(_form_data(payload), trial=trial)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     return 201, workflow.record_appeal(
         user, trial, form.save(commit=False), expected_version=form.cleaned_data["version"]
     )

@@ -6,20 +6,16 @@ the field) and versions (409 when someone saved since) as the pages."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from sangam.audit import log
+from sangam.core.forms import refuse_invalid
 from sangam.justice import networks, queries, workflow
 from sangam.justice.forms import LinkDecisionForm, ProceedsForm
 from sangam.justice.models import Accused, AccusedLink, Proceeds
 
 router = Router(tags=["justice"])
-
-
-def _invalid(form):
-    raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
 
 
 def _only_police_and_prosecution(user):
@@ -101,7 +97,7 @@ def link_decide(request, accusedlink_id: int, payload: LinkDecisionIn):
         raise HttpError(403, "You may not decide this link.")
     form = LinkDecisionForm(payload.dict(), prefix=None)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     networks.decide(request.auth, link, form.cleaned_data["decision"] == "confirm", payload.reason)
     readable = _readable(request.auth, [link])
     # Told from the caller's side: the far side is the one she did not reach it by.
@@ -177,7 +173,7 @@ def _proceeds_form(payload, case, instance=None):
     data = {k: v for k, v in data.items() if v is not None}
     form = ProceedsForm(data, case=case, instance=instance)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     return form
 
 

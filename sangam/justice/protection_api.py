@@ -8,7 +8,6 @@ refused) and versions (409 when someone saved since) as the pages."""
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -16,6 +15,7 @@ from ninja.pagination import paginate
 
 from sangam.audit import log
 from sangam.cases.models import Case
+from sangam.core.forms import refuse_invalid
 from sangam.core.params import Pagination
 from sangam.core.workflow import Refused
 from sangam.justice import protection, queries
@@ -32,10 +32,6 @@ from sangam.justice.forms import (
 from sangam.justice.models import ProtectionStatus
 
 router = Router(tags=["justice"])
-
-
-def _invalid(form):
-    raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
 
 
 def _data(payload):
@@ -203,7 +199,7 @@ def _file(user, form):
     if not form.fields["filed_by"].queryset.exists():
         raise HttpError(403, "You may not file an application on this case.")
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     application = form.save(commit=False)
     application.case = form.case
     return 201, protection.apply(user, application)
@@ -216,7 +212,7 @@ def _step(request, protectionapplication_id, form_class, payload, apply):
         raise HttpError(404, "Not found.")
     form = form_class(_data(payload), instance=application)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     try:
         apply(user, form.save(commit=False), form.cleaned_data)
     except Refused as exc:
@@ -281,7 +277,7 @@ def end(request, protectionapplication_id: int, payload: EndIn):
     application = queries.get_application_for_user(user, protectionapplication_id)
     form = EndForm(payload.dict())
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     try:
         protection.end(
             user,
@@ -307,7 +303,7 @@ def incident_add(request, protectionapplication_id: int, payload: IncidentIn):
     application = queries.get_application_for_user(user, protectionapplication_id)
     form = IncidentForm(_data(payload), application=application)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     try:
         return 201, protection.report_incident(user, application, form.save(commit=False))
     except Refused as exc:
@@ -336,7 +332,7 @@ def relocation_save(request, protectionapplication_id: int, payload: RelocationI
     current = protection.relocation_for(user, application)
     form = RelocationForm(_data(payload), instance=current)
     if not form.is_valid():
-        _invalid(form)
+        refuse_invalid(form)
     try:
         return protection.relocate(
             user,

@@ -7,13 +7,13 @@ pair is decided once (409 for the later of two reviewers)."""
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from sangam.audit import log
+from sangam.core.forms import refuse_invalid
 from sangam.matching import evidence, queries, workflow
 from sangam.matching.forms import DecisionForm
 from sangam.matching.models import Review
@@ -88,7 +88,7 @@ def decide(request, candidate_id: int, payload: CandidateDecisionIn):
         raise HttpError(403, "You may not decide this candidate.")
     form = DecisionForm(payload.dict())
     if not form.is_valid():
-        raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+        refuse_invalid(form)
     confirmed = form.cleaned_data["decision"] == "confirm"
     restoration = workflow.decide(found, request.auth, confirmed, form.cleaned_data["reason"])
     return _detail(request.auth, found, restoration)

@@ -14,6 +14,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from sangam.audit import log
 from sangam.core.access import can
+from sangam.core.forms import refuse_invalid
 from sangam.core.workflow import Refused
 from sangam.directory.models import TaxonomyTerm
 from sangam.referrals import queries, workflow
@@ -134,7 +135,7 @@ def make_referral(request, payload: ReferralIn):
         user=user,
     )
     if not form.is_valid():
-        raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+        refuse_invalid(form)
     made = workflow.create(user, form.instance, send=payload.send)
     return Status(201, _detail(user, made))
 
@@ -146,7 +147,7 @@ def move(request, referral_id: int, payload: TransitionIn):
     found = queries.get_referral_for_user(request.auth, referral_id, "change")
     form = TransitionForm(payload.dict())
     if not form.is_valid():
-        raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+        refuse_invalid(form)
     data = form.cleaned_data
     try:
         workflow.transition(

@@ -37,6 +37,7 @@ from sangam.cases.models import (
     WellbeingCheckIn,
 )
 from sangam.cases.queries import consent_recorder, get_case_for_user
+from sangam.core.forms import refuse_invalid
 
 router = Router(tags=["cases"])
 
@@ -44,7 +45,7 @@ router = Router(tags=["cases"])
 def _valid(form):
     """The form's cleaned data, or a 422 naming each field's problem."""
     if not form.is_valid():
-        raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
+        refuse_invalid(form)
     return form
 
 
