@@ -136,15 +136,15 @@ TRIAL_FORMS = ("hearing", "judgment", "appeal")
 
 @dataclass(frozen=True)
 class FormSlot:
-    """One form's place on the case page: drawn there when it comes back with
-    errors (or is open from the start), otherwise fetched from ``url``."""
+    """One form's place on the case page: drawn there, open, when it comes
+    back with errors (or is open from the start), otherwise fetched from
+    ``url`` when opened."""
 
     spec: FormSpec
     summary: str
     url: str
     action: str
     form: object = None
-    open: bool = False
 
 
 def form_slot(case, trial, name, form=None, build=False):
@@ -162,7 +162,6 @@ def form_slot(case, trial, name, form=None, build=False):
         url=reverse("justice:case_form", args=[case.pk, name]),
         action=spec.action(case, trial),
         form=form,
-        open=form is not None,
     )
 
 
